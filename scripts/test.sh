@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Runs every test: lint, type-check, unit and integration (SQLite and the real PostgreSQL),
+# and the end-to-end browser tests in Debian's Chromium. Exits non-zero if any step fails.
+set -uo pipefail
+scripts_dir="$(cd "$(dirname "$0")" && pwd)"
+"$scripts_dir/install.sh" || exit 1
+source "$scripts_dir/toolchain.sh"
+source "$scripts_dir/ensure-postgres.sh"
+source "$scripts_dir/ensure-chromium.sh"
+cd "$repo_root"
+
+logs_dir="$(mktemp -d)"
+passed=()
+failed=()
+
+run_step() {
+  local name="$1"
+  shift
+  echo
+  echo "=== $name: $*"
+  local started=$SECONDS
+  if "$@" 2>&1 | tee "$logs_dir/$name.log"; then
+    passed+=("$name")
+    echo "=== $name passed in $((SECONDS - started))s"
+  else
+    failed+=("$name")
+    echo "=== $name FAILED after $((SECONDS - started))s"
+  fi
+}
+
+# The database suites name their database id in every test title; this proves from jest's own
+# output which ids ran, so a PostgreSQL suite that silently skipped fails the run.
+check_database_ids() {
+  local log="$logs_dir/unit-and-integration.log"
+  local ids
+  ids="$(grep -oE '✓ .*\b(SQLITE_3|POSTGRES_[0-9]+)\b' "$log" | grep -oE '\b(SQLITE_3|POSTGRES_[0-9]+)\b' | sort | uniq -c)"
+  echo "database ids that ran (tests per id):"
+  echo "${ids:-  none}"
+  grep -q "SQLITE_3" <<<"$ids" && grep -q "$CONTAINER_SCORECARD_TEST_POSTGRES_ID" <<<"$ids"
+}
+
+run_step prettier npx prettier --check .
+run_step lint npx backstage-cli repo lint
+run_step type-check npx tsc --noEmit false
+run_step unit-and-integration npx backstage-cli repo test --ci --verbose
+run_step database-ids check_database_ids
+run_step end-to-end npx playwright test
+
+echo
+echo "passed steps: ${passed[*]:-none}"
+echo "failed steps: ${failed[*]:-none}"
+echo "checks: ${#passed[@]} passed, ${#failed[@]} failed"
+[ "${#failed[@]}" -eq 0 ]

@@ -1,0 +1,6 @@
+/**
+ * Container Scorecard backend plugin.
+ *
+ * @packageDocumentation
+ */
+export { containerScorecardPlugin as default } from './plugin';

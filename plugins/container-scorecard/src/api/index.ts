@@ -1,0 +1,2 @@
+export * from './ContainerScorecardApi';
+export * from './ContainerScorecardClient';

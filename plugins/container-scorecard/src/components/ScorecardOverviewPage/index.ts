@@ -1,0 +1,1 @@
+export { ScorecardOverviewPage } from './ScorecardOverviewPage';

@@ -1,0 +1,7 @@
+/**
+ * Container Scorecard frontend plugin.
+ *
+ * @packageDocumentation
+ */
+export { containerScorecardPlugin, ContainerScorecardPage } from './plugin';
+export * from './api';

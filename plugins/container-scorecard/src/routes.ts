@@ -1,0 +1,4 @@
+import { createRouteRef } from '@backstage/core-plugin-api';
+
+/** The plugin's own page. */
+export const rootRouteRef = createRouteRef({ id: 'container-scorecard' });

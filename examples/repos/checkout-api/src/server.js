@@ -1,0 +1,1 @@
+require('http').createServer((_, res) => res.end('ok')).listen(process.env.PORT || 3000);

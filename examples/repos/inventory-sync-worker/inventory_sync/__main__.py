@@ -1,0 +1,1 @@
+print("inventory-sync: waiting for jobs")

@@ -1,0 +1,2 @@
+CREATE DATABASE IF NOT EXISTS billing;
+CREATE TABLE billing.invoices (id INT PRIMARY KEY AUTO_INCREMENT, customer VARCHAR(64), total_cents INT);

@@ -1,0 +1,3 @@
+module northwind.example/metrics-gateway
+
+go 1.22

@@ -1,0 +1,3 @@
+module northwind.example/shipment-tracker
+
+go 1.22

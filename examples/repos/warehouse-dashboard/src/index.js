@@ -1,0 +1,1 @@
+require('http').createServer((_, res) => res.end('depot throughput')).listen(8080);

@@ -1,0 +1,54 @@
+import { expect, test } from '@playwright/test';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+
+/** The demo catalog's components, read from examples/repos/<service>/catalog-info.yaml. */
+function demoComponents(): { name: string; label: string }[] {
+  const reposDir = join(__dirname, '../../examples/repos');
+  return readdirSync(reposDir).map(service => {
+    const entity = parse(
+      readFileSync(join(reposDir, service, 'catalog-info.yaml'), 'utf8'),
+    );
+    // The catalog table shows an entity's title when it has one, its name otherwise.
+    return {
+      name: entity.metadata.name,
+      label: entity.metadata.title ?? entity.metadata.name,
+    };
+  });
+}
+
+test('a guest signs in and sees every demo service in the catalog', async ({
+  page,
+}) => {
+  const components = demoComponents();
+  expect(components.length).toBeGreaterThanOrEqual(10);
+
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Enter' }).click();
+
+  const nav = page.getByRole('navigation', { name: 'sidebar nav' });
+  await expect(nav.getByRole('link', { name: 'Catalog' })).toBeVisible();
+  await expect(
+    page.getByText(`All Components (${components.length})`),
+  ).toBeVisible();
+
+  for (const { label } of components) {
+    await expect(
+      page.getByRole('link', { name: label, exact: true }),
+    ).toBeVisible();
+  }
+  await page.screenshot({
+    path: 'test-results/screenshots/catalog.png',
+    fullPage: true,
+  });
+});
+
+test('the Container Scorecard page reaches a healthy backend', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Enter' }).click();
+  await page.goto('/container-scorecard');
+  await expect(page.getByText('Scanner backend: healthy')).toBeVisible();
+});

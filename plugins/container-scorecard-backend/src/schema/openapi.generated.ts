@@ -1,0 +1,1260 @@
+// Generated from openapi.yaml by scripts/generate-openapi-spec.js; do not edit by hand.
+
+export const spec = {
+  openapi: '3.1.0',
+  info: {
+    title: 'container-scorecard',
+    version: '1',
+    description:
+      "Container Scorecard: scores of the container definitions behind catalog entities, their history, team scorecards and the organisation report. Every read follows the caller's catalog access: an entity the caller cannot see in the catalog is absent here too.",
+    license: {
+      name: 'Apache-2.0',
+    },
+  },
+  servers: [
+    {
+      url: '/',
+    },
+  ],
+  paths: {
+    '/health': {
+      get: {
+        operationId: 'GetHealth',
+        description:
+          'Whether the plugin and its database answer. Needs no credentials.',
+        responses: {
+          '200': {
+            description: 'Healthy.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Health',
+                },
+              },
+            },
+          },
+          '503': {
+            description: "The plugin's database does not answer.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Health',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/scorecard': {
+      get: {
+        operationId: 'GetEntityScorecard',
+        description:
+          'The latest result for one entity, with every file and finding.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description: "The entity's scorecard.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EntityScorecard',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/history': {
+      get: {
+        operationId: 'GetEntityHistory',
+        description: "Daily snapshots of the entity's score, oldest first.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            $ref: '#/components/parameters/days',
+          },
+        ],
+        responses: {
+          '200': {
+            description: "The entity's history.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EntityHistory',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/rescan': {
+      post: {
+        operationId: 'RescanEntity',
+        description:
+          'Scans the entity now. Needs the container-scorecard.entity.rescan permission.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The scan ran; the new scorecard.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EntityScorecard',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/teams/{namespace}/{name}/scorecard': {
+      get: {
+        operationId: 'GetTeamScorecard',
+        description:
+          "Every service the group owns, directly or through its sub-groups, with the group's overall score and trend. The services list paginates, sorts and filters.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            $ref: '#/components/parameters/days',
+          },
+          {
+            $ref: '#/components/parameters/limit',
+          },
+          {
+            $ref: '#/components/parameters/offset',
+          },
+          {
+            name: 'sort',
+            in: 'query',
+            schema: {
+              type: 'string',
+              enum: ['name', 'score', 'grade', 'trend', 'owner'],
+            },
+          },
+          {
+            $ref: '#/components/parameters/order',
+          },
+          {
+            name: 'q',
+            in: 'query',
+            description:
+              'Keeps services whose name, title or worst rule contains this text.',
+            schema: {
+              type: 'string',
+              maxLength: 200,
+            },
+          },
+          {
+            name: 'grade',
+            in: 'query',
+            description:
+              'Keeps services with these grades (repeat or comma-separate).',
+            schema: {
+              type: 'array',
+              items: {
+                $ref: '#/components/schemas/Grade',
+              },
+            },
+            style: 'form',
+            explode: false,
+          },
+          {
+            name: 'status',
+            in: 'query',
+            schema: {
+              $ref: '#/components/schemas/ScorecardStatus',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: "The team's scorecard.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/TeamScorecard',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/report': {
+      get: {
+        operationId: 'GetOrganisationReport',
+        description: "The engineering managers' report over a period.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/days',
+          },
+          {
+            name: 'group',
+            in: 'query',
+            description:
+              'Limits the report to one group and its sub-groups (a group entity ref).',
+            schema: {
+              type: 'string',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The report.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/OrganisationReport',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/report/export.csv': {
+      get: {
+        operationId: 'ExportOrganisationReport',
+        description: 'One CSV row per service in the report, for spreadsheets.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/days',
+          },
+          {
+            name: 'group',
+            in: 'query',
+            schema: {
+              type: 'string',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'CSV with a header row.',
+            content: {
+              'text/csv': {
+                schema: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/rules': {
+      get: {
+        operationId: 'ListRules',
+        description: 'The rule catalogue of the running ruleset.',
+        responses: {
+          '200': {
+            description: 'Every rule.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/RuleCatalogue',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/scans/status': {
+      get: {
+        operationId: 'GetScanStatus',
+        description: 'What the scanner is doing and how its last run went.',
+        responses: {
+          '200': {
+            description: 'Scanner status.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ScanStatus',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+  },
+  components: {
+    parameters: {
+      kind: {
+        name: 'kind',
+        in: 'path',
+        required: true,
+        schema: {
+          type: 'string',
+          minLength: 1,
+          maxLength: 63,
+        },
+      },
+      namespace: {
+        name: 'namespace',
+        in: 'path',
+        required: true,
+        schema: {
+          type: 'string',
+          minLength: 1,
+          maxLength: 63,
+        },
+      },
+      name: {
+        name: 'name',
+        in: 'path',
+        required: true,
+        schema: {
+          type: 'string',
+          minLength: 1,
+          maxLength: 253,
+        },
+      },
+      days: {
+        name: 'days',
+        in: 'query',
+        description: 'The period in days, counting back from today.',
+        schema: {
+          type: 'integer',
+          minimum: 1,
+          maximum: 730,
+          default: 90,
+        },
+      },
+      limit: {
+        name: 'limit',
+        in: 'query',
+        schema: {
+          type: 'integer',
+          minimum: 1,
+          maximum: 500,
+          default: 50,
+        },
+      },
+      offset: {
+        name: 'offset',
+        in: 'query',
+        schema: {
+          type: 'integer',
+          minimum: 0,
+          default: 0,
+        },
+      },
+      order: {
+        name: 'order',
+        in: 'query',
+        schema: {
+          type: 'string',
+          enum: ['asc', 'desc'],
+          default: 'asc',
+        },
+      },
+    },
+    responses: {
+      ErrorResponse: {
+        description:
+          'A Backstage error (400 bad input, 401, 403 not allowed, 404 unknown entity or group).',
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/Error',
+            },
+          },
+        },
+      },
+    },
+    schemas: {
+      Error: {
+        type: 'object',
+        required: ['error'],
+        properties: {
+          error: {
+            type: 'object',
+            required: ['name', 'message'],
+            properties: {
+              name: {
+                type: 'string',
+              },
+              message: {
+                type: 'string',
+              },
+            },
+          },
+          request: {
+            type: 'object',
+            properties: {
+              method: {
+                type: 'string',
+              },
+              url: {
+                type: 'string',
+              },
+            },
+          },
+          response: {
+            type: 'object',
+            properties: {
+              statusCode: {
+                type: 'integer',
+              },
+            },
+          },
+        },
+      },
+      Health: {
+        type: 'object',
+        required: ['status', 'database'],
+        properties: {
+          status: {
+            type: 'string',
+            enum: ['ok', 'error'],
+          },
+          database: {
+            type: 'string',
+            enum: ['ok', 'unreachable'],
+          },
+        },
+      },
+      Severity: {
+        type: 'string',
+        enum: ['critical', 'high', 'medium', 'low', 'info'],
+      },
+      Grade: {
+        type: 'string',
+        enum: ['A', 'B', 'C', 'D', 'F'],
+      },
+      Pillar: {
+        type: 'string',
+        enum: [
+          'one-concern',
+          'immutable',
+          'config-outside',
+          'state-outside',
+          'least-privilege',
+          'minimal',
+          'lifecycle',
+          'simplicity',
+        ],
+      },
+      FileKind: {
+        type: 'string',
+        enum: ['dockerfile', 'compose', 'kubernetes'],
+      },
+      ScorecardStatus: {
+        type: 'string',
+        description:
+          'analysed: scored. could-not-analyse: the repository or a file could not be read or parsed (never a zero, never a pass). no-definitions: the repository holds no container definitions. not-scanned: no scan has finished yet.',
+        enum: [
+          'analysed',
+          'could-not-analyse',
+          'no-definitions',
+          'not-scanned',
+        ],
+      },
+      SeverityCounts: {
+        type: 'object',
+        required: ['critical', 'high', 'medium', 'low', 'info'],
+        properties: {
+          critical: {
+            type: 'integer',
+            minimum: 0,
+          },
+          high: {
+            type: 'integer',
+            minimum: 0,
+          },
+          medium: {
+            type: 'integer',
+            minimum: 0,
+          },
+          low: {
+            type: 'integer',
+            minimum: 0,
+          },
+          info: {
+            type: 'integer',
+            minimum: 0,
+          },
+        },
+      },
+      PillarScores: {
+        type: 'object',
+        description:
+          'Sub-score 0–100 per pillar that has at least one applicable rule.',
+        additionalProperties: {
+          type: 'number',
+          minimum: 0,
+          maximum: 100,
+        },
+      },
+      Position: {
+        type: 'object',
+        description: '1-based line and column.',
+        required: ['line', 'column'],
+        properties: {
+          line: {
+            type: 'integer',
+            minimum: 1,
+          },
+          column: {
+            type: 'integer',
+            minimum: 1,
+          },
+        },
+      },
+      Range: {
+        type: 'object',
+        required: ['start', 'end'],
+        properties: {
+          start: {
+            $ref: '#/components/schemas/Position',
+          },
+          end: {
+            $ref: '#/components/schemas/Position',
+          },
+        },
+      },
+      TextEdit: {
+        type: 'object',
+        required: ['range', 'newText'],
+        properties: {
+          range: {
+            $ref: '#/components/schemas/Range',
+          },
+          newText: {
+            type: 'string',
+          },
+        },
+      },
+      Fix: {
+        type: 'object',
+        required: ['edits'],
+        properties: {
+          description: {
+            type: 'string',
+          },
+          edits: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/TextEdit',
+            },
+          },
+        },
+      },
+      Suppression: {
+        type: 'object',
+        required: ['source'],
+        properties: {
+          source: {
+            type: 'string',
+            enum: ['inline', 'hadolint', 'config', 'annotation'],
+          },
+          reason: {
+            type: 'string',
+          },
+          until: {
+            type: 'string',
+            format: 'date',
+          },
+          expired: {
+            type: 'boolean',
+          },
+        },
+      },
+      Finding: {
+        type: 'object',
+        required: [
+          'ruleId',
+          'pillar',
+          'severity',
+          'message',
+          'path',
+          'range',
+          'snippet',
+        ],
+        properties: {
+          ruleId: {
+            type: 'string',
+          },
+          pillar: {
+            $ref: '#/components/schemas/Pillar',
+          },
+          severity: {
+            $ref: '#/components/schemas/Severity',
+          },
+          message: {
+            type: 'string',
+          },
+          path: {
+            type: 'string',
+          },
+          range: {
+            $ref: '#/components/schemas/Range',
+          },
+          snippet: {
+            type: 'string',
+            description: 'The offending text.',
+          },
+          fix: {
+            $ref: '#/components/schemas/Fix',
+          },
+          suppressed: {
+            $ref: '#/components/schemas/Suppression',
+          },
+        },
+      },
+      FileScorecard: {
+        type: 'object',
+        required: ['path', 'kind', 'status', 'counts', 'findings'],
+        properties: {
+          path: {
+            type: 'string',
+            description: 'Path inside the repository.',
+          },
+          kind: {
+            $ref: '#/components/schemas/FileKind',
+          },
+          status: {
+            type: 'string',
+            enum: ['analysed', 'could-not-analyse'],
+          },
+          error: {
+            type: 'string',
+          },
+          score: {
+            type: 'number',
+            minimum: 0,
+            maximum: 100,
+          },
+          grade: {
+            $ref: '#/components/schemas/Grade',
+          },
+          pillarScores: {
+            $ref: '#/components/schemas/PillarScores',
+          },
+          counts: {
+            $ref: '#/components/schemas/SeverityCounts',
+          },
+          findings: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Finding',
+            },
+          },
+          url: {
+            type: 'string',
+            description:
+              'Where to view the file in its source control system, when known.',
+          },
+        },
+      },
+      EntityScorecard: {
+        type: 'object',
+        required: ['entityRef', 'status', 'counts', 'files'],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          status: {
+            $ref: '#/components/schemas/ScorecardStatus',
+          },
+          error: {
+            type: 'string',
+            description:
+              'Why the last attempt could not analyse; the last good result, if any, stays.',
+          },
+          lastAttemptAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          analysedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          rulesetVersion: {
+            type: 'string',
+          },
+          score: {
+            type: 'number',
+            minimum: 0,
+            maximum: 100,
+          },
+          grade: {
+            $ref: '#/components/schemas/Grade',
+          },
+          pillarScores: {
+            $ref: '#/components/schemas/PillarScores',
+          },
+          counts: {
+            $ref: '#/components/schemas/SeverityCounts',
+          },
+          files: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/FileScorecard',
+            },
+          },
+        },
+      },
+      HistoryPoint: {
+        type: 'object',
+        required: ['day', 'score', 'grade', 'counts', 'rulesetVersion'],
+        properties: {
+          day: {
+            type: 'string',
+            format: 'date',
+          },
+          score: {
+            type: 'number',
+            minimum: 0,
+            maximum: 100,
+          },
+          grade: {
+            $ref: '#/components/schemas/Grade',
+          },
+          pillarScores: {
+            $ref: '#/components/schemas/PillarScores',
+          },
+          counts: {
+            $ref: '#/components/schemas/SeverityCounts',
+          },
+          rulesetVersion: {
+            type: 'string',
+          },
+        },
+      },
+      EntityHistory: {
+        type: 'object',
+        required: ['entityRef', 'points'],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          points: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/HistoryPoint',
+            },
+          },
+        },
+      },
+      TrendPoint: {
+        type: 'object',
+        required: ['day', 'score'],
+        properties: {
+          day: {
+            type: 'string',
+            format: 'date',
+          },
+          score: {
+            type: 'number',
+            minimum: 0,
+            maximum: 100,
+          },
+        },
+      },
+      RuleCount: {
+        type: 'object',
+        required: ['ruleId', 'severity', 'count'],
+        properties: {
+          ruleId: {
+            type: 'string',
+          },
+          severity: {
+            $ref: '#/components/schemas/Severity',
+          },
+          count: {
+            type: 'integer',
+            minimum: 0,
+          },
+        },
+      },
+      ServiceSummary: {
+        type: 'object',
+        required: ['entityRef', 'owner', 'status', 'counts'],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          owner: {
+            type: 'string',
+            description: 'Owner entity ref.',
+          },
+          status: {
+            $ref: '#/components/schemas/ScorecardStatus',
+          },
+          score: {
+            type: 'number',
+            minimum: 0,
+            maximum: 100,
+          },
+          grade: {
+            $ref: '#/components/schemas/Grade',
+          },
+          trend: {
+            type: 'number',
+            description:
+              'Score now minus the score at the start of the period.',
+          },
+          worstRule: {
+            $ref: '#/components/schemas/RuleCount',
+          },
+          counts: {
+            $ref: '#/components/schemas/SeverityCounts',
+          },
+        },
+      },
+      ServicePage: {
+        type: 'object',
+        required: ['items', 'totalCount', 'offset', 'limit'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ServiceSummary',
+            },
+          },
+          totalCount: {
+            type: 'integer',
+            minimum: 0,
+          },
+          offset: {
+            type: 'integer',
+            minimum: 0,
+          },
+          limit: {
+            type: 'integer',
+            minimum: 1,
+          },
+        },
+      },
+      TeamScorecard: {
+        type: 'object',
+        required: [
+          'teamRef',
+          'serviceCount',
+          'analysedCount',
+          'services',
+          'trend',
+        ],
+        properties: {
+          teamRef: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          score: {
+            type: 'number',
+            minimum: 0,
+            maximum: 100,
+          },
+          grade: {
+            $ref: '#/components/schemas/Grade',
+          },
+          serviceCount: {
+            type: 'integer',
+            minimum: 0,
+          },
+          analysedCount: {
+            type: 'integer',
+            minimum: 0,
+          },
+          services: {
+            $ref: '#/components/schemas/ServicePage',
+          },
+          trend: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/TrendPoint',
+            },
+          },
+        },
+      },
+      TeamRanking: {
+        type: 'object',
+        required: ['teamRef', 'serviceCount', 'analysedCount'],
+        properties: {
+          teamRef: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          score: {
+            type: 'number',
+            minimum: 0,
+            maximum: 100,
+          },
+          grade: {
+            $ref: '#/components/schemas/Grade',
+          },
+          delta: {
+            type: 'number',
+            description: 'Change in score over the period.',
+          },
+          serviceCount: {
+            type: 'integer',
+            minimum: 0,
+          },
+          analysedCount: {
+            type: 'integer',
+            minimum: 0,
+          },
+        },
+      },
+      Mover: {
+        type: 'object',
+        required: ['entityRef', 'owner', 'from', 'to', 'delta'],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          owner: {
+            type: 'string',
+          },
+          from: {
+            type: 'number',
+          },
+          to: {
+            type: 'number',
+          },
+          delta: {
+            type: 'number',
+          },
+          rulesetChanged: {
+            type: 'boolean',
+            description:
+              'True when the ruleset version changed in the period, so part of the move may come from the rules.',
+          },
+        },
+      },
+      FailingRule: {
+        type: 'object',
+        required: ['ruleId', 'pillar', 'severity', 'findings', 'services'],
+        properties: {
+          ruleId: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          pillar: {
+            $ref: '#/components/schemas/Pillar',
+          },
+          severity: {
+            $ref: '#/components/schemas/Severity',
+          },
+          findings: {
+            type: 'integer',
+            minimum: 0,
+          },
+          services: {
+            type: 'integer',
+            minimum: 0,
+          },
+        },
+      },
+      Coverage: {
+        type: 'object',
+        required: [
+          'services',
+          'analysed',
+          'noDefinitions',
+          'couldNotAnalyse',
+          'notScanned',
+        ],
+        properties: {
+          services: {
+            type: 'integer',
+            minimum: 0,
+          },
+          analysed: {
+            type: 'integer',
+            minimum: 0,
+          },
+          noDefinitions: {
+            type: 'integer',
+            minimum: 0,
+          },
+          couldNotAnalyse: {
+            type: 'integer',
+            minimum: 0,
+          },
+          notScanned: {
+            type: 'integer',
+            minimum: 0,
+          },
+        },
+      },
+      OrganisationReport: {
+        type: 'object',
+        required: [
+          'periodDays',
+          'generatedAt',
+          'teams',
+          'movers',
+          'topFailingRules',
+          'coverage',
+          'trend',
+        ],
+        properties: {
+          periodDays: {
+            type: 'integer',
+          },
+          generatedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          score: {
+            type: 'number',
+            minimum: 0,
+            maximum: 100,
+          },
+          grade: {
+            $ref: '#/components/schemas/Grade',
+          },
+          trend: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/TrendPoint',
+            },
+          },
+          teams: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/TeamRanking',
+            },
+          },
+          movers: {
+            type: 'object',
+            required: ['improved', 'regressed'],
+            properties: {
+              improved: {
+                type: 'array',
+                items: {
+                  $ref: '#/components/schemas/Mover',
+                },
+              },
+              regressed: {
+                type: 'array',
+                items: {
+                  $ref: '#/components/schemas/Mover',
+                },
+              },
+            },
+          },
+          topFailingRules: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/FailingRule',
+            },
+          },
+          coverage: {
+            $ref: '#/components/schemas/Coverage',
+          },
+        },
+      },
+      RuleSummary: {
+        type: 'object',
+        required: [
+          'id',
+          'title',
+          'pillar',
+          'severity',
+          'appliesTo',
+          'message',
+          'rationale',
+          'remediation',
+          'equivalents',
+          'fixable',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          pillar: {
+            $ref: '#/components/schemas/Pillar',
+          },
+          severity: {
+            $ref: '#/components/schemas/Severity',
+          },
+          enabled: {
+            type: 'boolean',
+          },
+          appliesTo: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/FileKind',
+            },
+          },
+          message: {
+            type: 'string',
+          },
+          rationale: {
+            type: 'string',
+          },
+          remediation: {
+            type: 'object',
+            required: ['before', 'after'],
+            properties: {
+              text: {
+                type: 'string',
+              },
+              before: {
+                type: 'string',
+              },
+              after: {
+                type: 'string',
+              },
+            },
+          },
+          equivalents: {
+            type: 'object',
+            additionalProperties: {
+              type: 'string',
+            },
+          },
+          fixable: {
+            type: 'boolean',
+          },
+        },
+      },
+      RuleCatalogue: {
+        type: 'object',
+        required: ['rulesetVersion', 'rules'],
+        properties: {
+          rulesetVersion: {
+            type: 'string',
+          },
+          rules: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/RuleSummary',
+            },
+          },
+        },
+      },
+      ScanRun: {
+        type: 'object',
+        required: ['startedAt', 'entities', 'files', 'findings', 'errors'],
+        properties: {
+          startedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          finishedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          entities: {
+            type: 'integer',
+            minimum: 0,
+          },
+          files: {
+            type: 'integer',
+            minimum: 0,
+          },
+          findings: {
+            type: 'integer',
+            minimum: 0,
+          },
+          errors: {
+            type: 'integer',
+            minimum: 0,
+          },
+          durationMs: {
+            type: 'integer',
+            minimum: 0,
+          },
+        },
+      },
+      ScanStatus: {
+        type: 'object',
+        required: ['running'],
+        properties: {
+          running: {
+            type: 'boolean',
+          },
+          lastRun: {
+            $ref: '#/components/schemas/ScanRun',
+          },
+          nextRunAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+      },
+    },
+  },
+} as const;

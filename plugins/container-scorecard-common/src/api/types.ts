@@ -1,0 +1,294 @@
+/*
+ * The shapes of the backend's REST API (plugins/container-scorecard-backend/src/schema/openapi.yaml),
+ * shared by the backend that produces them and the frontend that shows them.
+ */
+
+/** @public */
+export type ApiSeverity = 'critical' | 'high' | 'medium' | 'low' | 'info';
+
+/** @public */
+export type ApiGrade = 'A' | 'B' | 'C' | 'D' | 'F';
+
+/** @public */
+export type ApiPillar =
+  | 'one-concern'
+  | 'immutable'
+  | 'config-outside'
+  | 'state-outside'
+  | 'least-privilege'
+  | 'minimal'
+  | 'lifecycle'
+  | 'simplicity';
+
+/** @public */
+export type ApiFileKind = 'dockerfile' | 'compose' | 'kubernetes';
+
+/**
+ * analysed: scored. could-not-analyse: the repository or a file could not be read or parsed
+ * (never a zero, never a pass). no-definitions: no container definitions in the repository.
+ * not-scanned: no scan has finished yet.
+ *
+ * @public
+ */
+export type ScorecardStatus =
+  | 'analysed'
+  | 'could-not-analyse'
+  | 'no-definitions'
+  | 'not-scanned';
+
+/** @public */
+export type SeverityCounts = Record<ApiSeverity, number>;
+
+/** Sub-score 0–100 per pillar that has at least one applicable rule. @public */
+export type PillarScores = Partial<Record<ApiPillar, number>>;
+
+/** 1-based line and column. @public */
+export interface ApiPosition {
+  line: number;
+  column: number;
+}
+
+/** @public */
+export interface ApiRange {
+  start: ApiPosition;
+  end: ApiPosition;
+}
+
+/** @public */
+export interface ApiTextEdit {
+  range: ApiRange;
+  newText: string;
+}
+
+/** @public */
+export interface ApiFix {
+  description?: string;
+  edits: ApiTextEdit[];
+}
+
+/** @public */
+export interface ApiSuppression {
+  source: 'inline' | 'hadolint' | 'config' | 'annotation';
+  reason?: string;
+  /** YYYY-MM-DD */
+  until?: string;
+  expired?: boolean;
+}
+
+/** @public */
+export interface ApiFinding {
+  ruleId: string;
+  pillar: ApiPillar;
+  severity: ApiSeverity;
+  message: string;
+  path: string;
+  range: ApiRange;
+  /** The offending text. */
+  snippet: string;
+  fix?: ApiFix;
+  suppressed?: ApiSuppression;
+}
+
+/** @public */
+export interface FileScorecard {
+  /** Path inside the repository. */
+  path: string;
+  kind: ApiFileKind;
+  status: 'analysed' | 'could-not-analyse';
+  error?: string;
+  score?: number;
+  grade?: ApiGrade;
+  pillarScores?: PillarScores;
+  counts: SeverityCounts;
+  findings: ApiFinding[];
+  /** Where to view the file in its source control system, when known. */
+  url?: string;
+}
+
+/** @public */
+export interface EntityScorecard {
+  entityRef: string;
+  status: ScorecardStatus;
+  /** Why the last attempt could not analyse; the last good result, if any, stays. */
+  error?: string;
+  lastAttemptAt?: string;
+  analysedAt?: string;
+  rulesetVersion?: string;
+  score?: number;
+  grade?: ApiGrade;
+  pillarScores?: PillarScores;
+  counts: SeverityCounts;
+  files: FileScorecard[];
+}
+
+/** @public */
+export interface HistoryPoint {
+  /** YYYY-MM-DD */
+  day: string;
+  score: number;
+  grade: ApiGrade;
+  pillarScores?: PillarScores;
+  counts: SeverityCounts;
+  rulesetVersion: string;
+}
+
+/** @public */
+export interface EntityHistory {
+  entityRef: string;
+  points: HistoryPoint[];
+}
+
+/** @public */
+export interface TrendPoint {
+  day: string;
+  score: number;
+}
+
+/** @public */
+export interface RuleCount {
+  ruleId: string;
+  severity: ApiSeverity;
+  count: number;
+}
+
+/** @public */
+export interface ServiceSummary {
+  entityRef: string;
+  title?: string;
+  /** Owner entity ref. */
+  owner: string;
+  status: ScorecardStatus;
+  score?: number;
+  grade?: ApiGrade;
+  /** Score now minus the score at the start of the period. */
+  trend?: number;
+  worstRule?: RuleCount;
+  counts: SeverityCounts;
+}
+
+/** @public */
+export interface ServicePage {
+  items: ServiceSummary[];
+  totalCount: number;
+  offset: number;
+  limit: number;
+}
+
+/** @public */
+export interface TeamScorecard {
+  teamRef: string;
+  title?: string;
+  score?: number;
+  grade?: ApiGrade;
+  serviceCount: number;
+  analysedCount: number;
+  services: ServicePage;
+  trend: TrendPoint[];
+}
+
+/** @public */
+export interface TeamScorecardQuery {
+  days?: number;
+  limit?: number;
+  offset?: number;
+  sort?: 'name' | 'score' | 'grade' | 'trend' | 'owner';
+  order?: 'asc' | 'desc';
+  q?: string;
+  grade?: ApiGrade[];
+  status?: ScorecardStatus;
+}
+
+/** @public */
+export interface TeamRanking {
+  teamRef: string;
+  title?: string;
+  score?: number;
+  grade?: ApiGrade;
+  /** Change in score over the period. */
+  delta?: number;
+  serviceCount: number;
+  analysedCount: number;
+}
+
+/** @public */
+export interface Mover {
+  entityRef: string;
+  title?: string;
+  owner: string;
+  from: number;
+  to: number;
+  delta: number;
+  /** True when the ruleset changed in the period, so part of the move may come from the rules. */
+  rulesetChanged?: boolean;
+}
+
+/** @public */
+export interface FailingRule {
+  ruleId: string;
+  title?: string;
+  pillar: ApiPillar;
+  severity: ApiSeverity;
+  findings: number;
+  services: number;
+}
+
+/** @public */
+export interface Coverage {
+  services: number;
+  analysed: number;
+  noDefinitions: number;
+  couldNotAnalyse: number;
+  notScanned: number;
+}
+
+/** @public */
+export interface OrganisationReport {
+  periodDays: number;
+  generatedAt: string;
+  score?: number;
+  grade?: ApiGrade;
+  trend: TrendPoint[];
+  teams: TeamRanking[];
+  movers: { improved: Mover[]; regressed: Mover[] };
+  topFailingRules: FailingRule[];
+  coverage: Coverage;
+}
+
+/** @public */
+export interface RuleSummary {
+  id: string;
+  title: string;
+  pillar: ApiPillar;
+  severity: ApiSeverity;
+  enabled?: boolean;
+  appliesTo: ApiFileKind[];
+  message: string;
+  rationale: string;
+  remediation: { text?: string; before: string; after: string };
+  equivalents: Record<string, string>;
+  fixable: boolean;
+}
+
+/** @public */
+export interface RuleCatalogue {
+  rulesetVersion: string;
+  rules: RuleSummary[];
+}
+
+/** @public */
+export interface ScanRun {
+  startedAt: string;
+  finishedAt?: string;
+  entities: number;
+  files: number;
+  findings: number;
+  errors: number;
+  durationMs?: number;
+}
+
+/** @public */
+export interface ScanStatus {
+  running: boolean;
+  lastRun?: ScanRun;
+  nextRunAt?: string;
+}

@@ -1,4 +1,14 @@
 import { createApiRef } from '@backstage/core-plugin-api';
+import type { CompoundEntityRef } from '@backstage/catalog-model';
+import type {
+  EntityHistory,
+  EntityScorecard,
+  OrganisationReport,
+  RuleCatalogue,
+  ScanStatus,
+  TeamScorecard,
+  TeamScorecardQuery,
+} from '@internal/plugin-container-scorecard-common';
 
 /** What the backend reports about itself. @public */
 export interface ScannerHealth {
@@ -6,9 +16,50 @@ export interface ScannerHealth {
   database: 'ok' | 'unreachable';
 }
 
-/** The frontend's view of the Container Scorecard backend. @public */
+/** Which period (and optionally which group) an organisation report covers. @public */
+export interface OrganisationReportQuery {
+  /** The period in days, counting back from today (the backend defaults to 90). */
+  days?: number;
+  /** Limits the report to one group and its sub-groups, as a group entity ref. */
+  group?: string;
+}
+
+/** A group entity, by namespace and name. @public */
+export interface TeamRef {
+  namespace: string;
+  name: string;
+}
+
+/**
+ * The frontend's view of the Container Scorecard backend: one method per route of
+ * `plugins/container-scorecard-backend/src/schema/openapi.yaml`. Every method rejects with a
+ * `ResponseError` when the backend answers with an error.
+ *
+ * @public
+ */
 export interface ContainerScorecardApi {
   getHealth(): Promise<ScannerHealth>;
+  /** The latest result for one entity, with every file and finding. */
+  getEntityScorecard(entity: CompoundEntityRef): Promise<EntityScorecard>;
+  /** Daily snapshots of the entity's score, oldest first. */
+  getEntityHistory(
+    entity: CompoundEntityRef,
+    options?: { days?: number },
+  ): Promise<EntityHistory>;
+  /** Scans the entity now; needs the rescan permission. Resolves to the new scorecard. */
+  rescanEntity(entity: CompoundEntityRef): Promise<EntityScorecard>;
+  /** The group's services (directly and through sub-groups), one page at a time. */
+  getTeamScorecard(
+    team: TeamRef,
+    query?: TeamScorecardQuery,
+  ): Promise<TeamScorecard>;
+  getOrganisationReport(
+    query?: OrganisationReportQuery,
+  ): Promise<OrganisationReport>;
+  /** The report as CSV text, one row per service. */
+  getReportCsv(query?: OrganisationReportQuery): Promise<string>;
+  getRules(): Promise<RuleCatalogue>;
+  getScanStatus(): Promise<ScanStatus>;
 }
 
 /** @public */

@@ -2,15 +2,54 @@ import {
   DatabaseService,
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
+import type {
+  ApiSeverity,
+  FileScorecard,
+  ApiFinding,
+} from '@internal/plugin-container-scorecard-common';
+import { randomUUID } from 'node:crypto';
 import { Knex } from 'knex';
+import {
+  chunk,
+  countColumns,
+  countsOfRow,
+  dayOf,
+  gradeOrUndefined,
+  optionalNumber,
+  optionalString,
+  parseJson,
+  pillarScoresOf,
+  toIso,
+} from './rowMapping';
+import { HistoryQueries } from './HistoryQueries';
+import type {
+  EntityFailureInput,
+  EntityResultInput,
+  EntitySummary,
+  ResultStatus,
+  RunRecord,
+  RunTotals,
+} from './types';
 
 const migrationsDir = resolvePackagePath(
   '@internal/plugin-container-scorecard-backend',
   'migrations',
 );
 
+const T = {
+  scans: 'container_scorecard_scans',
+  entities: 'container_scorecard_entities',
+  files: 'container_scorecard_files',
+  findings: 'container_scorecard_findings',
+  snapshots: 'container_scorecard_snapshots',
+  runs: 'container_scorecard_runs',
+} as const;
+
 /** Persistence for scans, results and history. */
 export class ScorecardStore {
+  /** Trend, movers and rule statistics over the stored history. */
+  readonly history: HistoryQueries;
+
   /** Connects to the plugin's database and brings its schema up to date. */
   static async create(options: {
     database: DatabaseService;
@@ -27,7 +66,9 @@ export class ScorecardStore {
     return new ScorecardStore(client);
   }
 
-  private constructor(private readonly db: Knex) {}
+  private constructor(private readonly db: Knex) {
+    this.history = new HistoryQueries(db);
+  }
 
   /** Round-trips to the database; throws when it cannot be reached. */
   async ping(): Promise<void> {
@@ -36,10 +77,326 @@ export class ScorecardStore {
 
   /** Names of the tables the migrations created, for schema checks. */
   async listTables(): Promise<string[]> {
-    const candidates = ['container_scorecard_scans'];
+    const candidates = Object.values(T);
     const present = await Promise.all(
       candidates.map(name => this.db.schema.hasTable(name)),
     );
     return candidates.filter((_, i) => present[i]);
   }
+
+  /**
+   * Replaces one entity's result, files, findings and today's snapshot in one transaction: if any
+   * write fails, the previous result is left exactly as it was.
+   */
+  async saveResult(input: EntityResultInput): Promise<void> {
+    await this.db.transaction(async tx => {
+      await this.logAttempt(tx, input.entityRef, input.status, undefined);
+      await tx(T.findings).where({ entity_ref: input.entityRef }).delete();
+      await tx(T.files).where({ entity_ref: input.entityRef }).delete();
+
+      const fileRows = input.files.map((file, position) => ({
+        id: randomUUID(),
+        entity_ref: input.entityRef,
+        path: file.path,
+        kind: file.kind,
+        status: file.status,
+        error: file.error ?? null,
+        score: file.score ?? null,
+        grade: file.grade ?? null,
+        pillar_scores: file.pillarScores
+          ? JSON.stringify(file.pillarScores)
+          : null,
+        counts: JSON.stringify(file.counts),
+        url: file.url ?? null,
+        position,
+      }));
+      const findingRows = input.files.flatMap((file, i) =>
+        file.findings.map(finding =>
+          findingRow(finding, fileRows[i].id, input.entityRef),
+        ),
+      );
+      if (fileRows.length) await tx.batchInsert(T.files, fileRows, 200);
+      if (findingRows.length)
+        await tx.batchInsert(T.findings, findingRows, 200);
+
+      const entityRow = {
+        entity_ref: input.entityRef,
+        title: input.title ?? null,
+        owner: input.owner ?? null,
+        result_status: input.status,
+        error: null,
+        last_attempt_at: input.analysedAt,
+        analysed_at: input.analysedAt,
+        ruleset_version: input.rulesetVersion,
+        score: input.score ?? null,
+        grade: input.grade ?? null,
+        pillar_scores: input.pillarScores
+          ? JSON.stringify(input.pillarScores)
+          : null,
+        ...countColumns(input.counts),
+        worst_rule_id: input.worstRule?.ruleId ?? null,
+        worst_rule_severity: input.worstRule?.severity ?? null,
+        worst_rule_count: input.worstRule?.count ?? null,
+        source_key: input.sourceKey,
+        source_etag: input.etag ?? null,
+      };
+      await tx(T.entities).insert(entityRow).onConflict('entity_ref').merge();
+
+      if (input.score !== undefined && input.grade) {
+        await tx(T.snapshots)
+          .insert({
+            entity_ref: input.entityRef,
+            day: dayOf(input.analysedAt),
+            owner: input.owner ?? null,
+            score: input.score,
+            grade: input.grade,
+            pillar_scores: entityRow.pillar_scores,
+            ...countColumns(input.counts),
+            ruleset_version: input.rulesetVersion,
+          })
+          .onConflict(['entity_ref', 'day'])
+          .merge();
+      }
+    });
+  }
+
+  /** Records a failed attempt; the stored result, files and history stay as they were. */
+  async saveFailure(input: EntityFailureInput): Promise<void> {
+    await this.db.transaction(async tx => {
+      await this.logAttempt(
+        tx,
+        input.entityRef,
+        'could-not-analyse',
+        input.error,
+      );
+      const updated = await tx(T.entities)
+        .where({ entity_ref: input.entityRef })
+        .update({ error: input.error, last_attempt_at: input.attemptedAt });
+      if (!updated) {
+        await tx(T.entities).insert({
+          entity_ref: input.entityRef,
+          title: input.title ?? null,
+          owner: input.owner ?? null,
+          result_status: 'could-not-analyse',
+          error: input.error,
+          last_attempt_at: input.attemptedAt,
+        });
+      }
+    });
+  }
+
+  /** The tree had not changed: the stored result is current again. */
+  async markUnchanged(
+    entityRef: string,
+    at: Date,
+    details: { title?: string; owner?: string },
+  ): Promise<void> {
+    await this.db(T.entities)
+      .where({ entity_ref: entityRef })
+      .update({
+        error: null,
+        last_attempt_at: at,
+        title: details.title ?? null,
+        owner: details.owner ?? null,
+      });
+  }
+
+  /** The latest state of one entity, or undefined when it was never scanned. */
+  async getEntitySummary(
+    entityRef: string,
+  ): Promise<EntitySummary | undefined> {
+    const row = await this.db(T.entities)
+      .where({ entity_ref: entityRef })
+      .first();
+    return row ? summaryOfRow(row) : undefined;
+  }
+
+  /** Latest states of the given entities (all stored ones when `refs` is undefined). */
+  async listSummaries(refs?: readonly string[]): Promise<EntitySummary[]> {
+    if (!refs) {
+      return (await this.db(T.entities).select()).map(summaryOfRow);
+    }
+    const rows: Record<string, unknown>[] = [];
+    for (const part of chunk(refs)) {
+      rows.push(...(await this.db(T.entities).whereIn('entity_ref', part)));
+    }
+    return rows.map(summaryOfRow);
+  }
+
+  /** Every stored entity ref, to notice entities that left the catalog. */
+  async listEntityRefs(): Promise<string[]> {
+    const rows = await this.db(T.entities).select('entity_ref');
+    return rows.map(r => r.entity_ref);
+  }
+
+  /** Forgets the latest results of entities that left the scope; their history ages out. */
+  async removeEntities(refs: readonly string[]): Promise<void> {
+    for (const part of chunk(refs)) {
+      await this.db.transaction(async tx => {
+        await tx(T.findings).whereIn('entity_ref', part).delete();
+        await tx(T.files).whereIn('entity_ref', part).delete();
+        await tx(T.entities).whereIn('entity_ref', part).delete();
+      });
+    }
+  }
+
+  /** The files and findings of the stored result, in the order they were written. */
+  async getEntityFiles(entityRef: string): Promise<FileScorecard[]> {
+    const fileRows = await this.db(T.files)
+      .where({ entity_ref: entityRef })
+      .orderBy('position');
+    const findingRows = await this.db(T.findings)
+      .where({ entity_ref: entityRef })
+      .orderBy('id');
+    const byFile = new Map<string, ApiFinding[]>();
+    for (const row of findingRows) {
+      const list = byFile.get(row.file_id) ?? [];
+      list.push(findingOfRow(row));
+      byFile.set(row.file_id, list);
+    }
+    return fileRows.map(row => ({
+      path: row.path,
+      kind: row.kind,
+      status: row.status,
+      error: optionalString(row.error),
+      score: optionalNumber(row.score),
+      grade: gradeOrUndefined(row.grade),
+      pillarScores: pillarScoresOf(row.pillar_scores),
+      counts: JSON.parse(row.counts),
+      findings: byFile.get(row.id) ?? [],
+      url: optionalString(row.url),
+    }));
+  }
+
+  /** Starts a run record and returns its id. */
+  async startRun(startedAt: Date): Promise<number> {
+    const [row] = await this.db(T.runs)
+      .insert({ started_at: startedAt })
+      .returning('id');
+    return Number(typeof row === 'object' ? row.id : row);
+  }
+
+  async finishRun(
+    id: number,
+    finishedAt: Date,
+    durationMs: number,
+    totals: RunTotals,
+  ): Promise<void> {
+    await this.db(T.runs)
+      .where({ id })
+      .update({ finished_at: finishedAt, duration_ms: durationMs, ...totals });
+  }
+
+  /** The latest finished run. */
+  async lastRun(): Promise<RunRecord | undefined> {
+    const row = await this.db(T.runs)
+      .whereNotNull('finished_at')
+      .orderBy('id', 'desc')
+      .first();
+    if (!row) return undefined;
+    return {
+      id: Number(row.id),
+      startedAt: toIso(row.started_at)!,
+      finishedAt: toIso(row.finished_at),
+      durationMs: optionalNumber(row.duration_ms),
+      entities: Number(row.entities),
+      unchanged: Number(row.unchanged),
+      files: Number(row.files),
+      findings: Number(row.findings),
+      errors: Number(row.errors),
+    };
+  }
+
+  /** Deletes history, attempt logs and runs older than the retention period. */
+  async prune(options: { retentionDays: number; now: Date }): Promise<void> {
+    const cutoff = new Date(
+      options.now.getTime() - options.retentionDays * 24 * 60 * 60 * 1000,
+    );
+    await this.db(T.snapshots).where('day', '<', dayOf(cutoff)).delete();
+    await this.db(T.scans).where('started_at', '<', cutoff).delete();
+    await this.db(T.runs).where('started_at', '<', cutoff).delete();
+  }
+
+  private async logAttempt(
+    tx: Knex.Transaction,
+    entityRef: string,
+    status: ResultStatus,
+    error: string | undefined,
+  ) {
+    const now = new Date();
+    await tx(T.scans).insert({
+      entity_ref: entityRef,
+      status: status === 'could-not-analyse' ? 'could-not-analyse' : 'ok',
+      error: error ?? null,
+      started_at: now,
+      finished_at: now,
+    });
+  }
+}
+
+function findingRow(finding: ApiFinding, fileId: string, entityRef: string) {
+  return {
+    file_id: fileId,
+    entity_ref: entityRef,
+    rule_id: finding.ruleId,
+    pillar: finding.pillar,
+    severity: finding.severity,
+    message: finding.message,
+    path: finding.path,
+    start_line: finding.range.start.line,
+    start_column: finding.range.start.column,
+    end_line: finding.range.end.line,
+    end_column: finding.range.end.column,
+    snippet: finding.snippet,
+    fix: finding.fix ? JSON.stringify(finding.fix) : null,
+    suppression: finding.suppressed ? JSON.stringify(finding.suppressed) : null,
+    suppressed: Boolean(finding.suppressed && !finding.suppressed.expired),
+  };
+}
+
+function findingOfRow(row: Record<string, any>): ApiFinding {
+  const finding: ApiFinding = {
+    ruleId: row.rule_id,
+    pillar: row.pillar,
+    severity: row.severity,
+    message: row.message,
+    path: row.path,
+    range: {
+      start: { line: row.start_line, column: row.start_column },
+      end: { line: row.end_line, column: row.end_column },
+    },
+    snippet: row.snippet,
+  };
+  const fix = parseJson<ApiFinding['fix']>(row.fix);
+  if (fix) finding.fix = fix;
+  const suppressed = parseJson<ApiFinding['suppressed']>(row.suppression);
+  if (suppressed) finding.suppressed = suppressed;
+  return finding;
+}
+
+function summaryOfRow(row: Record<string, any>): EntitySummary {
+  const error = optionalString(row.error);
+  return {
+    entityRef: row.entity_ref,
+    title: optionalString(row.title),
+    owner: optionalString(row.owner),
+    status: error ? 'could-not-analyse' : row.result_status,
+    error,
+    lastAttemptAt: toIso(row.last_attempt_at)!,
+    analysedAt: toIso(row.analysed_at),
+    rulesetVersion: optionalString(row.ruleset_version),
+    score: optionalNumber(row.score),
+    grade: gradeOrUndefined(row.grade),
+    pillarScores: pillarScoresOf(row.pillar_scores),
+    counts: countsOfRow(row),
+    worstRule: row.worst_rule_id
+      ? {
+          ruleId: row.worst_rule_id,
+          severity: row.worst_rule_severity as ApiSeverity,
+          count: Number(row.worst_rule_count ?? 0),
+        }
+      : undefined,
+    sourceKey: optionalString(row.source_key),
+    etag: optionalString(row.source_etag),
+  };
 }

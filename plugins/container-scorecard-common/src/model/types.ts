@@ -1,0 +1,195 @@
+/**
+ * A position in a file.
+ *
+ * Both numbers are 1-based, as editors and SARIF show them. `column` counts UTF-16 code units
+ * (JavaScript string indices), like the Language Server Protocol does.
+ *
+ * @public
+ */
+export interface SourcePosition {
+  /** 1-based line number. */
+  line: number;
+  /** 1-based column, in UTF-16 code units. */
+  column: number;
+}
+
+/**
+ * A span of text in a file; `end` is exclusive (it points just after the last character).
+ *
+ * @public
+ */
+export interface SourceRange {
+  start: SourcePosition;
+  end: SourcePosition;
+}
+
+/**
+ * How bad a finding is. Each severity has a weight in the score (see `docs/scoring.md`).
+ *
+ * @public
+ */
+export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
+
+/** Every severity, worst first. @public */
+export const SEVERITIES: readonly Severity[] = [
+  'critical',
+  'high',
+  'medium',
+  'low',
+  'info',
+];
+
+/**
+ * The kinds of container definitions the engine understands.
+ *
+ * @public
+ */
+export type ContainerFileKind = 'dockerfile' | 'compose' | 'kubernetes';
+
+/**
+ * A text edit that fixes a finding: replace `range` with `newText` (an empty range inserts).
+ *
+ * @public
+ */
+export interface TextEdit {
+  range: SourceRange;
+  newText: string;
+}
+
+/**
+ * Where a waiver came from: an inline `# scorecard ignore=` comment, a hadolint comment, or the
+ * central configuration.
+ *
+ * @public
+ */
+export type SuppressionSource = 'inline' | 'hadolint' | 'config';
+
+/**
+ * Why a finding is waived. Suppressed findings stay in the results: they are shown, not dropped.
+ *
+ * @public
+ */
+export interface FindingSuppression {
+  /** The reason the author gave; empty when none was given (which is itself reported). */
+  reason: string;
+  /** Last day (inclusive, `YYYY-MM-DD`) the waiver applies. */
+  until?: string;
+  source: SuppressionSource;
+}
+
+/**
+ * One problem found in one file.
+ *
+ * @public
+ */
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  /** The path of the file, as given to the engine. */
+  path: string;
+  range: SourceRange;
+  /** The offending text, as it appears in the file (clipped to a few lines). */
+  snippet: string;
+  /** Edits that fix the finding when applied together. */
+  fix?: TextEdit[];
+  /** Set when a waiver applies: the finding then costs no points. */
+  suppressed?: FindingSuppression;
+  /** Set when a waiver matched but has expired: the finding counts again. */
+  expiredSuppression?: FindingSuppression;
+  /** Points this finding removed from the file score (0 when suppressed or `info`). */
+  penalty?: number;
+}
+
+/**
+ * A container image referenced by a file (FROM, compose `image:`, a pod's container image).
+ *
+ * @public
+ */
+export interface ImageReference {
+  /** The reference with build arguments resolved where their defaults are known. */
+  ref: string;
+  /** 1-based line. */
+  line: number;
+  /** The Dockerfile stage name, when the image starts a named stage. */
+  stage?: string;
+}
+
+/**
+ * Why a file could not be analysed.
+ *
+ * @public
+ */
+export type AnalysisErrorCode =
+  | 'file-too-large'
+  | 'binary-content'
+  | 'yaml-alias-limit'
+  | 'parse-error'
+  | 'internal-error';
+
+/** @public */
+export interface AnalysisError {
+  code: AnalysisErrorCode;
+  message: string;
+}
+
+/**
+ * The analysis state of a file.
+ * - `analysed`: parsed and scored.
+ * - `could-not-analyse`: a container definition we could not read; never a zero, never a pass,
+ *   excluded from scores and counted separately.
+ * - `not-applicable`: not a container definition after all (for example a YAML file that holds
+ *   no Kubernetes workload); ignored by scores and coverage.
+ *
+ * @public
+ */
+export type FileStatus = 'analysed' | 'could-not-analyse' | 'not-applicable';
+
+/** Number of findings per severity. @public */
+export type SeverityCounts = Record<Severity, number>;
+
+/**
+ * The identifiers of the eight pillars of the scorecard (see PRODUCT.md).
+ *
+ * @public
+ */
+export type PillarId =
+  | 'one-concern'
+  | 'immutable'
+  | 'config-outside'
+  | 'state-outside'
+  | 'least-privilege'
+  | 'minimal'
+  | 'lifecycle'
+  | 'simplicity';
+
+/** A letter grade, from a score. @public */
+export type Grade = 'A' | 'B' | 'C' | 'D' | 'F';
+
+/**
+ * The result of analysing one file.
+ *
+ * @public
+ */
+export interface FileResult {
+  path: string;
+  kind?: ContainerFileKind;
+  status: FileStatus;
+  error?: AnalysisError;
+  /** All findings, suppressed ones included, sorted by position. */
+  findings: Finding[];
+  /** 0–100; present only when `status` is `analysed`. */
+  score?: number;
+  grade?: Grade;
+  /** 0–100 per pillar; present only when `status` is `analysed`. */
+  pillarScores?: Record<PillarId, number>;
+  /** Unsuppressed findings per severity. */
+  counts: SeverityCounts;
+  /** Number of suppressed findings (any severity). */
+  suppressedCount: number;
+  images: ImageReference[];
+  /** Rules that crashed on this file; the others still ran. */
+  ruleErrors?: { ruleId: string; message: string }[];
+  /** The ruleset version the result was computed with. */
+  rulesetVersion: string;
+}

@@ -1,0 +1,268 @@
+import {
+  DockerfileParser,
+  type From,
+  type Instruction,
+  type JSONInstruction,
+  type ModifiableInstruction,
+  type Run,
+} from 'dockerfile-ast';
+import type { LineIndex } from '../../text/LineIndex';
+import { parseImageReference } from '../imageReference';
+import type { ShellParser } from '../shell/createShellParser';
+import { EMPTY_SHELL_SCRIPT, type ShellScript } from '../shell/shellTypes';
+import type {
+  DockerFlag,
+  DockerFrom,
+  DockerInstruction,
+  DockerStage,
+  DockerfileModel,
+} from './dockerfileTypes';
+import { jsonStringWord } from './jsonStringWord';
+import {
+  shellSourcesOfInstruction,
+  type HeredocSpan,
+} from './shellSourcesOfInstruction';
+import { substituteVariables } from './substituteVariables';
+
+/** Instructions whose arguments are a command run by the shell (in shell form). */
+const SHELL_INSTRUCTIONS = new Set(['RUN', 'CMD', 'ENTRYPOINT']);
+/** Instructions that may be written as a JSON array. */
+const JSON_INSTRUCTIONS = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL']);
+
+/**
+ * Parses a Dockerfile (or a fragment without FROM) into the model rules work on.
+ * Throws only on a bug; malformed Dockerfiles still give a model, as `docker build` would try.
+ */
+export function parseDockerfile(
+  content: string,
+  lineIndex: LineIndex,
+  shellParser: ShellParser,
+): DockerfileModel {
+  const dockerfile = DockerfileParser.parse(content);
+  const escapeChar = dockerfile.getEscapeCharacter();
+  const offsetOf = (p: { line: number; character: number }) =>
+    lineIndex.offsetAt(lineIndex.fromZeroBased(p));
+
+  const instructions: DockerInstruction[] = [];
+  const stages: DockerStage[] = [];
+  const globalArgs: Record<string, string | undefined> = {};
+
+  for (const node of dockerfile.getInstructions()) {
+    const keyword = node.getKeyword().toUpperCase();
+    const instruction = toInstruction(node, keyword, stages.length - 1);
+    instructions.push(instruction);
+    if (keyword === 'FROM') {
+      const from = toFrom(
+        node as From,
+        instruction,
+        stages,
+        globalArgs,
+        escapeChar,
+      );
+      instruction.stageIndex = stages.length;
+      stages.push({
+        index: stages.length,
+        name: from.stageName,
+        from,
+        instructions: [],
+        isFinal: false,
+      });
+    } else if (stages.length > 0) {
+      stages[stages.length - 1].instructions.push(instruction);
+    } else if (keyword === 'ARG') {
+      for (const [name, value] of readArgDeclarations(node))
+        globalArgs[name] = value;
+    }
+  }
+  if (stages.length > 0) stages[stages.length - 1].isFinal = true;
+
+  return {
+    escapeChar,
+    instructions,
+    stages,
+    globalArgs,
+    finalStage: stages[stages.length - 1],
+    resolve(text, line) {
+      return substituteVariables(
+        text,
+        name => dockerfile.resolveVariable(name, line - 1) ?? undefined,
+        escapeChar,
+      );
+    },
+  };
+
+  function toInstruction(
+    node: Instruction,
+    keyword: string,
+    stageIndex: number,
+  ): DockerInstruction {
+    const range = node.getRange();
+    const startOffset = offsetOf(range.start);
+    const endOffset = offsetOf(range.end);
+    const argumentsRange = node.getArgumentsRange() ?? undefined;
+    const argumentsStartOffset = argumentsRange
+      ? offsetOf(argumentsRange.start)
+      : undefined;
+    const flags =
+      'getFlags' in node ? readFlags(node as ModifiableInstruction) : [];
+    const instruction: DockerInstruction = {
+      keyword,
+      range: lineIndex.fromZeroBasedRange(range),
+      startOffset,
+      endOffset,
+      text: content.slice(startOffset, endOffset),
+      argumentsText:
+        argumentsStartOffset === undefined
+          ? ''
+          : content.slice(argumentsStartOffset, endOffset),
+      argumentsRange: argumentsRange
+        ? lineIndex.fromZeroBasedRange(argumentsRange)
+        : undefined,
+      argumentsStartOffset,
+      flags,
+      shell: EMPTY_SHELL_SCRIPT,
+      stageIndex,
+    };
+    if (JSON_INSTRUCTIONS.has(keyword)) {
+      const isExec = instruction.argumentsText.trimStart().startsWith('[');
+      const strings = isExec ? (node as JSONInstruction).getJSONStrings() : [];
+      instruction.form = isExec && strings.length > 0 ? 'exec' : 'shell';
+      if (instruction.form === 'exec') {
+        const decoded = strings.map(s =>
+          jsonStringWord(
+            content,
+            offsetOf(s.getRange().start),
+            offsetOf(s.getRange().end),
+            lineIndex,
+          ),
+        );
+        instruction.execArguments = decoded.map(d => d.word);
+        if (SHELL_INSTRUCTIONS.has(keyword)) {
+          instruction.shell = shellParser.parseArgv(
+            decoded.map(d => d.word),
+            decoded.map(d => d.mapped),
+            lineIndex,
+          );
+        }
+      } else if (
+        SHELL_INSTRUCTIONS.has(keyword) &&
+        argumentsStartOffset !== undefined
+      ) {
+        instruction.shell = parseShellForm(
+          node,
+          argumentsStartOffset,
+          endOffset,
+        );
+      }
+    }
+    return instruction;
+  }
+
+  function parseShellForm(
+    node: Instruction,
+    start: number,
+    end: number,
+  ): ShellScript {
+    const heredocs: HeredocSpan[] =
+      node.getKeyword().toUpperCase() === 'RUN'
+        ? (node as Run).getHeredocs().map(h => {
+            const body = h.getContentRange();
+            const delimiter = h.getDelimiterRange();
+            // An empty heredoc has no content range: it starts at its delimiter.
+            const bodyStartPosition = body?.start ?? delimiter?.start;
+            const bodyStart = bodyStartPosition
+              ? offsetOf(bodyStartPosition)
+              : end;
+            return {
+              bodyStart,
+              bodyEnd: body ? offsetOf(body.end) : bodyStart,
+              end: delimiter ? offsetOf(delimiter.end) : end,
+            };
+          })
+        : [];
+    const sources = shellSourcesOfInstruction(
+      content,
+      start,
+      end,
+      escapeChar,
+      heredocs,
+    );
+    return mergeScripts(
+      sources.map(source => shellParser.parse(source, lineIndex)),
+    );
+  }
+
+  function readFlags(node: ModifiableInstruction): DockerFlag[] {
+    return node.getFlags().map(flag => ({
+      name: flag.getName(),
+      value: flag.getValue() ?? undefined,
+      range: lineIndex.fromZeroBasedRange(flag.getRange()),
+    }));
+  }
+
+  function toFrom(
+    node: From,
+    instruction: DockerInstruction,
+    previous: DockerStage[],
+    args: Record<string, string | undefined>,
+    escape: string,
+  ): DockerFrom {
+    const rawImage = node.getImage() ?? '';
+    const imageRange = node.getImageRange();
+    const imageStartOffset = imageRange
+      ? offsetOf(imageRange.start)
+      : instruction.startOffset;
+    const imageEndOffset = imageRange
+      ? offsetOf(imageRange.end)
+      : instruction.endOffset;
+    // Only ARGs declared before the first FROM are in scope of a FROM line.
+    const { value: image, unresolved } = substituteVariables(
+      rawImage,
+      name => args[name],
+      escape,
+    );
+    const parsed = parseImageReference(image);
+    const baseStageIndex = previous.findIndex(
+      stage =>
+        stage.name !== undefined &&
+        stage.name.toLowerCase() === image.toLowerCase(),
+    );
+    return {
+      instruction,
+      rawImage,
+      image,
+      imageRange: lineIndex.rangeOf(imageStartOffset, imageEndOffset),
+      imageStartOffset,
+      imageEndOffset,
+      ...parsed,
+      stageName: node.getBuildStage() ?? undefined,
+      isScratch: image.toLowerCase() === 'scratch',
+      baseStageIndex: baseStageIndex >= 0 ? baseStageIndex : undefined,
+      unresolvedVariables: unresolved,
+    };
+  }
+}
+
+function readArgDeclarations(
+  node: Instruction,
+): [string, string | undefined][] {
+  return node.getArguments().map(argument => {
+    const text = argument.getValue();
+    const equals = text.indexOf('=');
+    if (equals < 0) return [text, undefined];
+    return [text.slice(0, equals), unquote(text.slice(equals + 1))];
+  });
+}
+
+function unquote(value: string): string {
+  return /^(["']).*\1$/.test(value) ? value.slice(1, -1) : value;
+}
+
+function mergeScripts(scripts: ShellScript[]): ShellScript {
+  if (scripts.length === 1) return scripts[0];
+  return {
+    commands: scripts.flatMap(s => s.commands),
+    pipelines: scripts.flatMap(s => s.pipelines),
+    hasSyntaxErrors: scripts.some(s => s.hasSyntaxErrors),
+  };
+}

@@ -1,0 +1,84 @@
+import { readBashGrammarWasm } from '../../testing';
+import { LineIndex } from '../../text/LineIndex';
+import { createShellParser, type ShellParser } from './createShellParser';
+import { loadBashLanguage } from './loadBashLanguage';
+import { contiguousText } from './MappedText';
+
+let parser: ShellParser;
+
+beforeAll(async () => {
+  parser = createShellParser(
+    await loadBashLanguage({ bashGrammarWasm: readBashGrammarWasm() }),
+  );
+});
+
+function parse(script: string) {
+  return parser.parse(contiguousText(script, 0), new LineIndex(script));
+}
+
+describe('shell parser', () => {
+  it('finds commands in lists, pipelines, subshells, substitutions and nested shells', () => {
+    const script = `set -eux; a && b || c; d | e; (f); echo $(g); bash -c "h; sh -c 'i'"; if j; then k; fi`;
+    expect(parse(script).commands.map(c => `${c.program}@${c.depth}`)).toEqual([
+      'set@0',
+      'a@0',
+      'b@0',
+      'c@0',
+      'd@0',
+      'e@0',
+      'f@0',
+      'echo@0',
+      'g@0',
+      'bash@0',
+      'h@1',
+      'sh@1',
+      'i@2',
+      'j@0',
+      'k@0',
+    ]);
+  });
+
+  it('unwraps sudo, env and friends and keeps quoted words whole', () => {
+    const [command] = parse(
+      `sudo -u root env -i A=1 nice -n 5 /usr/bin/apt-get install "a b" c\\ d 'e'`,
+    ).commands;
+    expect(command.name).toBe('/usr/bin/apt-get');
+    expect(command.program).toBe('apt-get');
+    expect(command.wrappers).toEqual(['sudo', 'env', 'nice']);
+    expect(command.args.map(a => a.value)).toEqual([
+      'install',
+      'a b',
+      'c d',
+      'e',
+    ]);
+  });
+
+  it('tracks pipefail set before a pipeline, and per nested shell', () => {
+    const { pipelines } = parse(
+      `a | b; set -euo pipefail; c | d; sh -c 'e | f'; bash -o pipefail -c 'g | h'`,
+    );
+    expect(pipelines.map(p => [p.pipefail, p.depth])).toEqual([
+      [false, 0],
+      [true, 0],
+      [false, 1],
+      [true, 1],
+    ]);
+  });
+
+  it('reports syntax errors but still returns what it parsed', () => {
+    const script = parse('apt-get install x && (');
+    expect(script.hasSyntaxErrors).toBe(true);
+    expect(script.commands.map(c => c.program)).toContain('apt-get');
+  });
+
+  it('maps positions back to the file through the offset map', () => {
+    const script = parser.parse(
+      { text: 'ls -l', offsets: [10, 11, 12, 13, 14, 15] },
+      new LineIndex(`${'x'.repeat(10)}ls -l`),
+    );
+    expect(script.commands[0].range).toEqual({
+      start: { line: 1, column: 11 },
+      end: { line: 1, column: 16 },
+    });
+  });
+});

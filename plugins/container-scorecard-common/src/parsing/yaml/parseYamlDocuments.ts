@@ -1,0 +1,150 @@
+import {
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  parseAllDocuments,
+  type Document,
+  type Node,
+} from 'yaml';
+import type { AnalysisError, SourceRange } from '../../model/types';
+import type { LineIndex } from '../../text/LineIndex';
+
+/** A path into a YAML document: map keys and sequence indices. */
+export type YamlPath = readonly (string | number)[];
+
+/**
+ * Where a node of a YAML document is.
+ *
+ * @public
+ */
+export interface YamlLocation {
+  /** The value node. */
+  range: SourceRange;
+  /** The key of the pair holding the value, when the last path step is a map key. */
+  keyRange?: SourceRange;
+  /** From the key (or the value when there is no key) to the end of the value. */
+  pairRange: SourceRange;
+}
+
+/** Finds nodes of one document. */
+export type YamlLocator = (path: YamlPath) => YamlLocation | undefined;
+
+/**
+ * One parsed YAML document: its plain value and a way to find where things are.
+ *
+ * @public
+ */
+export interface YamlDocumentModel {
+  index: number;
+  value: unknown;
+  range: SourceRange;
+  locate: YamlLocator;
+}
+
+export type YamlParseResult =
+  | { ok: true; documents: YamlDocumentModel[] }
+  | { ok: false; error: AnalysisError };
+
+/**
+ * Parses every document of a YAML stream, keeping positions. Aliases are expanded with a cap,
+ * so a "billion laughs" file is refused instead of exhausting memory.
+ */
+export function parseYamlDocuments(
+  content: string,
+  lineIndex: LineIndex,
+  maxAliasCount: number,
+): YamlParseResult {
+  const parsed = parseAllDocuments(content, {
+    prettyErrors: false,
+    uniqueKeys: false,
+    // Compose and Kubernetes tooling both honour YAML 1.1 merge keys (`<<: *base`).
+    merge: true,
+  });
+  const documents = Array.isArray(parsed) ? parsed : [];
+  const results: YamlDocumentModel[] = [];
+  for (const [index, document] of documents.entries()) {
+    const firstError = document.errors[0];
+    if (firstError) {
+      const position = lineIndex.positionAt(firstError.pos[0]);
+      return {
+        ok: false,
+        error: {
+          code: 'parse-error',
+          message: `YAML document ${index + 1} does not parse at line ${
+            position.line
+          }: ${firstError.message.split('\n')[0]}`,
+        },
+      };
+    }
+    let value: unknown;
+    try {
+      value = document.toJS({ maxAliasCount });
+    } catch (error) {
+      return {
+        ok: false,
+        error: {
+          code: 'yaml-alias-limit',
+          message: `YAML document ${
+            index + 1
+          } expands too many aliases (limit ${maxAliasCount}): ${String(
+            (error as Error).message ?? error,
+          )}`,
+        },
+      };
+    }
+    const contents = document.contents as Node | null;
+    const range = contents?.range
+      ? lineIndex.rangeOf(contents.range[0], contents.range[1])
+      : lineIndex.rangeOf(0, 0);
+    results.push({
+      index,
+      value,
+      range,
+      locate: createLocator(document, lineIndex),
+    });
+  }
+  return { ok: true, documents: results };
+}
+
+function createLocator(document: Document, lineIndex: LineIndex): YamlLocator {
+  const resolve = (node: unknown): unknown =>
+    isAlias(node) ? node.resolve(document) : node;
+  const rangeOfNode = (node: unknown): [number, number] | undefined => {
+    const range = (node as Node | undefined)?.range;
+    return range ? [range[0], range[1]] : undefined;
+  };
+  return path => {
+    let node: unknown = document.contents;
+    let keyNode: unknown;
+    for (const step of path) {
+      node = resolve(node);
+      keyNode = undefined;
+      if (isMap(node)) {
+        const pair = node.items.find(item =>
+          isScalar(item.key)
+            ? String(item.key.value) === String(step)
+            : item.key === step,
+        );
+        if (!pair) return undefined;
+        keyNode = pair.key;
+        node = pair.value;
+      } else if (isSeq(node) && typeof step === 'number') {
+        node = node.items[step];
+      } else return undefined;
+    }
+    const valueRange = rangeOfNode(node) ?? rangeOfNode(keyNode);
+    if (!valueRange) return undefined;
+    const keyRange = rangeOfNode(keyNode);
+    return {
+      range: lineIndex.rangeOf(valueRange[0], valueRange[1]),
+      keyRange: keyRange
+        ? lineIndex.rangeOf(keyRange[0], keyRange[1])
+        : undefined,
+      pairRange: lineIndex.rangeOf(
+        keyRange?.[0] ?? valueRange[0],
+        valueRange[1],
+      ),
+    };
+  };
+}

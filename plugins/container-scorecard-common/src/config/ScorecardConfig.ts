@@ -1,0 +1,78 @@
+import type { Severity } from '../model/types';
+
+/**
+ * Per-rule settings.
+ *
+ * @public
+ */
+export interface RuleConfig {
+  /** False turns the rule off. */
+  enabled?: boolean;
+  /** Replaces the rule's default severity (and so its weight). */
+  severity?: Severity;
+  /** Values for the options the rule declares. */
+  options?: Record<string, unknown>;
+}
+
+/**
+ * A central waiver (from app-config or the CLI's `.container-scorecard.yaml`).
+ *
+ * @public
+ */
+export interface WaiverConfig {
+  rule: string;
+  /** Paths with `*` / `**` wildcards; every path when absent. */
+  paths?: string[];
+  reason: string;
+  /** Last day the waiver applies, `YYYY-MM-DD`. */
+  until?: string;
+}
+
+/**
+ * Guards against files we should not try to parse.
+ *
+ * @public
+ */
+export interface ScorecardLimits {
+  /** Files larger than this (UTF-8 bytes) are not analysed. Default 1 MiB. */
+  maxFileBytes?: number;
+  /** YAML documents expanding more aliases than this are not analysed. Default 100. */
+  maxYamlAliasCount?: number;
+}
+
+/**
+ * The one configuration shape the backend (app-config) and the CLI (`.container-scorecard.yaml`)
+ * both feed to the engine. Check untrusted input with `validateScorecardConfig`.
+ *
+ * @public
+ */
+export interface ScorecardConfig {
+  rules?: Record<string, RuleConfig>;
+  /** Registries images may come from (`registry.example.com`, `ghcr.io/acme`). */
+  trustedRegistries?: string[];
+  limits?: ScorecardLimits;
+  waivers?: WaiverConfig[];
+}
+
+/** The limits used when the configuration does not set them. @public */
+export const DEFAULT_LIMITS: Required<ScorecardLimits> = {
+  maxFileBytes: 1024 * 1024,
+  maxYamlAliasCount: 100,
+};
+
+/**
+ * Thrown by `validateScorecardConfig`: lists every problem, not just the first.
+ *
+ * @public
+ */
+export class ScorecardConfigError extends Error {
+  readonly problems: string[];
+
+  constructor(problems: string[]) {
+    super(
+      `Invalid container scorecard configuration:\n- ${problems.join('\n- ')}`,
+    );
+    this.name = 'ScorecardConfigError';
+    this.problems = problems;
+  }
+}

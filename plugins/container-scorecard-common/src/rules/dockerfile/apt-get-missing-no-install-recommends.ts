@@ -1,0 +1,90 @@
+import type { DockerInstruction } from '../../parsing/dockerfile/dockerfileTypes';
+import type { ShellCommand, ShellWord } from '../../parsing/shell/shellTypes';
+import type { RuleReport } from '../framework/ruleTypes';
+import { defineRule } from '../framework/defineRule';
+
+/** apt-get options that take a separate value: the subcommand is the first word after them. */
+const OPTIONS_WITH_VALUE = new Set([
+  '-o',
+  '-c',
+  '-t',
+  '--option',
+  '--config-file',
+  '--target-release',
+]);
+
+function subcommandWord(command: ShellCommand): ShellWord | undefined {
+  for (let i = 0; i < command.args.length; i++) {
+    const value = command.args[i].value;
+    if (OPTIONS_WITH_VALUE.has(value)) i++;
+    else if (!value.startsWith('-')) return command.args[i];
+  }
+  return undefined;
+}
+
+function disablesRecommends(command: ShellCommand): boolean {
+  return command.args.some(
+    arg =>
+      arg.value === '--no-install-recommends' ||
+      /APT::Install-Recommends=["']?(false|0|no)["']?$/i.test(arg.value),
+  );
+}
+
+function fixFor(
+  instruction: DockerInstruction,
+  command: ShellCommand,
+  install: ShellWord,
+): RuleReport['fix'] {
+  const at = { start: install.range.end, end: install.range.end };
+  // In a JSON exec form the flag must be a new array item, not text glued to "install".
+  const isJsonItem = instruction.form === 'exec' && command.depth === 0;
+  return [
+    {
+      range: at,
+      newText: isJsonItem
+        ? ', "--no-install-recommends"'
+        : ' --no-install-recommends',
+    },
+  ];
+}
+
+/** Flags `apt-get install` without `--no-install-recommends`, wherever the shell runs it. */
+export const aptGetMissingNoInstallRecommends = defineRule({
+  id: 'apt-get-missing-no-install-recommends',
+  pillar: 'minimal',
+  severity: 'low',
+  appliesTo: ['dockerfile'],
+  title: 'apt-get install pulls recommended packages',
+  message:
+    'apt-get install without --no-install-recommends adds packages nobody asked for.',
+  rationale:
+    'An image should hold what its one process needs and nothing else. Recommended packages are chosen for an interactive machine: they grow the image, lengthen every pull and scan, and add code that can carry vulnerabilities without ever being used.',
+  remediation: {
+    description:
+      'Install only what you list; add any recommended package you really need by name.',
+    before: 'RUN apt-get update && apt-get install -y curl',
+    after:
+      'RUN apt-get update && apt-get install -y --no-install-recommends curl',
+  },
+  equivalents: { hadolint: 'DL3015', trivy: 'DS-0029' },
+  fixable: true,
+  check({ file }) {
+    const reports: RuleReport[] = [];
+    for (const instruction of file.dockerfile.instructions) {
+      if (instruction.keyword !== 'RUN') continue;
+      for (const command of instruction.shell.commands) {
+        if (command.program !== 'apt-get') continue;
+        const subcommand = subcommandWord(command);
+        if (subcommand?.value !== 'install' || disablesRecommends(command))
+          continue;
+        // From the command name: `DEBIAN_FRONTEND=... sudo` prefixes are not the offence.
+        const range = {
+          start: command.nameWord.range.start,
+          end: command.range.end,
+        };
+        reports.push({ range, fix: fixFor(instruction, command, subcommand) });
+      }
+    }
+    return reports;
+  },
+});

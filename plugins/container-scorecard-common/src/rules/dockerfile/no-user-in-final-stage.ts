@@ -1,0 +1,126 @@
+import { imageMatchesPattern } from '../../parsing/imageReference';
+import type {
+  DockerInstruction,
+  DockerStage,
+  DockerfileModel,
+} from '../../parsing/dockerfile/dockerfileTypes';
+import { defineRule } from '../framework/defineRule';
+
+const ROOT_USERS = new Set(['root', '0']);
+
+/** The last USER of a stage, following `FROM <earlier stage>` since USER is inherited. */
+function effectiveUser(
+  model: DockerfileModel,
+  stage: DockerStage,
+): { instruction: DockerInstruction; stage: DockerStage } | undefined {
+  const seen = new Set<number>();
+  let current: DockerStage | undefined = stage;
+  while (current && !seen.has(current.index)) {
+    seen.add(current.index);
+    const users = current.instructions.filter(i => i.keyword === 'USER');
+    if (users.length > 0)
+      return { instruction: users[users.length - 1], stage: current };
+    current =
+      current.from.baseStageIndex === undefined
+        ? undefined
+        : model.stages[current.from.baseStageIndex];
+  }
+  return undefined;
+}
+
+/** The image a stage ultimately starts from (through `FROM <earlier stage>` chains). */
+function rootImage(model: DockerfileModel, stage: DockerStage): DockerStage {
+  let current = stage;
+  const seen = new Set<number>();
+  while (
+    current.from.baseStageIndex !== undefined &&
+    !seen.has(current.index)
+  ) {
+    seen.add(current.index);
+    current = model.stages[current.from.baseStageIndex];
+  }
+  return current;
+}
+
+/**
+ * Flags a final stage that runs as root: no USER at all (the base image's default, root for
+ * nearly every image, applies) or a last USER of root/0. Only the final stage matters: build
+ * stages may need root, and their user does not reach the shipped image unless the final
+ * stage builds on them, which we follow.
+ */
+export const noUserInFinalStage = defineRule({
+  id: 'no-user-in-final-stage',
+  pillar: 'least-privilege',
+  severity: 'high',
+  appliesTo: ['dockerfile'],
+  title: 'Final stage runs as root',
+  message: 'The final stage sets no USER, so the container runs as root.',
+  rationale:
+    'A container is a process on a shared kernel, not a machine of its own. Root in the container is root on that kernel for anything that escapes the namespace, and can rewrite every file of its image. An application process rarely needs it: name an unprivileged user in the image so the safe default travels with it.',
+  remediation: {
+    description:
+      'Create (or reuse) an unprivileged user and switch to it after the steps that need root. Prefer a numeric UID so the platform can verify it is not root.',
+    before: 'FROM node:22-slim\nCOPY . /app\nCMD ["node", "/app/server.js"]',
+    after:
+      'FROM node:22-slim\nCOPY --chown=node:node . /app\nUSER node\nCMD ["node", "/app/server.js"]',
+  },
+  equivalents: {
+    hadolint: 'DL3002',
+    trivy: 'DS-0002',
+    checkov: 'CKV_DOCKER_3',
+  },
+  equivalentsNote:
+    'hadolint DL3002 only flags an explicit last `USER root`; a Dockerfile without any USER passes hadolint but not this rule. Trivy DS-0002 and Checkov CKV_DOCKER_3 also flag a missing USER.',
+  options: {
+    nonRootBaseImages: {
+      type: 'string[]',
+      default: ['gcr.io/distroless/*:nonroot', 'gcr.io/distroless/*:*-nonroot'],
+      description:
+        'Base images (with `*` wildcards) known to default to a non-root user; a final stage built on one needs no USER.',
+    },
+  },
+  check({ file, options }) {
+    const model = file.dockerfile;
+    const stage = model.finalStage;
+    if (!stage) return []; // a fragment without FROM: its base, and so its user, is unknown
+    const found = effectiveUser(model, stage);
+    if (!found) {
+      const base = rootImage(model, stage).from;
+      const withoutDigest = base.image.split('@')[0];
+      if (base.unresolvedVariables.length > 0) return [];
+      if (
+        options.nonRootBaseImages.some(p =>
+          imageMatchesPattern(withoutDigest, p),
+        )
+      )
+        return [];
+      return [
+        {
+          range: stage.from.instruction.range,
+          message: base.isScratch
+            ? 'The final stage builds FROM scratch without USER: the process runs as UID 0. Add a numeric USER such as 65532:65532.'
+            : undefined,
+        },
+      ];
+    }
+    const { instruction } = found;
+    const { value, unresolved } = model.resolve(
+      instruction.argumentsText.trim(),
+      instruction.range.start.line,
+    );
+    if (unresolved.length > 0) return [];
+    const user = value.split(':')[0].trim();
+    if (!ROOT_USERS.has(user)) return [];
+    return [
+      {
+        range: instruction.range,
+        message:
+          found.stage === stage
+            ? `The last USER of the final stage is "${user}": the container runs as root.`
+            : `The final stage inherits USER "${user}" from stage "${
+                found.stage.name ?? found.stage.index
+              }": the container runs as root.`,
+      },
+    ];
+  },
+});

@@ -1,0 +1,26 @@
+import { composePrivileged } from './compose/compose-privileged';
+import { aptGetMissingNoInstallRecommends } from './dockerfile/apt-get-missing-no-install-recommends';
+import { baseImageLatestTag } from './dockerfile/base-image-latest-tag';
+import { baseImageUntagged } from './dockerfile/base-image-untagged';
+import { noUserInFinalStage } from './dockerfile/no-user-in-final-stage';
+import { pipeWithoutPipefail } from './dockerfile/pipe-without-pipefail';
+import { shellFormCmd } from './dockerfile/shell-form-cmd';
+import type { ScorecardRule } from './framework/ruleTypes';
+import { k8sPrivilegedContainer } from './kubernetes/k8s-privileged-container';
+
+/**
+ * Every scorecard rule, registered here once. Add a rule by creating its file under
+ * `rules/<applies-to>/<rule-id>.ts` with its test next to it, then listing it below.
+ *
+ * @public
+ */
+export const allRules: readonly ScorecardRule[] = [
+  baseImageLatestTag,
+  baseImageUntagged,
+  noUserInFinalStage,
+  aptGetMissingNoInstallRecommends,
+  shellFormCmd,
+  pipeWithoutPipefail,
+  composePrivileged,
+  k8sPrivilegedContainer,
+];

@@ -1,7 +1,8 @@
 /**
  * Common types, permissions and the rule engine of Container Scorecard.
  *
- * Nothing in this package may use Node-only APIs: the browser imports it too.
+ * Nothing in this package may use Node-only APIs: the browser imports it too. The engine gets
+ * the bash grammar as bytes (`createScorecardEngine({ bashGrammarWasm })`) for that reason.
  *
  * @packageDocumentation
  */
@@ -10,3 +11,120 @@
 export const CONTAINER_SCORECARD_PLUGIN_ID = 'container-scorecard';
 
 export * from './permissions';
+
+// Results and findings
+export * from './model/types';
+export { PILLARS, PILLAR_IDS, type PillarInfo } from './model/pillars';
+
+// Engine
+export {
+  createScorecardEngine,
+  type ScorecardEngine,
+  type ScorecardEngineOptions,
+  type ScorecardInputFile,
+  type RepositoryResult,
+} from './engine/createScorecardEngine';
+export { builtInRules } from './engine/builtInRules';
+export { applyTextEdits } from './fixes/applyTextEdits';
+
+// Classification
+export {
+  classifyContainerFile,
+  type ContainerFileClassification,
+} from './classify/classifyContainerFile';
+
+// Configuration
+export {
+  DEFAULT_LIMITS,
+  ScorecardConfigError,
+  type RuleConfig,
+  type ScorecardConfig,
+  type ScorecardLimits,
+  type WaiverConfig,
+} from './config/ScorecardConfig';
+export { validateScorecardConfig } from './config/validateScorecardConfig';
+
+// Scoring
+export {
+  SEVERITY_WEIGHTS,
+  REPEAT_DECAY,
+  MAX_COUNTED_REPEATS,
+  GRADE_THRESHOLDS,
+  WORST_FILE_SHARE,
+  gradeOf,
+} from './scoring/scoringModel';
+export {
+  aggregateFileResults,
+  aggregateEntityScores,
+  type AggregateScore,
+} from './scoring/aggregateScores';
+export {
+  computeRulesetVersion,
+  RULESET_SEMVER,
+} from './scoring/rulesetVersion';
+
+// Rules and the rule framework
+export { allRules } from './rules';
+export { defineRule, defineRepositoryRule } from './rules/framework/defineRule';
+export type {
+  RuleOptionSpec,
+  RuleOptionsSchema,
+  RuleOptionValues,
+} from './rules/framework/ruleOptions';
+export type {
+  ParsedComposeFile,
+  ParsedDockerfile,
+  ParsedFile,
+  ParsedKubernetesFile,
+  RepositoryFile,
+  RepositoryRuleContext,
+  RepositoryRuleReport,
+  RuleContext,
+  RuleEquivalents,
+  RuleMetadata,
+  RuleReport,
+  RuleSettings,
+  ScorecardRule,
+} from './rules/framework/ruleTypes';
+
+// Models rules work on
+export type {
+  DockerFlag,
+  DockerFrom,
+  DockerInstruction,
+  DockerStage,
+  DockerfileModel,
+} from './parsing/dockerfile/dockerfileTypes';
+export type {
+  ShellCommand,
+  ShellPipeline,
+  ShellScript,
+  ShellWord,
+} from './parsing/shell/shellTypes';
+export type {
+  ComposeModel,
+  ComposeService,
+} from './parsing/compose/composeTypes';
+export type {
+  KubernetesContainer,
+  KubernetesModel,
+  KubernetesWorkload,
+} from './parsing/kubernetes/kubernetesTypes';
+export { KUBERNETES_WORKLOAD_KINDS } from './parsing/kubernetes/extractWorkloads';
+export type {
+  YamlDocumentModel,
+  YamlLocation,
+  YamlPath,
+} from './parsing/yaml/parseYamlDocuments';
+export {
+  parseImageReference,
+  imageMatchesPattern,
+  type ParsedImageReference,
+} from './parsing/imageReference';
+export type { LineIndex } from './text/LineIndex';
+
+// The REST API's shapes, shared by the backend and the frontend.
+export * from './api/types';
+// Both modules define the same SeverityCounts shape; name the engine's one explicitly so the
+// two star exports do not collide.
+export type { SeverityCounts } from './model/types';

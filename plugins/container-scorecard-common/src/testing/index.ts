@@ -1,0 +1,6 @@
+export {
+  createTestEngine,
+  readBashGrammarWasm,
+  TEST_NOW,
+} from './createTestEngine';
+export { analyze, findingsFor, fixedBy, lines } from './findingsFor';

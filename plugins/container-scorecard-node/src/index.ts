@@ -1,6 +1,8 @@
 /**
- * Node.js library for Container Scorecard: extension points for backend modules.
+ * Node.js library for Container Scorecard: extension points for backend modules and the engine
+ * loaded for Node.
  *
  * @packageDocumentation
  */
 export * from './extensions';
+export * from './engine';

@@ -1,0 +1,1 @@
+export { EntityContainerScorecardCard } from './EntityContainerScorecardCard';

@@ -1,0 +1,1 @@
+export { ScorecardStatusNotice } from './ScorecardStatusNotice';

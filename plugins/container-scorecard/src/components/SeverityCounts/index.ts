@@ -1,0 +1,1 @@
+export { SeverityCounts, SeverityTag } from './SeverityCounts';

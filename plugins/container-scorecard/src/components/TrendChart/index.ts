@@ -1,0 +1,2 @@
+export { TrendChart } from './TrendChart';
+export { describeTrend, trendCoordinates } from './scale';

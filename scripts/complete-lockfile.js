@@ -59,7 +59,9 @@ function platformOf(name) {
 function isResolvable(location, name) {
   let dir = location;
   for (;;) {
-    const candidate = dir ? `${dir}/node_modules/${name}` : `node_modules/${name}`;
+    const candidate = dir
+      ? `${dir}/node_modules/${name}`
+      : `node_modules/${name}`;
     if (packages[candidate]) return true;
     if (!dir) return false;
     const parent = dir.lastIndexOf('/node_modules/');
@@ -70,11 +72,15 @@ function isResolvable(location, name) {
 const exactVersion = /^\d+\.\d+\.\d+(-[\w.]+)?$/;
 let added = 0;
 for (const [location, entry] of Object.entries(packages)) {
-  for (const [name, range] of Object.entries(entry.optionalDependencies ?? {})) {
+  for (const [name, range] of Object.entries(
+    entry.optionalDependencies ?? {},
+  )) {
     if (isResolvable(location, name) || !exactVersion.test(range)) continue;
     const platform = platformOf(name);
     if (!platform) continue;
-    const target = location ? `${location}/node_modules/${name}` : `node_modules/${name}`;
+    const target = location
+      ? `${location}/node_modules/${name}`
+      : `node_modules/${name}`;
     const hoisted = `node_modules/${name}`;
     const key = packages[hoisted] ? target : hoisted;
     packages[key] = { version: range, optional: true, ...platform };
@@ -87,4 +93,6 @@ lock.packages = Object.fromEntries(
   Object.entries(packages).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
 );
 fs.writeFileSync(lockPath, `${JSON.stringify(lock, null, 2)}\n`);
-console.log(`complete-lockfile: recorded ${added} platform-only optional packages`);
+console.log(
+  `complete-lockfile: recorded ${added} platform-only optional packages`,
+);

@@ -37,7 +37,9 @@ if (require.main === module) {
   if (process.argv.includes('--check')) {
     const actual = fs.existsSync(tsPath) ? fs.readFileSync(tsPath, 'utf8') : '';
     if (actual !== expected) {
-      console.error('openapi.generated.ts is out of date: run node scripts/generate-openapi-spec.js');
+      console.error(
+        'openapi.generated.ts is out of date: run node scripts/generate-openapi-spec.js',
+      );
       process.exit(1);
     }
   } else {

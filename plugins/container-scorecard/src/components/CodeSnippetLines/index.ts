@@ -1,0 +1,1 @@
+export { CodeSnippetLines, type CodeLine } from './CodeSnippetLines';

@@ -1,0 +1,1 @@
+export { EntityContainerScorecardContent } from './EntityContainerScorecardContent';

@@ -1,0 +1,1 @@
+export { FileScorecardCard } from './FileScorecardCard';

@@ -1,0 +1,1 @@
+export { FindingDetails, lineUrl } from './FindingDetails';

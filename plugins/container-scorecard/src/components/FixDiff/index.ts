@@ -1,0 +1,1 @@
+export { FixDiff } from './FixDiff';

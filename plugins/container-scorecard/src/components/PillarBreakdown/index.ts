@@ -1,0 +1,1 @@
+export { PillarBreakdown } from './PillarBreakdown';

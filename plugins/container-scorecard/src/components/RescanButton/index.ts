@@ -1,0 +1,1 @@
+export { RescanButton } from './RescanButton';

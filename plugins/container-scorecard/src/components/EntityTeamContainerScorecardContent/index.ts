@@ -1,0 +1,1 @@
+export { EntityTeamContainerScorecardContent } from './EntityTeamContainerScorecardContent';

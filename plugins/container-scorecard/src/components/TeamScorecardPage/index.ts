@@ -1,0 +1,1 @@
+export { TeamScorecardPage } from './TeamScorecardPage';

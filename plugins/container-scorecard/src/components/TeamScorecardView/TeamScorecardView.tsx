@@ -1,0 +1,137 @@
+import { useState } from 'react';
+import {
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import Box from '@material-ui/core/Box';
+import Grid from '@material-ui/core/Grid';
+import LinearProgress from '@material-ui/core/LinearProgress';
+import Typography from '@material-ui/core/Typography';
+import type { TeamScorecardQuery } from '@internal/plugin-container-scorecard-common';
+import useAsync from 'react-use/esm/useAsync';
+import useDebounce from 'react-use/esm/useDebounce';
+import { containerScorecardApiRef, TeamRef } from '../../api';
+import { formatScore } from '../../presentation';
+import { GradeBadge } from '../GradeBadge';
+import { TeamServicesTable } from '../TeamServicesTable';
+import { TrendChart } from '../TrendChart';
+import { TeamFilters, TeamFilterValues } from './TeamFilters';
+
+type SortKey = NonNullable<TeamScorecardQuery['sort']>;
+
+/**
+ * A team's scorecard: overall score and grade, its trend, and every service it owns directly or
+ * through sub-groups in a table that sorts, filters and pages on the server.
+ *
+ * @public
+ */
+export const TeamScorecardView = (props: { team: TeamRef }) => {
+  const api = useApi(containerScorecardApiRef);
+  const [filters, setFilters] = useState<TeamFilterValues>({
+    q: '',
+    grade: [],
+  });
+  // Typing in the search box should not send one request per keystroke.
+  const [q, setQ] = useState('');
+  useDebounce(() => setQ(filters.q), 300, [filters.q]);
+  const [sort, setSort] = useState<{ sort: SortKey; order: 'asc' | 'desc' }>({
+    sort: 'score',
+    order: 'asc',
+  });
+  const [paging, setPaging] = useState({ offset: 0, limit: 25 });
+
+  const { namespace, name } = props.team;
+  const { value, loading, error } = useAsync(
+    () =>
+      api.getTeamScorecard(
+        { namespace, name },
+        {
+          days: 90,
+          q,
+          grade: filters.grade,
+          status: filters.status,
+          sort: sort.sort,
+          order: sort.order,
+          offset: paging.offset,
+          limit: paging.limit,
+        },
+      ),
+    [api, namespace, name, q, filters.grade, filters.status, sort, paging],
+  );
+  // Keep showing the last page while the next one loads, so the table does not jump.
+  const [shown, setShown] = useState(value);
+  if (value && value !== shown) setShown(value);
+
+  const changeFilters = (next: TeamFilterValues) => {
+    setFilters(next);
+    setPaging(current => ({ ...current, offset: 0 }));
+  };
+
+  if (!shown) {
+    return error ? <ResponseErrorPanel error={error} /> : <Progress />;
+  }
+
+  return (
+    <Grid container spacing={3}>
+      <Grid item xs={12} md={4}>
+        <InfoCard
+          title={shown.title ?? name}
+          subheader="Team score"
+          titleTypographyProps={{ component: 'h2' }}
+        >
+          <Box display="flex" alignItems="center" gridGap={16}>
+            <GradeBadge grade={shown.grade} size="large" />
+            <Typography variant="h4" component="p">
+              {formatScore(shown.score)}
+            </Typography>
+          </Box>
+          <Typography variant="body2" style={{ marginTop: 16 }}>
+            {shown.analysedCount} of {shown.serviceCount} services analysed
+          </Typography>
+        </InfoCard>
+      </Grid>
+      <Grid item xs={12} md={8}>
+        <InfoCard
+          title="Team score over the last 90 days"
+          titleTypographyProps={{ component: 'h2' }}
+        >
+          <TrendChart points={shown.trend} title="Team score trend" />
+        </InfoCard>
+      </Grid>
+      <Grid item xs={12}>
+        <InfoCard
+          title={`Services (${shown.serviceCount})`}
+          titleTypographyProps={{ component: 'h2' }}
+        >
+          <TeamFilters value={filters} onChange={changeFilters} />
+          {error && <ResponseErrorPanel error={error} />}
+          <div aria-live="polite" aria-busy={loading}>
+            {loading ? (
+              <LinearProgress aria-label="Loading services" />
+            ) : (
+              <Box height={4} />
+            )}
+            {shown.serviceCount === 0 ? (
+              <Typography variant="body1">
+                This team owns no services, directly or through its sub-teams.
+              </Typography>
+            ) : (
+              <TeamServicesTable
+                page={shown.services}
+                sort={sort.sort}
+                order={sort.order}
+                onSortChange={(nextSort, order) => {
+                  setSort({ sort: nextSort, order });
+                  setPaging(current => ({ ...current, offset: 0 }));
+                }}
+                onPageChange={(offset, limit) => setPaging({ offset, limit })}
+              />
+            )}
+          </div>
+        </InfoCard>
+      </Grid>
+    </Grid>
+  );
+};

@@ -1,0 +1,1 @@
+export { TeamScorecardView } from './TeamScorecardView';

@@ -5,6 +5,10 @@ import { baseImageUntagged } from './dockerfile/base-image-untagged';
 import { noUserInFinalStage } from './dockerfile/no-user-in-final-stage';
 import { pipeWithoutPipefail } from './dockerfile/pipe-without-pipefail';
 import { shellFormCmd } from './dockerfile/shell-form-cmd';
+import { lastUserRoot } from './dockerfile/last-user-root';
+import { sudoInRun } from './dockerfile/sudo-in-run';
+import { exposeSshPort } from './dockerfile/expose-ssh-port';
+import { worldWritablePermissions } from './dockerfile/world-writable-permissions';
 import type { ScorecardRule } from './framework/ruleTypes';
 import { k8sPrivilegedContainer } from './kubernetes/k8s-privileged-container';
 
@@ -23,4 +27,8 @@ export const allRules: readonly ScorecardRule[] = [
   pipeWithoutPipefail,
   composePrivileged,
   k8sPrivilegedContainer,
+  lastUserRoot,
+  sudoInRun,
+  exposeSshPort,
+  worldWritablePermissions,
 ];

@@ -66,10 +66,10 @@ describe('suppressions', () => {
     expect(findings.find(f => f.ruleId === LATEST)?.suppressed?.source).toBe(
       'hadolint',
     );
-    // DL3002 is the equivalent of no-user-in-final-stage, but the comment covers the FROM line only.
-    expect(
-      findings.find(f => f.ruleId === 'no-user-in-final-stage')?.suppressed,
-    ).toBeUndefined();
+    // DL3002 is the equivalent of last-user-root, but the comment covers the FROM line only.
+    const root = findings.find(f => f.ruleId === 'last-user-root');
+    expect(root?.range.start.line).toBe(3);
+    expect(root?.suppressed).toBeUndefined();
   });
 
   it('honours file-wide waivers and hadolint global ignores', async () => {

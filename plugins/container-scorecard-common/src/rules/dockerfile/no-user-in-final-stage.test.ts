@@ -13,21 +13,18 @@ describe('no-user-in-final-stage', () => {
   });
 
   it.each(['root', '0', 'root:root', '0:0', '${ROOT_USER}'])(
-    'flags a last USER %s',
+    'leaves a last USER %s to last-user-root',
     async user => {
-      const findings = await findingsFor(
-        RULE,
-        lines(
-          'FROM node:22',
-          'ARG ROOT_USER=root',
-          'USER node',
-          'RUN id',
-          `USER ${user}`,
-        ),
+      const content = lines(
+        'FROM node:22',
+        'ARG ROOT_USER=root',
+        'USER node',
+        'RUN id',
+        `USER ${user}`,
       );
-      expect(findings).toHaveLength(1);
-      expect(findings[0].range.start.line).toBe(5);
-      expect(findings[0].message).toContain('root');
+      expect(await findingsFor(RULE, content)).toEqual([]);
+      const explicit = await findingsFor('last-user-root', content);
+      expect(explicit.map(f => f.range.start.line)).toEqual([5]);
     },
   );
 
@@ -60,11 +57,18 @@ describe('no-user-in-final-stage', () => {
         lines('FROM node:22 AS base', 'USER node', 'FROM base', 'COPY . .'),
       ),
     ).toEqual([]);
-    const inheritedRoot = await findingsFor(
-      RULE,
-      lines('FROM node:22 AS base', 'USER root', 'FROM base'),
+    // A root USER inherited from the base stage is last-user-root's finding, at that USER.
+    const inheritedRoot = lines(
+      'FROM node:22 AS base',
+      'USER root',
+      'FROM base',
     );
-    expect(inheritedRoot[0].message).toContain('inherits');
+    expect(await findingsFor(RULE, inheritedRoot)).toEqual([]);
+    expect(
+      (await findingsFor('last-user-root', inheritedRoot)).map(
+        f => f.range.start.line,
+      ),
+    ).toEqual([2]);
   });
 
   it('flags scratch without USER with a numeric-user hint', async () => {

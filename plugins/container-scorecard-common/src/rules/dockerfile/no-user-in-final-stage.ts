@@ -6,8 +6,6 @@ import type {
 } from '../../parsing/dockerfile/dockerfileTypes';
 import { defineRule } from '../framework/defineRule';
 
-const ROOT_USERS = new Set(['root', '0']);
-
 /** The last USER of a stage, following `FROM <earlier stage>` since USER is inherited. */
 function effectiveUser(
   model: DockerfileModel,
@@ -43,20 +41,22 @@ function rootImage(model: DockerfileModel, stage: DockerStage): DockerStage {
 }
 
 /**
- * Flags a final stage that runs as root: no USER at all (the base image's default, root for
- * nearly every image, applies) or a last USER of root/0. Only the final stage matters: build
- * stages may need root, and their user does not reach the shipped image unless the final
- * stage builds on them, which we follow.
+ * Flags a final stage with no USER in effect: neither the stage nor the stages it builds on
+ * (through `FROM <earlier stage>`) name a user, so the base image's default (root for nearly
+ * every image) applies. An explicit `USER root` is reported by `last-user-root` (hadolint
+ * DL3002) instead, so one cause gives one finding. Only the final stage matters: build stages
+ * may need root, and their user does not reach the shipped image unless the final stage builds
+ * on them, which we follow.
  */
 export const noUserInFinalStage = defineRule({
   id: 'no-user-in-final-stage',
   pillar: 'least-privilege',
   severity: 'high',
   appliesTo: ['dockerfile'],
-  title: 'Final stage runs as root',
+  title: 'Final stage sets no USER',
   message: 'The final stage sets no USER, so the container runs as root.',
   rationale:
-    'A container is a process on a shared kernel, not a machine of its own. Root in the container is root on that kernel for anything that escapes the namespace, and can rewrite every file of its image. An application process rarely needs it: name an unprivileged user in the image so the safe default travels with it.',
+    'A container is a process on a shared kernel, not a machine of its own. Root in the container is root on that kernel for anything that escapes the namespace, and can rewrite every file of its image. An application process rarely needs it: name an unprivileged user in the image so the safe default travels with it. This rule reports a final stage that names no user at all; an explicit `USER root` left at the end of a stage is reported by last-user-root.',
   remediation: {
     description:
       'Create (or reuse) an unprivileged user and switch to it after the steps that need root. Prefer a numeric UID so the platform can verify it is not root.',
@@ -65,12 +65,11 @@ export const noUserInFinalStage = defineRule({
       'FROM node:22-slim\nCOPY --chown=node:node . /app\nUSER node\nCMD ["node", "/app/server.js"]',
   },
   equivalents: {
-    hadolint: 'DL3002',
     trivy: 'DS-0002',
     checkov: 'CKV_DOCKER_3',
   },
   equivalentsNote:
-    'hadolint DL3002 only flags an explicit last `USER root`; a Dockerfile without any USER passes hadolint but not this rule. Trivy DS-0002 and Checkov CKV_DOCKER_3 also flag a missing USER.',
+    'hadolint has no rule for a missing USER (its DL3002 only flags an explicit root, which is our last-user-root). Trivy DS-0002 flags both a missing USER and a root one; Checkov CKV_DOCKER_3 flags a missing USER.',
   options: {
     nonRootBaseImages: {
       type: 'string[]',
@@ -103,24 +102,7 @@ export const noUserInFinalStage = defineRule({
         },
       ];
     }
-    const { instruction } = found;
-    const { value, unresolved } = model.resolve(
-      instruction.argumentsText.trim(),
-      instruction.range.start.line,
-    );
-    if (unresolved.length > 0) return [];
-    const user = value.split(':')[0].trim();
-    if (!ROOT_USERS.has(user)) return [];
-    return [
-      {
-        range: instruction.range,
-        message:
-          found.stage === stage
-            ? `The last USER of the final stage is "${user}": the container runs as root.`
-            : `The final stage inherits USER "${user}" from stage "${
-                found.stage.name ?? found.stage.index
-              }": the container runs as root.`,
-      },
-    ];
+    // A USER is in effect: an explicit root one is last-user-root's finding, not ours.
+    return [];
   },
 });

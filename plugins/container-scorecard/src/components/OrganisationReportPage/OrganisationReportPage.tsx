@@ -1,0 +1,230 @@
+import { useState } from 'react';
+import {
+  Content,
+  ContentHeader,
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { alertApiRef, useApi } from '@backstage/core-plugin-api';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import FormControl from '@material-ui/core/FormControl';
+import Grid from '@material-ui/core/Grid';
+import InputLabel from '@material-ui/core/InputLabel';
+import MenuItem from '@material-ui/core/MenuItem';
+import Select from '@material-ui/core/Select';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import GetAppIcon from '@material-ui/icons/GetApp';
+import PrintIcon from '@material-ui/icons/Print';
+import useAsync from 'react-use/esm/useAsync';
+import { containerScorecardApiRef } from '../../api';
+import { formatDateTime, formatScore } from '../../presentation';
+import { GradeBadge } from '../GradeBadge';
+import { ScannerStatusLine } from '../ScannerStatusLine';
+import { TrendChart } from '../TrendChart';
+import { CoverageSummary } from './CoverageSummary';
+import { downloadText } from './downloadText';
+import {
+  MoversTable,
+  TeamsRankingTable,
+  TopFailingRulesTable,
+} from './ReportTables';
+
+const PERIODS = [7, 30, 90, 180, 365];
+
+const useStyles = makeStyles(theme => ({
+  // A manager prints this page or saves it as PDF: drop the app's chrome and the controls, and
+  // keep cards from splitting across pages.
+  '@global': {
+    '@media print': {
+      'nav[aria-label="sidebar nav"], [class*="BackstageSidebar"], header [class*="MuiTabs"]':
+        { display: 'none !important' },
+      '[class*="BackstageSidebarPage-root"], main': {
+        paddingLeft: '0 !important',
+      },
+    },
+  },
+  actions: {
+    display: 'flex',
+    alignItems: 'flex-end',
+    gap: theme.spacing(2),
+    '@media print': { display: 'none' },
+  },
+  card: { breakInside: 'avoid', height: '100%' },
+  printOnly: { display: 'none', '@media print': { display: 'block' } },
+}));
+
+/**
+ * The engineering managers' report: organisation score and trend, teams ranked, movers over a
+ * chosen period, the rules failing most often, coverage, a CSV export and a print layout.
+ *
+ * @public
+ */
+export const OrganisationReportPage = () => {
+  const classes = useStyles();
+  const api = useApi(containerScorecardApiRef);
+  const alertApi = useApi(alertApiRef);
+  const [days, setDays] = useState(90);
+  const [exporting, setExporting] = useState(false);
+  const report = useAsync(
+    () => api.getOrganisationReport({ days }),
+    [api, days],
+  );
+
+  const exportCsv = async () => {
+    setExporting(true);
+    try {
+      const csv = await api.getReportCsv({ days });
+      const today = new Date().toISOString().slice(0, 10);
+      downloadText(
+        csv,
+        `container-scorecard-report-${today}-${days}d.csv`,
+        'text/csv',
+      );
+    } catch (error) {
+      alertApi.post({
+        message: `CSV export failed: ${(error as Error).message}`,
+        severity: 'error',
+      });
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const value = report.value;
+  return (
+    <Content>
+      <ContentHeader
+        title="Organisation report"
+        description="Container Scorecard for engineering managers"
+      >
+        <div className={classes.actions}>
+          <FormControl>
+            <InputLabel id="report-period-label">Period</InputLabel>
+            <Select
+              labelId="report-period-label"
+              value={days}
+              onChange={event => setDays(Number(event.target.value))}
+            >
+              {PERIODS.map(period => (
+                <MenuItem key={period} value={period}>
+                  Last {period} days
+                </MenuItem>
+              ))}
+            </Select>
+          </FormControl>
+          <Button
+            variant="outlined"
+            color="primary"
+            startIcon={<GetAppIcon />}
+            onClick={exportCsv}
+            disabled={exporting}
+          >
+            {exporting ? 'Exporting…' : 'Export CSV'}
+          </Button>
+          <Button
+            variant="outlined"
+            startIcon={<PrintIcon />}
+            onClick={() => window.print()}
+          >
+            Print
+          </Button>
+        </div>
+      </ContentHeader>
+      <Typography className={classes.printOnly} variant="body2">
+        Container Scorecard organisation report, last {days} days.
+      </Typography>
+      {report.loading && <Progress />}
+      {report.error && <ResponseErrorPanel error={report.error} />}
+      {value && (
+        <Grid container spacing={3}>
+          <Grid item xs={12} md={4}>
+            <InfoCard
+              title="Organisation"
+              subheader={`Generated ${formatDateTime(value.generatedAt)}`}
+              className={classes.card}
+              titleTypographyProps={{ component: 'h2' }}
+            >
+              <Box
+                display="flex"
+                alignItems="center"
+                gridGap={16}
+                marginBottom={2}
+              >
+                <GradeBadge grade={value.grade} size="large" />
+                <Typography variant="h4" component="p">
+                  {formatScore(value.score)}
+                </Typography>
+              </Box>
+              <Typography variant="h6" component="h3">
+                Coverage
+              </Typography>
+              <CoverageSummary coverage={value.coverage} />
+            </InfoCard>
+          </Grid>
+          <Grid item xs={12} md={8}>
+            <InfoCard
+              title={`Organisation score, last ${value.periodDays} days`}
+              className={classes.card}
+              titleTypographyProps={{ component: 'h2' }}
+            >
+              <TrendChart
+                points={value.trend}
+                title="Organisation score trend"
+              />
+            </InfoCard>
+          </Grid>
+          <Grid item xs={12} lg={6}>
+            <InfoCard
+              title="Teams ranked"
+              className={classes.card}
+              titleTypographyProps={{ component: 'h2' }}
+            >
+              <TeamsRankingTable teams={value.teams} />
+            </InfoCard>
+          </Grid>
+          <Grid item xs={12} lg={6}>
+            <InfoCard
+              title="Top failing rules"
+              className={classes.card}
+              titleTypographyProps={{ component: 'h2' }}
+            >
+              <TopFailingRulesTable rules={value.topFailingRules} />
+            </InfoCard>
+          </Grid>
+          <Grid item xs={12} lg={6}>
+            <InfoCard
+              title={`Most improved, last ${value.periodDays} days`}
+              className={classes.card}
+              titleTypographyProps={{ component: 'h2' }}
+            >
+              <MoversTable
+                movers={value.movers.improved}
+                label="Most improved services"
+                emptyText="No service improved in this period."
+              />
+            </InfoCard>
+          </Grid>
+          <Grid item xs={12} lg={6}>
+            <InfoCard
+              title={`Most regressed, last ${value.periodDays} days`}
+              className={classes.card}
+              titleTypographyProps={{ component: 'h2' }}
+            >
+              <MoversTable
+                movers={value.movers.regressed}
+                label="Most regressed services"
+                emptyText="No service regressed in this period."
+              />
+            </InfoCard>
+          </Grid>
+        </Grid>
+      )}
+      <Box marginTop={3}>
+        <ScannerStatusLine />
+      </Box>
+    </Content>
+  );
+};

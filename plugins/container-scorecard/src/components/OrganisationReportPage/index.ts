@@ -1,0 +1,1 @@
+export { OrganisationReportPage } from './OrganisationReportPage';

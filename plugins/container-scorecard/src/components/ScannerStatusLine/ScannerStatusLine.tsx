@@ -1,0 +1,56 @@
+import { useApi } from '@backstage/core-plugin-api';
+import Typography from '@material-ui/core/Typography';
+import useAsync from 'react-use/esm/useAsync';
+import { containerScorecardApiRef } from '../../api';
+import { formatDateTime } from '../../presentation';
+
+/**
+ * One line about the scanner: whether the backend and its database answer, and how the last scan
+ * went, so a reader can tell how fresh the numbers above it are.
+ *
+ * @public
+ */
+export const ScannerStatusLine = () => {
+  const api = useApi(containerScorecardApiRef);
+  const health = useAsync(() => api.getHealth(), [api]);
+  const status = useAsync(() => api.getScanStatus(), [api]);
+
+  if (health.loading) {
+    return null;
+  }
+  const parts: string[] = [];
+  if (health.error || !health.value) {
+    parts.push('Scanner backend: unreachable');
+  } else {
+    parts.push(
+      `Scanner backend: ${
+        health.value.status === 'ok' ? 'healthy' : 'unhealthy'
+      }`,
+      `database: ${health.value.database}`,
+    );
+  }
+  const run = status.value?.lastRun;
+  if (status.value?.running) parts.push('a scan is running');
+  if (run) {
+    parts.push(
+      `last scan ${formatDateTime(run.finishedAt ?? run.startedAt)}: ${
+        run.entities
+      } entities, ${run.files} files, ${run.findings} findings, ${
+        run.errors
+      } errors`,
+    );
+  }
+  if (status.value?.nextRunAt) {
+    parts.push(`next ${formatDateTime(status.value.nextRunAt)}`);
+  }
+  return (
+    <Typography
+      variant="caption"
+      color="textSecondary"
+      component="p"
+      role="status"
+    >
+      {parts.join(' · ')}
+    </Typography>
+  );
+};

@@ -1,0 +1,1 @@
+export { ScannerStatusLine } from './ScannerStatusLine';

@@ -11,6 +11,9 @@ import { exposeSshPort } from './dockerfile/expose-ssh-port';
 import { worldWritablePermissions } from './dockerfile/world-writable-permissions';
 import type { ScorecardRule } from './framework/ruleTypes';
 import { k8sPrivilegedContainer } from './kubernetes/k8s-privileged-container';
+import { aptGetUnpinnedPackages } from './dockerfile/apt-get-unpinned-packages';
+import { apkAddUnpinnedPackages } from './dockerfile/apk-add-unpinned-packages';
+import { pipInstallUnpinnedPackages } from './dockerfile/pip-install-unpinned-packages';
 
 /**
  * Every scorecard rule, registered here once. Add a rule by creating its file under
@@ -31,4 +34,7 @@ export const allRules: readonly ScorecardRule[] = [
   sudoInRun,
   exposeSshPort,
   worldWritablePermissions,
+  aptGetUnpinnedPackages,
+  apkAddUnpinnedPackages,
+  pipInstallUnpinnedPackages,
 ];

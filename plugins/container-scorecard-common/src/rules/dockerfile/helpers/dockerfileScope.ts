@@ -1,0 +1,134 @@
+import type {
+  DockerInstruction,
+  DockerStage,
+  DockerfileModel,
+} from '../../../parsing/dockerfile/dockerfileTypes';
+import { programName } from '../../../parsing/shell/commandWrappers';
+import type { ShellCommand } from '../../../parsing/shell/shellTypes';
+
+/** Shells whose scripts are not POSIX shell: we do not read their RUN text as shell. */
+const NON_POSIX_SHELLS = /^(pwsh|powershell|cmd)(\.exe)?$/i;
+/** Windows base images run RUN with `cmd /S /C` unless a SHELL says otherwise. */
+const WINDOWS_IMAGE =
+  /(^|\/)windows(\/|:|$)|nanoserver|servercore|dotnet\/framework/i;
+
+/** The stage a stage ultimately builds on, through `FROM <earlier stage>` chains. */
+export function rootStage(
+  model: DockerfileModel,
+  stage: DockerStage,
+): DockerStage {
+  let current = stage;
+  const seen = new Set<number>();
+  while (
+    current.from.baseStageIndex !== undefined &&
+    !seen.has(current.index)
+  ) {
+    seen.add(current.index);
+    current = model.stages[current.from.baseStageIndex];
+  }
+  return current;
+}
+
+/** True when the stage runs on a Windows base image. */
+export function isWindowsStage(
+  model: DockerfileModel,
+  stage: DockerStage,
+): boolean {
+  return WINDOWS_IMAGE.test(rootStage(model, stage).from.image);
+}
+
+/**
+ * The instructions that end up in the shipped image: those of the final stage and of the
+ * earlier stages it builds on (`FROM build AS final`), oldest first. A fragment without FROM is
+ * taken whole.
+ */
+export function finalImageInstructions(
+  model: DockerfileModel,
+): DockerInstruction[] {
+  const stage = model.finalStage;
+  if (!stage) return model.instructions;
+  const chain: DockerStage[] = [];
+  const seen = new Set<number>();
+  let current: DockerStage | undefined = stage;
+  while (current && !seen.has(current.index)) {
+    seen.add(current.index);
+    chain.unshift(current);
+    current =
+      current.from.baseStageIndex === undefined
+        ? undefined
+        : model.stages[current.from.baseStageIndex];
+  }
+  return chain.flatMap(s => s.instructions);
+}
+
+/**
+ * The last CMD and the last ENTRYPOINT that reach the running container (following
+ * `FROM <earlier stage>`), when the Dockerfile sets them.
+ */
+export function effectiveStartInstructions(
+  model: DockerfileModel,
+): DockerInstruction[] {
+  const instructions = finalImageInstructions(model);
+  const last = (keyword: string) =>
+    instructions.filter(i => i.keyword === keyword).pop();
+  return [last('ENTRYPOINT'), last('CMD')].filter(
+    (i): i is DockerInstruction => i !== undefined,
+  );
+}
+
+/**
+ * The shell commands of an instruction that a POSIX shell (or the exec form) really runs.
+ * Shell-form instructions under a PowerShell/cmd SHELL, or on a Windows base image without a
+ * POSIX SHELL, give none: their text is not shell script and Linux advice does not apply.
+ */
+export function commandsOf(
+  model: DockerfileModel,
+  instruction: DockerInstruction,
+): ShellCommand[] {
+  if (instruction.form === 'exec') return instruction.shell.commands;
+  return isPosixShellAt(model, instruction) ? instruction.shell.commands : [];
+}
+
+function isPosixShellAt(
+  model: DockerfileModel,
+  instruction: DockerInstruction,
+): boolean {
+  const stage = model.stages[instruction.stageIndex];
+  if (!stage) return true;
+  // Walk back through this stage and the stages it builds on for the SHELL in effect.
+  const seen = new Set<number>();
+  let current: DockerStage | undefined = stage;
+  let before = instruction.startOffset;
+  while (current && !seen.has(current.index)) {
+    seen.add(current.index);
+    const shells = current.instructions.filter(
+      i => i.keyword === 'SHELL' && i.startOffset < before,
+    );
+    const shell = shells.pop();
+    if (shell) {
+      const program = programName(shell.execArguments?.[0]?.value ?? '');
+      return !NON_POSIX_SHELLS.test(program);
+    }
+    if (current.from.baseStageIndex === undefined)
+      return !WINDOWS_IMAGE.test(current.from.image);
+    current = model.stages[current.from.baseStageIndex];
+    before = Number.POSITIVE_INFINITY;
+  }
+  return true;
+}
+
+/** Every POSIX shell command of the given instructions, with its instruction. */
+export function commandsIn(
+  model: DockerfileModel,
+  instructions: readonly DockerInstruction[],
+  keywords: readonly string[] = ['RUN'],
+): { instruction: DockerInstruction; command: ShellCommand }[] {
+  return instructions
+    .filter(i => keywords.includes(i.keyword))
+    .flatMap(instruction =>
+      commandsOf(model, instruction).map(command => ({
+        instruction,
+        command,
+      })),
+    );
+}

@@ -1,0 +1,230 @@
+import { open, readFile } from 'node:fs/promises';
+import {
+  aggregateFileResults,
+  DEFAULT_LIMITS,
+  KUBERNETES_WORKLOAD_KINDS,
+  type AggregateScore,
+  type ContainerFileKind,
+  type FileResult,
+  type ScorecardConfig,
+  type ScorecardEngine,
+  type ScorecardInputFile,
+} from '@internal/plugin-container-scorecard-common';
+import {
+  discoverFiles,
+  enginePathFor,
+  type CandidateFile,
+} from './discovery/discoverFiles';
+import { sniffContainerKind } from './discovery/sniffContainerKind';
+
+/** How many bytes of a file are read to sniff its kind or to check a huge YAML file. */
+const HEAD_BYTES = 64 * 1024;
+
+const WORKLOAD_KIND_LINE = new RegExp(
+  `^kind:\\s*["']?(${KUBERNETES_WORKLOAD_KINDS.join('|')})["']?\\s*$`,
+  'm',
+);
+
+/** A container definition that was analysed (or that we tried to analyse). */
+export interface AnalysedTarget {
+  displayPath: string;
+  /** Absent for standard input. */
+  absolutePath?: string;
+  /** The path the engine saw (differs for files named explicitly under another name). */
+  enginePath: string;
+  kind: ContainerFileKind;
+  /** The text analysed; absent when the file was not read (too large, unreadable). */
+  content?: string;
+}
+
+/** The outcome of one run over the given paths. */
+export interface Analysis {
+  results: FileResult[];
+  aggregate: AggregateScore;
+  rulesetVersion: string;
+  targets: AnalysedTarget[];
+  /** Files named explicitly that are not container definitions, and similar notes. */
+  warnings: string[];
+}
+
+async function readHead(path: string): Promise<string> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(HEAD_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
+    return buffer.subarray(0, bytesRead).toString('utf8');
+  } finally {
+    await handle.close();
+  }
+}
+
+function kindOf(candidate: CandidateFile): ContainerFileKind | undefined {
+  if (candidate.classification === 'kubernetes-candidate') return 'kubernetes';
+  return candidate.classification;
+}
+
+function couldNotAnalyse(
+  displayPath: string,
+  kind: ContainerFileKind,
+  rulesetVersion: string,
+  code: 'file-too-large' | 'internal-error',
+  message: string,
+): FileResult {
+  return {
+    path: displayPath,
+    kind,
+    status: 'could-not-analyse',
+    error: { code, message },
+    findings: [],
+    counts: { critical: 0, high: 0, medium: 0, low: 0, info: 0 },
+    suppressedCount: 0,
+    images: [],
+    rulesetVersion,
+  };
+}
+
+/** Gives a result (and its findings) the path the user knows the file by. */
+function withDisplayPath(result: FileResult, displayPath: string): FileResult {
+  if (result.path === displayPath) return result;
+  return {
+    ...result,
+    path: displayPath,
+    findings: result.findings.map(f => ({ ...f, path: displayPath })),
+  };
+}
+
+/**
+ * Discovers, reads and analyses container definitions under `paths` in one repository-wide pass
+ * (so repository rules see every file). Files over the size limit are not read at all: they get a
+ * could-not-analyse result of their own.
+ */
+export async function analyzeTargets(options: {
+  engine: ScorecardEngine;
+  config: ScorecardConfig;
+  cwd: string;
+  paths: readonly string[];
+  /** Forces the kind of explicitly named files and of standard input. */
+  kind?: ContainerFileKind;
+  /** Content of standard input, when `-` was given. */
+  stdin?: string;
+}): Promise<Analysis> {
+  const { engine } = options;
+  const maxFileBytes =
+    options.config.limits?.maxFileBytes ?? DEFAULT_LIMITS.maxFileBytes;
+  const filePaths = options.paths.filter(p => p !== '-');
+  const discovery = await discoverFiles({ cwd: options.cwd, paths: filePaths });
+  const warnings: string[] = [];
+  const targets: AnalysedTarget[] = [];
+  const ownResults: FileResult[] = [];
+  const inputs: ScorecardInputFile[] = [];
+
+  for (const candidate of discovery.candidates) {
+    let kind = kindOf(candidate);
+    if (candidate.explicit) {
+      if (options.kind) kind = options.kind;
+      else if (!kind || kind === 'kubernetes') {
+        const head = await readHead(candidate.absolutePath).catch(() => '');
+        kind = sniffContainerKind(head) ?? kind;
+      }
+      if (!kind) {
+        warnings.push(
+          `${candidate.displayPath}: not recognised as a Dockerfile, compose file or Kubernetes manifest; skipped (use --kind to say what it is)`,
+        );
+        continue;
+      }
+    }
+    if (!kind) continue;
+    const target: AnalysedTarget = {
+      displayPath: candidate.displayPath,
+      absolutePath: candidate.absolutePath,
+      enginePath: enginePathFor(candidate.displayPath, kind),
+      kind,
+    };
+    if (candidate.size > maxFileBytes) {
+      // Never read a huge file into memory; YAML files that are not workloads are not ours.
+      if (kind === 'kubernetes' && !candidate.explicit) {
+        const head = await readHead(candidate.absolutePath).catch(() => '');
+        if (!/^apiVersion:/m.test(head) || !WORKLOAD_KIND_LINE.test(head))
+          continue;
+      }
+      targets.push(target);
+      ownResults.push(
+        couldNotAnalyse(
+          target.displayPath,
+          kind,
+          engine.rulesetVersion,
+          'file-too-large',
+          `The file is ${candidate.size} bytes, over the ${maxFileBytes}-byte limit (limits.maxFileBytes).`,
+        ),
+      );
+      continue;
+    }
+    try {
+      target.content = (await readFile(candidate.absolutePath)).toString(
+        'utf8',
+      );
+    } catch (error) {
+      targets.push(target);
+      ownResults.push(
+        couldNotAnalyse(
+          target.displayPath,
+          kind,
+          engine.rulesetVersion,
+          'internal-error',
+          `The file could not be read: ${(error as Error).message}`,
+        ),
+      );
+      continue;
+    }
+    targets.push(target);
+    inputs.push({ path: target.enginePath, content: target.content });
+  }
+
+  if (options.paths.includes('-') && options.stdin !== undefined) {
+    const kind =
+      options.kind ??
+      sniffContainerKind(options.stdin.slice(0, HEAD_BYTES)) ??
+      'dockerfile';
+    const target: AnalysedTarget = {
+      displayPath: '-',
+      enginePath: enginePathFor('stdin', kind),
+      kind,
+      content: options.stdin,
+    };
+    targets.push(target);
+    inputs.push({ path: target.enginePath, content: target.content });
+  }
+
+  for (const path of discovery.contextPaths) inputs.push({ path });
+  const repository = engine.analyzeRepository(inputs);
+  const byEnginePath = new Map(targets.map(t => [t.enginePath, t]));
+  const analysed = repository.files.map(result => {
+    const target = byEnginePath.get(result.path);
+    return target ? withDisplayPath(result, target.displayPath) : result;
+  });
+  const results = [...analysed, ...ownResults].sort((a, b) =>
+    a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
+  );
+  const shown = new Set(results.map(r => r.path));
+  for (const target of targets) {
+    if (!shown.has(target.displayPath) && target.absolutePath) {
+      const candidate = discovery.candidates.find(
+        c => c.absolutePath === target.absolutePath,
+      );
+      if (candidate?.explicit) {
+        warnings.push(
+          `${target.displayPath}: holds no ${
+            target.kind === 'kubernetes' ? 'Kubernetes workload' : target.kind
+          } to analyse; skipped`,
+        );
+      }
+    }
+  }
+  return {
+    results,
+    aggregate: aggregateFileResults(results),
+    rulesetVersion: engine.rulesetVersion,
+    targets: targets.filter(t => shown.has(t.displayPath)),
+    warnings,
+  };
+}

@@ -1,0 +1,173 @@
+import {
+  SEVERITIES,
+  type FileResult,
+  type Finding,
+  type Grade,
+  type Severity,
+} from '@internal/plugin-container-scorecard-common';
+import type { ReportInput } from './types';
+
+/** ANSI styling, or none: `--no-color`, NO_COLOR and pipes get plain text. */
+export interface Palette {
+  bold(text: string): string;
+  dim(text: string): string;
+  severity(severity: Severity, text: string): string;
+  grade(grade: Grade | undefined, text: string): string;
+}
+
+const ansi = (code: string) => (text: string) =>
+  `\u001b[${code}m${text}\u001b[0m`;
+
+/** Creates the palette for a terminal (`color: true`) or for plain text. */
+export function createPalette(color: boolean): Palette {
+  if (!color) {
+    return {
+      bold: t => t,
+      dim: t => t,
+      severity: (_s, t) => t,
+      grade: (_g, t) => t,
+    };
+  }
+  const red = ansi('31');
+  const yellow = ansi('33');
+  const green = ansi('32');
+  const cyan = ansi('36');
+  const magenta = ansi('35');
+  const bySeverity: Record<Severity, (t: string) => string> = {
+    critical: ansi('1;31'),
+    high: red,
+    medium: yellow,
+    low: cyan,
+    info: ansi('2'),
+  };
+  return {
+    bold: ansi('1'),
+    dim: ansi('2'),
+    severity: (severity, text) => bySeverity[severity](text),
+    grade: (grade, text) => {
+      if (grade === 'A' || grade === 'B') return green(text);
+      if (grade === 'C') return yellow(text);
+      if (grade === 'D') return magenta(text);
+      return red(text);
+    },
+  };
+}
+
+function pad(text: string, width: number): string {
+  return text.length >= width ? text : text + ' '.repeat(width - text.length);
+}
+
+function findingLine(finding: Finding, palette: Palette): string[] {
+  const location = `${finding.path}:${finding.range.start.line}:${finding.range.start.column}`;
+  const severity = palette.severity(finding.severity, pad(finding.severity, 8));
+  const fixable = finding.fix && !finding.suppressed ? ' [fixable]' : '';
+  const lines = [
+    `  ${location}  ${
+      finding.suppressed ? palette.dim(pad('waived', 8)) : severity
+    } ${finding.ruleId}  ${finding.message}${fixable}`,
+  ];
+  if (finding.suppressed) {
+    const { reason, until, source } = finding.suppressed;
+    lines.push(
+      palette.dim(
+        `      waived (${source})${
+          reason ? `: ${reason}` : ' without a reason'
+        }${until ? `, until ${until}` : ''}`,
+      ),
+    );
+  } else if (finding.expiredSuppression) {
+    lines.push(
+      palette.dim(
+        `      waiver expired on ${finding.expiredSuppression.until}: counted again`,
+      ),
+    );
+  }
+  return lines;
+}
+
+function countsText(result: { counts: Record<Severity, number> }): string {
+  const parts = SEVERITIES.filter(s => result.counts[s] > 0).map(
+    s => `${result.counts[s]} ${s}`,
+  );
+  return parts.length ? parts.join(', ') : 'no findings';
+}
+
+function fileBlock(result: FileResult, palette: Palette): string[] {
+  if (result.status === 'could-not-analyse') {
+    return [
+      `${palette.bold(result.path)}  ${palette.severity(
+        'high',
+        'could not analyse',
+      )}: ${result.error?.message ?? 'unknown error'}${
+        result.error ? palette.dim(` (${result.error.code})`) : ''
+      }`,
+    ];
+  }
+  const header = `${palette.bold(result.path)}  ${palette.grade(
+    result.grade,
+    `${result.score}/100 ${result.grade}`,
+  )}  ${palette.dim(
+    `${result.kind} · ${countsText(result)}${
+      result.suppressedCount ? ` · ${result.suppressedCount} waived` : ''
+    }`,
+  )}`;
+  const lines = [
+    header,
+    ...result.findings.flatMap(f => findingLine(f, palette)),
+  ];
+  for (const error of result.ruleErrors ?? []) {
+    lines.push(
+      palette.dim(
+        `  rule ${error.ruleId} failed on this file: ${error.message}`,
+      ),
+    );
+  }
+  return lines;
+}
+
+/** The human report: one block per file, then the fixes applied and a summary line. */
+export function formatTty(input: ReportInput, palette: Palette): string {
+  const { analysis } = input;
+  const lines: string[] = [];
+  for (const warning of analysis.warnings)
+    lines.push(palette.dim(`note: ${warning}`));
+  for (const result of analysis.results) {
+    lines.push(...fileBlock(result, palette), '');
+  }
+  if (input.fixes) {
+    if (input.fixes.length === 0) lines.push('--fix: nothing to fix.', '');
+    for (const fix of input.fixes) {
+      lines.push(
+        `fixed ${fix.path}: ${fix.fixed
+          .map(f => `${f.ruleId} ×${f.count}`)
+          .join(', ')}; score ${fix.scoreBefore ?? '-'} → ${
+          fix.scoreAfter ?? '-'
+        }`,
+      );
+    }
+    if (input.fixes.length) lines.push('');
+  }
+  const analysed = analysis.results.filter(r => r.status === 'analysed').length;
+  const failed = analysis.results.length - analysed;
+  if (analysis.results.length === 0) {
+    lines.push('No container definitions found.');
+  } else {
+    const { aggregate } = analysis;
+    const score =
+      aggregate.status === 'scored'
+        ? palette.grade(
+            aggregate.grade,
+            `${aggregate.score}/100 ${aggregate.grade}`,
+          )
+        : 'no score';
+    lines.push(
+      `${palette.bold('Overall')} ${score}  ${analysis.results.length} file${
+        analysis.results.length === 1 ? '' : 's'
+      }, ${analysed} analysed${
+        failed ? `, ${failed} could not be analysed` : ''
+      } · ${countsText(aggregate)}`,
+    );
+  }
+  lines.push(palette.dim(`ruleset ${analysis.rulesetVersion}`));
+  return `${lines.join('\n')}\n`;
+}

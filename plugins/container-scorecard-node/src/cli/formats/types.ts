@@ -1,0 +1,16 @@
+import type { RuleMetadata } from '@internal/plugin-container-scorecard-common';
+import type { Analysis } from '../analyzeTargets';
+import type { FixReport } from '../fix/applyFixes';
+
+/** Everything a report format needs. */
+export interface ReportInput {
+  analysis: Analysis;
+  /** Metadata of the rules in force (configured severities), by id. */
+  rules: ReadonlyMap<string, RuleMetadata>;
+  toolVersion: string;
+  /** Present when `--fix` ran. */
+  fixes?: FixReport[];
+}
+
+/** The CLI's name, as shown in reports and SARIF. */
+export const TOOL_NAME = 'container-scorecard';

@@ -1,1 +1,0 @@
-export { ScorecardOverviewPage } from './ScorecardOverviewPage';

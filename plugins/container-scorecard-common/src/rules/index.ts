@@ -9,6 +9,11 @@ import { lastUserRoot } from './dockerfile/last-user-root';
 import { sudoInRun } from './dockerfile/sudo-in-run';
 import { exposeSshPort } from './dockerfile/expose-ssh-port';
 import { worldWritablePermissions } from './dockerfile/world-writable-permissions';
+import { aptListsNotCleaned } from './dockerfile/apt-lists-not-cleaned';
+import { addInsteadOfCopy } from './dockerfile/add-instead-of-copy';
+import { pointlessContainerCommands } from './dockerfile/pointless-container-commands';
+import { cdInsteadOfWorkdir } from './dockerfile/cd-instead-of-workdir';
+import { consecutiveRunInstructions } from './dockerfile/consecutive-run-instructions';
 import type { ScorecardRule } from './framework/ruleTypes';
 import { k8sPrivilegedContainer } from './kubernetes/k8s-privileged-container';
 import { aptGetUnpinnedPackages } from './dockerfile/apt-get-unpinned-packages';
@@ -37,4 +42,9 @@ export const allRules: readonly ScorecardRule[] = [
   aptGetUnpinnedPackages,
   apkAddUnpinnedPackages,
   pipInstallUnpinnedPackages,
+  aptListsNotCleaned,
+  addInsteadOfCopy,
+  pointlessContainerCommands,
+  cdInsteadOfWorkdir,
+  consecutiveRunInstructions,
 ];

@@ -1,0 +1,153 @@
+import { findingsFor, fixedBy, lines } from '../../testing';
+
+const RULE = 'apt-lists-not-cleaned';
+
+describe('apt-lists-not-cleaned', () => {
+  it('flags apt-get update without cleanup and appends the cleanup', async () => {
+    const content = lines(
+      'FROM debian:12',
+      'RUN apt-get update && apt-get install -y python3',
+    );
+    const findings = await findingsFor(RULE, content);
+    expect(findings).toHaveLength(1);
+    expect(findings[0].snippet).toBe('apt-get update');
+    expect(await fixedBy(RULE, content)).toBe(
+      lines(
+        'FROM debian:12',
+        'RUN apt-get update && apt-get install -y python3 && rm -rf /var/lib/apt/lists/*',
+      ),
+    );
+  });
+
+  it('accepts the cleanup in the same RUN, across continuations and set -eux', async () => {
+    const content = lines(
+      'FROM debian:12',
+      'RUN set -eux; \\',
+      '    apt-get update; \\',
+      '    apt-get install -y --no-install-recommends curl; \\',
+      '    rm -rf /var/lib/apt/lists/*',
+    );
+    expect(await findingsFor(RULE, content)).toEqual([]);
+  });
+
+  it('does not accept a cleanup in a later RUN', async () => {
+    const content = lines(
+      'FROM debian:12',
+      'RUN apt-get update && apt-get install -y curl',
+      'RUN rm -rf /var/lib/apt/lists/*',
+    );
+    expect(
+      (await findingsFor(RULE, content)).map(f => f.range.start.line),
+    ).toEqual([2]);
+  });
+
+  it('follows hadolint on stages: final and built-upon stages only', async () => {
+    const unusedBuildStage = lines(
+      'FROM ubuntu AS foo',
+      'RUN apt-get update && apt-get install python',
+      'FROM scratch',
+      'RUN echo hey!',
+    );
+    expect(await findingsFor(RULE, unusedBuildStage)).toEqual([]);
+    const lastStage = lines(
+      'FROM ubuntu AS foo',
+      'RUN hey!',
+      'FROM scratch',
+      'RUN apt-get update && apt-get install python',
+    );
+    expect(
+      (await findingsFor(RULE, lastStage)).map(f => f.range.start.line),
+    ).toEqual([4]);
+    const builtUpon = lines(
+      'FROM ubuntu AS foo',
+      'RUN apt-get update && apt-get install python',
+      'FROM foo',
+      'RUN hey!',
+    );
+    expect(
+      (await findingsFor(RULE, builtUpon)).map(f => f.range.start.line),
+    ).toEqual([2]);
+    const builtUponClean = lines(
+      'FROM ubuntu AS foo',
+      'RUN apt-get update && apt-get install python && rm -rf /var/lib/apt/lists/*',
+      'FROM foo',
+      'RUN hey!',
+    );
+    expect(await findingsFor(RULE, builtUponClean)).toEqual([]);
+  });
+
+  it('checks a fragment without FROM', async () => {
+    expect(
+      await findingsFor(
+        RULE,
+        lines('RUN apt-get update && apt-get install python'),
+      ),
+    ).toHaveLength(1);
+  });
+
+  it('accepts BuildKit cache mounts as hadolint does', async () => {
+    const lists = lines(
+      'FROM debian:12',
+      'RUN --mount=type=cache,target=/var/lib/apt/lists \\',
+      '    apt-get update && apt-get install python',
+    );
+    expect(await findingsFor(RULE, lists)).toEqual([]);
+    const both = lines(
+      'FROM debian:12',
+      'RUN rm -f /etc/apt/apt.conf.d/docker-clean',
+      'RUN --mount=type=cache,target=/var/cache/apt,sharing=locked \\',
+      '    --mount=type=cache,target=/var/lib/apt \\',
+      '    apt-get update && apt-get install foo',
+    );
+    expect(await findingsFor(RULE, both)).toEqual([]);
+    const cacheOnly = lines(
+      'FROM debian:12',
+      'RUN --mount=type=cache,target=/var/cache/apt \\',
+      '    rm -f /etc/apt/apt.conf.d/docker-clean && \\',
+      '    apt-get update && apt-get install python',
+    );
+    expect(await findingsFor(RULE, cacheOnly)).toHaveLength(1);
+    const libAptOnly = lines(
+      'FROM debian:12',
+      'RUN --mount=type=cache,target=/var/lib/apt \\',
+      '    apt-get update && apt-get install python',
+    );
+    expect(await findingsFor(RULE, libAptOnly)).toHaveLength(1);
+  });
+
+  it('looks into sh -c strings and heredocs, without a fix there', async () => {
+    const content = lines(
+      'FROM debian:12',
+      `RUN sh -c 'apt-get update && apt-get install -y curl'`,
+      'RUN <<EOF',
+      'apt-get update',
+      'apt-get install -y git',
+      'rm -rf /var/lib/apt/lists/*',
+      'EOF',
+      'RUN <<EOF',
+      'apt-get -q update',
+      'EOF',
+    );
+    const findings = await findingsFor(RULE, content);
+    expect(findings.map(f => f.range.start.line)).toEqual([2, 9]);
+    expect(findings[1].fix).toBeUndefined();
+  });
+
+  it.each([
+    [
+      'apt-get install alone',
+      lines('FROM debian:12', 'RUN apt-get install -y curl'),
+    ],
+    ['apk', lines('FROM alpine:3.20', 'RUN apk update && apk add curl')],
+    ['an echo', lines('FROM debian:12', 'RUN echo apt-get update')],
+    [
+      'rm of the lists directory itself',
+      lines(
+        'FROM debian:12',
+        'RUN apt-get update && apt-get install -y x && rm -r /var/lib/apt/lists',
+      ),
+    ],
+  ])('does not flag %s', async (_name, content) => {
+    expect(await findingsFor(RULE, content)).toEqual([]);
+  });
+});

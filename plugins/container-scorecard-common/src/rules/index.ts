@@ -1,4 +1,13 @@
+import { composeAddedCapabilities } from './compose/compose-added-capabilities';
+import { composeDockerSocketMount } from './compose/compose-docker-socket-mount';
+import { composeHostNamespaces } from './compose/compose-host-namespaces';
+import { composeImageNotPinned } from './compose/compose-image-not-pinned';
+import { composeMissingHealthcheck } from './compose/compose-missing-healthcheck';
+import { composeMissingResourceLimits } from './compose/compose-missing-resource-limits';
 import { composePrivileged } from './compose/compose-privileged';
+import { composeSecretsInEnvironment } from './compose/compose-secrets-in-environment';
+import { composeSshPort } from './compose/compose-ssh-port';
+import { composeWritableRootFilesystem } from './compose/compose-writable-root-filesystem';
 import { aptGetMissingNoInstallRecommends } from './dockerfile/apt-get-missing-no-install-recommends';
 import { baseImageLatestTag } from './dockerfile/base-image-latest-tag';
 import { baseImageUntagged } from './dockerfile/base-image-untagged';
@@ -34,6 +43,15 @@ export const allRules: readonly ScorecardRule[] = [
   shellFormCmd,
   pipeWithoutPipefail,
   composePrivileged,
+  composeDockerSocketMount,
+  composeHostNamespaces,
+  composeAddedCapabilities,
+  composeWritableRootFilesystem,
+  composeMissingResourceLimits,
+  composeMissingHealthcheck,
+  composeSecretsInEnvironment,
+  composeImageNotPinned,
+  composeSshPort,
   k8sPrivilegedContainer,
   lastUserRoot,
   sudoInRun,

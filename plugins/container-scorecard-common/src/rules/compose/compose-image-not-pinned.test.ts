@@ -1,0 +1,62 @@
+import { findingsFor, lines } from '../../testing';
+
+const RULE = 'compose-image-not-pinned';
+
+describe('compose-image-not-pinned', () => {
+  it('flags latest and untagged images at the value', async () => {
+    const content = lines(
+      'services:',
+      '  cache:',
+      '    image: redis',
+      '  proxy:',
+      '    image: "nginx:latest"',
+      '  registry:',
+      '    image: localhost:5000/acme/app',
+      '  db:',
+      '    image: postgres:16.3',
+    );
+    const findings = await findingsFor(RULE, content, 'docker-compose.yml');
+    expect(findings.map(f => f.snippet)).toEqual([
+      'redis',
+      '"nginx:latest"',
+      'localhost:5000/acme/app',
+    ]);
+    expect(findings[0].range.start).toEqual({ line: 3, column: 12 });
+    expect(findings[0].message).toContain('no tag');
+    expect(findings[1].message).toContain('"latest" moves');
+  });
+
+  it.each([
+    ['a version tag', 'image: node:22.11-bookworm-slim'],
+    [
+      'a digest',
+      'image: redis@sha256:0ed5d5928d4737458944eb604cc8509e245c3e19d02ad83935398bc4b991aac7',
+    ],
+    [
+      'latest with a digest',
+      'image: redis:latest@sha256:0ed5d5928d4737458944eb604cc8509e245c3e19d02ad83935398bc4b991aac7',
+    ],
+    ['a tag from a variable', 'image: acme/app:${TAG:-1.0}'],
+    ['an image from a variable', 'image: ${APP_IMAGE}'],
+    [
+      'a registry port without a tag being a version tag',
+      'image: registry.acme.io:5000/app:2.1',
+    ],
+  ])('does not flag %s', async (_name, line) => {
+    const content = lines('services:', '  a:', `    ${line}`);
+    expect(await findingsFor(RULE, content, 'compose.yml')).toEqual([]);
+  });
+
+  it('does not flag services that build their image', async () => {
+    const content = lines(
+      'services:',
+      '  api:',
+      '    build: .',
+      '    image: acme/api',
+      '  worker:',
+      '    build:',
+      '      context: ./worker',
+    );
+    expect(await findingsFor(RULE, content, 'compose.yml')).toEqual([]);
+  });
+});

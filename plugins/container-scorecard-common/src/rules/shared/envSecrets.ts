@@ -1,0 +1,155 @@
+/**
+ * Recognises credentials written literally into environment variables (compose `environment:`,
+ * Kubernetes `env[].value`), by the variable's name and by the shape of its value.
+ */
+
+/** Values that are credentials whatever the variable is called. */
+const SECRET_VALUE_PATTERNS: readonly { what: string; pattern: RegExp }[] = [
+  { what: 'an AWS access key id', pattern: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/ },
+  {
+    what: 'a GitHub token',
+    pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})/,
+  },
+  { what: 'a GitLab token', pattern: /\bglpat-[A-Za-z0-9_-]{20,}/ },
+  { what: 'a Slack token', pattern: /\bxox[abposr]-[A-Za-z0-9-]{10,}/ },
+  { what: 'a Google API key', pattern: /\bAIza[0-9A-Za-z_-]{35}/ },
+  { what: 'a Stripe live key', pattern: /\b[sr]k_live_[0-9A-Za-z]{20,}/ },
+  { what: 'an npm token', pattern: /\bnpm_[A-Za-z0-9]{36}\b/ },
+  {
+    what: 'a private key',
+    pattern: /-----BEGIN (?:[A-Z]+ )*PRIVATE KEY( BLOCK)?-----/,
+  },
+];
+
+/** `scheme://user:password@host`: a password inside a connection string. */
+const URL_CREDENTIALS = /[a-z][a-z0-9+.-]*:\/\/[^\s:@/]+:([^\s@/]+)@/i;
+
+/** Name parts that say "this holds a credential". */
+const SECRET_NAME =
+  /(?:PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|APIKEY|API_KEY|ACCESS_KEY|ACCESSKEY|PRIVATE_KEY|PRIVATEKEY|CREDENTIALS?|AUTH_KEY|ENCRYPTION_KEY|SIGNING_KEY|MASTER_KEY)/;
+
+/** A last name part that turns a secret-sounding name into metadata about the secret. */
+const NOT_A_SECRET_SUFFIX = new Set([
+  'FILE',
+  'FILES',
+  'PATH',
+  'DIR',
+  'DIRECTORY',
+  'NAME',
+  'ID',
+  'URL',
+  'URI',
+  'ENDPOINT',
+  'HOST',
+  'PORT',
+  'TTL',
+  'EXPIRY',
+  'EXPIRES',
+  'EXPIRE',
+  'EXPIRATION',
+  'LIFETIME',
+  'TIMEOUT',
+  'LENGTH',
+  'LEN',
+  'SIZE',
+  'MIN',
+  'MAX',
+  'TYPE',
+  'HEADER',
+  'ENABLED',
+  'ENABLE',
+  'DISABLED',
+  'REQUIRED',
+  'POLICY',
+  'ALGORITHM',
+  'ALG',
+  'MODE',
+  'FORMAT',
+  'VERSION',
+  'PREFIX',
+  'FIELD',
+  'KEY_REF',
+  'REF',
+  'ROTATION',
+  'REGEX',
+  'PATTERN',
+  'STORE',
+  'PROVIDER',
+]);
+
+const NON_SECRET_WORDS = new Set([
+  'true',
+  'false',
+  'yes',
+  'no',
+  'on',
+  'off',
+  'null',
+  'none',
+  'nil',
+  '~',
+]);
+
+/** Why a variable was judged to hold a secret. */
+export interface EnvSecret {
+  /** Human wording: "its name" or the kind of credential the value looks like. */
+  because: string;
+}
+
+/** True when the value only refers to something else: `${VAR}`, `$VAR`, `$(VAR)` or a file path. */
+function isReference(value: string): boolean {
+  return (
+    value.includes('${') ||
+    value.includes('$(') ||
+    /^\$[A-Za-z_]/.test(value) ||
+    /^(?:\/|\.\.?\/|~\/)/.test(value)
+  );
+}
+
+function isPlaceholder(value: string): boolean {
+  return (
+    /^<[^>]*>$/.test(value) ||
+    /^(.)\1*$/.test(value) || // "xxxx", "****"
+    NON_SECRET_WORDS.has(value.toLowerCase())
+  );
+}
+
+/** True when a variable name says it holds a credential (and is not metadata about one). */
+export function isSecretName(name: string): boolean {
+  const upper = name.toUpperCase().replace(/[-.]/g, '_');
+  if (!SECRET_NAME.test(upper)) return false;
+  const parts = upper.split('_').filter(Boolean);
+  const last = parts[parts.length - 1] ?? '';
+  const lastTwo = parts.slice(-2).join('_');
+  return !NOT_A_SECRET_SUFFIX.has(last) && !NOT_A_SECRET_SUFFIX.has(lastTwo);
+}
+
+/**
+ * Judges one variable. Returns why it holds a literal secret, or undefined.
+ * Interpolation (`${DB_PASSWORD}`), file paths and empty values are not literal secrets.
+ */
+export function literalSecretIn(
+  name: string,
+  rawValue: unknown,
+): EnvSecret | undefined {
+  if (typeof rawValue !== 'string' && typeof rawValue !== 'number')
+    return undefined;
+  const value = String(rawValue).trim();
+  if (value === '') return undefined;
+  for (const { what, pattern } of SECRET_VALUE_PATTERNS) {
+    if (pattern.test(value)) return { because: `the value looks like ${what}` };
+  }
+  const credentials = URL_CREDENTIALS.exec(value);
+  if (credentials && !isReference(credentials[1]))
+    return { because: 'the value is a URL with a password in it' };
+  if (isSecretName(name) && !isReference(value) && !isPlaceholder(value))
+    return { because: 'its name says it holds a credential' };
+  return undefined;
+}
+
+/** Hides a secret for display: a short prefix at most, never the whole value. */
+export function maskSecret(rawValue: unknown): string {
+  const value = String(rawValue).trim();
+  const visible = Math.min(4, Math.floor(value.length / 4));
+  return `${value.slice(0, visible)}****`;
+}

@@ -1,7 +1,53 @@
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import knexFactory from 'knex';
 import request from 'supertest';
 import { containerScorecardPlugin } from './plugin';
+import {
+  catalogWithVisibility,
+  EXAMPLES_DIR,
+  loadDemoCatalog,
+} from './__testUtils__/demoCatalog';
+
+jest.setTimeout(60_000);
+
+const API = '/api/container-scorecard';
+const OUTSIDER = 'user:default/outsider';
+
+/** The demo catalog, scanned at start-up; the outsider cannot see the payments team's work. */
+async function startDemoBackend(
+  options: { permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY } = {},
+) {
+  const catalog = catalogWithVisibility(
+    loadDemoCatalog(),
+    (user, entity) =>
+      user === OUTSIDER &&
+      (entity.spec?.owner === 'payments' ||
+        entity.metadata.name === 'payments'),
+  );
+  const { server } = await startTestBackend({
+    features: [
+      containerScorecardPlugin,
+      catalog.factory,
+      mockServices.rootConfig.factory({
+        data: { containerScorecard: { localRoots: [EXAMPLES_DIR] } },
+      }),
+      mockServices.scheduler.factory({
+        includeInitialDelayedTasksOnStartup: true,
+      }),
+      mockServices.permissions.factory({
+        result: options.permission ?? AuthorizeResult.ALLOW,
+      }),
+    ],
+  });
+  return server;
+}
+
+const asOutsider = { Authorization: mockCredentials.user.header(OUTSIDER) };
 
 describe('containerScorecardPlugin', () => {
   it('answers the health route without credentials once its database is migrated', async () => {
@@ -9,9 +55,7 @@ describe('containerScorecardPlugin', () => {
       features: [containerScorecardPlugin],
     });
 
-    const response = await request(server).get(
-      '/api/container-scorecard/health',
-    );
+    const response = await request(server).get(`${API}/health`);
 
     expect(response.status).toBe(200);
     expect(response.body).toEqual({ status: 'ok', database: 'ok' });
@@ -33,12 +77,11 @@ describe('containerScorecardPlugin', () => {
             knex: deadDatabase,
             migrations: { skip: true },
           }),
+          mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
         ],
       });
 
-      const response = await request(server).get(
-        '/api/container-scorecard/health',
-      );
+      const response = await request(server).get(`${API}/health`);
 
       expect(response.status).toBe(503);
       expect(response.body).toEqual({
@@ -48,5 +91,237 @@ describe('containerScorecardPlugin', () => {
     } finally {
       await deadDatabase.destroy();
     }
+  });
+
+  describe('with the demo catalog scanned at start-up', () => {
+    let server: Awaited<ReturnType<typeof startDemoBackend>>;
+    beforeAll(async () => {
+      server = await startDemoBackend();
+    });
+
+    it('serves an entity scorecard with files, findings, ranges, snippets and fixes', async () => {
+      const response = await request(server).get(
+        `${API}/entities/component/default/checkout-api/scorecard`,
+      );
+
+      expect(response.status).toBe(200);
+      const scorecard = response.body;
+      expect(scorecard).toMatchObject({
+        entityRef: 'component:default/checkout-api',
+        status: 'analysed',
+        grade: expect.stringMatching(/^[A-F]$/),
+      });
+      expect(scorecard.files.map((f: any) => f.path).sort()).toEqual([
+        'Dockerfile',
+        'compose.yaml',
+        'docker-compose.prod.yml',
+      ]);
+      const findings = scorecard.files.flatMap((f: any) => f.findings);
+      expect(findings.length).toBeGreaterThan(0);
+      expect(findings[0]).toMatchObject({
+        ruleId: expect.any(String),
+        pillar: expect.any(String),
+        range: { start: { line: expect.any(Number) } },
+        snippet: expect.any(String),
+      });
+      expect(findings.some((f: any) => f.fix?.edits?.length)).toBe(true);
+    });
+
+    it('tells apart services without definitions, broken files and unscanned entities', async () => {
+      const none = await request(server).get(
+        `${API}/entities/component/default/delivery-estimates/scorecard`,
+      );
+      expect(none.body).toMatchObject({
+        status: 'no-definitions',
+        files: [],
+      });
+
+      const broken = await request(server).get(
+        `${API}/entities/component/default/nightly-ledger-export/scorecard`,
+      );
+      const cronjob = broken.body.files.find(
+        (f: any) => f.path === 'k8s/cronjob.yaml',
+      );
+      expect(cronjob).toMatchObject({
+        status: 'could-not-analyse',
+        error: expect.any(String),
+      });
+      expect(cronjob.score).toBeUndefined();
+
+      const group = await request(server).get(
+        `${API}/entities/group/default/payments/scorecard`,
+      );
+      expect(group.body).toMatchObject({ status: 'not-scanned', files: [] });
+    });
+
+    it('keeps daily history per entity', async () => {
+      const response = await request(server).get(
+        `${API}/entities/component/default/checkout-api/history?days=30`,
+      );
+      expect(response.status).toBe(200);
+      expect(response.body.points).toEqual([
+        expect.objectContaining({
+          day: new Date().toISOString().slice(0, 10),
+          score: expect.any(Number),
+          rulesetVersion: expect.any(String),
+        }),
+      ]);
+    });
+
+    it('rolls team scorecards up through sub-teams, with paging, sorting and filters', async () => {
+      const response = await request(server).get(
+        `${API}/teams/default/platform-infra/scorecard?sort=score&order=asc&limit=1`,
+      );
+      expect(response.status).toBe(200);
+      expect(response.body).toMatchObject({
+        teamRef: 'group:default/platform-infra',
+        serviceCount: 2, // build-agent, and metrics-gateway through observability
+        services: { totalCount: 2, limit: 1, offset: 0 },
+      });
+      const [worst] = response.body.services.items;
+      const second = await request(server).get(
+        `${API}/teams/default/platform-infra/scorecard?sort=score&order=asc&limit=1&offset=1`,
+      );
+      expect(second.body.services.items[0].score).toBeGreaterThanOrEqual(
+        worst.score,
+      );
+
+      const org = await request(server).get(
+        `${API}/teams/default/northwind-logistics/scorecard?q=checkout&limit=10`,
+      );
+      expect(org.body.serviceCount).toBe(13);
+      expect(org.body.services.items.map((s: any) => s.entityRef)).toEqual([
+        'component:default/checkout-api',
+      ]);
+
+      const bad = await request(server).get(
+        `${API}/teams/default/platform-infra/scorecard?limit=100000`,
+      );
+      expect(bad.status).toBe(400);
+      const unknown = await request(server).get(
+        `${API}/teams/default/nobody/scorecard`,
+      );
+      expect(unknown.status).toBe(404);
+    });
+
+    it('reports on the organisation: teams ranked, failing rules, coverage, CSV', async () => {
+      const response = await request(server).get(`${API}/report?days=30`);
+      expect(response.status).toBe(200);
+      const report = response.body;
+      expect(report.coverage).toEqual({
+        services: 13,
+        analysed: expect.any(Number),
+        noDefinitions: 1,
+        couldNotAnalyse: expect.any(Number),
+        notScanned: 0,
+      });
+      const scores = report.teams.map((t: any) => t.score ?? -1);
+      expect(scores).toEqual([...scores].sort((a: number, b: number) => b - a));
+      expect(report.teams.map((t: any) => t.teamRef)).toContain(
+        'group:default/observability',
+      );
+      expect(report.topFailingRules[0]).toMatchObject({
+        ruleId: expect.any(String),
+        title: expect.any(String),
+        services: expect.any(Number),
+      });
+      expect(report.trend).toHaveLength(1);
+
+      const csv = await request(server).get(`${API}/report/export.csv`);
+      expect(csv.status).toBe(200);
+      expect(csv.headers['content-type']).toMatch(/text\/csv/);
+      const lines = csv.text.trim().split('\r\n');
+      expect(lines[0]).toMatch(/^entity_ref,title,owner,status,score,grade/);
+      expect(lines).toHaveLength(14);
+    });
+
+    it('lists the rule catalogue and the scan status', async () => {
+      const rules = await request(server).get(`${API}/rules`);
+      expect(rules.status).toBe(200);
+      expect(rules.body.rules.length).toBeGreaterThan(0);
+      expect(rules.body.rules[0]).toMatchObject({
+        id: expect.any(String),
+        enabled: true,
+        remediation: { before: expect.any(String), after: expect.any(String) },
+      });
+      expect(rules.body.rulesetVersion).toEqual(expect.any(String));
+
+      const status = await request(server).get(`${API}/scans/status`);
+      expect(status.body).toMatchObject({
+        running: false,
+        lastRun: { entities: 13, errors: 0 },
+      });
+    });
+
+    it('hides what the catalog hides: 404 with no data, and absent from team and report views', async () => {
+      const hidden = await request(server)
+        .get(
+          `${API}/entities/component/default/legacy-billing-portal/scorecard`,
+        )
+        .set(asOutsider);
+      expect(hidden.status).toBe(404);
+      expect(Object.keys(hidden.body).sort()).toEqual([
+        'error',
+        'request',
+        'response',
+      ]);
+      const history = await request(server)
+        .get(`${API}/entities/component/default/legacy-billing-portal/history`)
+        .set(asOutsider);
+      expect(history.status).toBe(404);
+
+      const team = await request(server)
+        .get(`${API}/teams/default/commerce/scorecard?limit=50`)
+        .set(asOutsider);
+      expect(team.status).toBe(200);
+      expect(team.body.serviceCount).toBe(3); // checkout (2) + storefront (1), not payments
+      expect(JSON.stringify(team.body)).not.toMatch(
+        /legacy-billing|nightly-ledger/,
+      );
+
+      const report = await request(server).get(`${API}/report`).set(asOutsider);
+      expect(report.body.coverage.services).toBe(11);
+      expect(JSON.stringify(report.body)).not.toMatch(
+        /legacy-billing|nightly-ledger|group:default\/payments/,
+      );
+      const csv = await request(server)
+        .get(`${API}/report/export.csv`)
+        .set(asOutsider);
+      expect(csv.text).not.toMatch(/legacy-billing|nightly-ledger/);
+    });
+
+    it('rescans an entity on demand for callers allowed to, but not entities they cannot see', async () => {
+      const response = await request(server).post(
+        `${API}/entities/component/default/route-optimizer/rescan`,
+      );
+      expect(response.status).toBe(200);
+      expect(response.body).toMatchObject({
+        entityRef: 'component:default/route-optimizer',
+        status: 'analysed',
+      });
+
+      const hidden = await request(server)
+        .post(`${API}/entities/component/default/legacy-billing-portal/rescan`)
+        .set(asOutsider);
+      expect(hidden.status).toBe(404);
+    });
+  });
+
+  it('refuses a rescan without the rescan permission, and returns no data', async () => {
+    const server = await startDemoBackend({
+      permission: AuthorizeResult.DENY,
+    });
+
+    const response = await request(server).post(
+      `${API}/entities/component/default/checkout-api/rescan`,
+    );
+
+    expect(response.status).toBe(403);
+    expect(response.body.error.name).toBe('NotAllowedError');
+    expect(Object.keys(response.body).sort()).toEqual([
+      'error',
+      'request',
+      'response',
+    ]);
   });
 });

@@ -2,8 +2,15 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import {
+  containerScorecardPermissions,
+  type ScorecardRule,
+} from '@internal/plugin-container-scorecard-common';
+import { containerScorecardRulesExtensionPoint } from '@internal/plugin-container-scorecard-node';
+import { createServices } from './service/createServices';
 import { createRouter } from './service/router';
-import { ScorecardStore } from './database/ScorecardStore';
+import { scheduleScans } from './service/scanning/scheduleScans';
 
 /**
  * Container Scorecard backend plugin: wiring only; the work lives in `service/` and `database/`.
@@ -13,17 +20,47 @@ import { ScorecardStore } from './database/ScorecardStore';
 export const containerScorecardPlugin = createBackendPlugin({
   pluginId: 'container-scorecard',
   register(env) {
+    const extraRules: ScorecardRule[] = [];
+    env.registerExtensionPoint(containerScorecardRulesExtensionPoint, {
+      addRules: (...rules) => extraRules.push(...rules),
+    });
+
     env.registerInit({
       deps: {
         logger: coreServices.logger,
+        config: coreServices.rootConfig,
         database: coreServices.database,
+        scheduler: coreServices.scheduler,
+        urlReader: coreServices.urlReader,
         httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        auth: coreServices.auth,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        catalog: catalogServiceRef,
       },
-      async init({ logger, database, httpRouter }) {
-        const store = await ScorecardStore.create({ database });
-        httpRouter.use(await createRouter({ logger, store }));
+      async init(deps) {
+        deps.permissionsRegistry.addPermissions(containerScorecardPermissions);
+        const services = await createServices({ ...deps, extraRules });
+        await scheduleScans({
+          scheduler: deps.scheduler,
+          schedule: services.options.schedule,
+          scanService: services.scanService,
+          logger: deps.logger,
+        });
+        deps.httpRouter.use(
+          await createRouter({
+            ...services,
+            logger: deps.logger,
+            httpAuth: deps.httpAuth,
+            permissions: deps.permissions,
+          }),
+        );
         // The health route answers load balancers and the frontend without a user token.
-        httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+        deps.httpRouter.addAuthPolicy({
+          path: '/health',
+          allow: 'unauthenticated',
+        });
       },
     });
   },

@@ -1,13 +1,16 @@
 import { createExtensionPoint } from '@backstage/backend-plugin-api';
+import type { ScorecardRule } from '@internal/plugin-container-scorecard-common';
 
 /**
- * Lets backend modules contribute rules to the scorecard. The rule shape is filled in by the
- * rule engine; until then modules can only register opaque rule objects.
+ * Lets backend modules contribute rules to the scorecard. Rules are built with `defineRule` or
+ * `defineRepositoryRule` from the common package; ids must not clash with built-in ones (the
+ * backend refuses to start if they do). Added rules take part in the ruleset version, so their
+ * arrival shows in trends as "the rules changed".
  *
  * @public
  */
 export interface ContainerScorecardRulesExtensionPoint {
-  addRules(...rules: unknown[]): void;
+  addRules(...rules: ScorecardRule[]): void;
 }
 
 /** @public */

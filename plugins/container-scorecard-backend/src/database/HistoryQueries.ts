@@ -85,7 +85,7 @@ export class HistoryQueries {
         .where('day', '>=', sinceDay)
         .groupBy('day');
       if (part) query.whereIn('entity_ref', part);
-      for (const row of await query) {
+      for (const row of (await query) as Record<string, any>[]) {
         const entry = totals.get(row.day) ?? { sum: 0, count: 0 };
         entry.sum += Number(row.total);
         entry.count += Number(row.n);
@@ -149,7 +149,7 @@ export class HistoryQueries {
         .where({ suppressed: false })
         .groupBy('rule_id', 'pillar', 'severity');
       if (part) query.whereIn('entity_ref', part);
-      for (const row of await query) {
+      for (const row of (await query) as Record<string, any>[]) {
         const key = `${row.rule_id}\u0000${row.severity}`;
         const entry = totals.get(key) ?? {
           ruleId: row.rule_id,

@@ -1,21 +1,61 @@
-import { LoggerService } from '@backstage/backend-plugin-api';
+import {
+  HttpAuthService,
+  LoggerService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { NotAllowedError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  containerScorecardRescanPermission,
+  type RuleCatalogue,
+  type RuleMetadata,
+} from '@internal/plugin-container-scorecard-common';
 import express from 'express';
-import Router from 'express-promise-router';
 import { ScorecardStore } from '../database/ScorecardStore';
+import { daysBefore } from '../database/rowMapping';
+import { spec } from '../schema/openapi.generated';
+import { CatalogAccess } from './access/CatalogAccess';
+import {
+  buildEntityHistory,
+  buildEntityScorecard,
+} from './reports/buildEntityScorecard';
+import { buildOrganisationReport } from './reports/buildOrganisationReport';
+import { buildTeamScorecard } from './reports/buildTeamScorecard';
+import { toCsv } from './reports/toCsv';
+import { ScanService } from './scanning/ScanService';
 
 /** What the router needs from the plugin. */
 export interface RouterOptions {
   logger: LoggerService;
   store: ScorecardStore;
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  access: CatalogAccess;
+  scanService: ScanService;
+  ruleCatalogue: RuleCatalogue;
+  rules: ReadonlyMap<string, RuleMetadata>;
+  /**
+   * Check every answer against the spec as well. On by default under test, so the spec the
+   * frontend builds against and what the backend sends cannot drift apart unnoticed.
+   */
+  validateResponses?: boolean;
+  now?: () => Date;
 }
 
-/** Builds the plugin's HTTP API. */
+/** Builds the plugin's HTTP API, validated against `openapi.yaml`. */
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { logger, store } = options;
-  const router = Router();
-  router.use(express.json());
+  const { logger, store, httpAuth, permissions, access, scanService } = options;
+  const now = options.now ?? (() => new Date());
+  const router = createValidatedOpenApiRouter<typeof spec>(spec, {
+    validatorOptions:
+      options.validateResponses ?? process.env.NODE_ENV === 'test'
+        ? { validateResponses: true }
+        : undefined,
+  });
 
   // Reports "ok" only when the plugin's own database answers, so a broken connection shows here
   // rather than as empty scorecards.
@@ -29,5 +69,146 @@ export async function createRouter(
     }
   });
 
+  router.get('/entities/:kind/:namespace/:name/scorecard', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    const entity = await access.requireEntity(
+      refOfParams(req.params),
+      credentials,
+    );
+    res.json(
+      (await buildEntityScorecard(
+        store,
+        stringifyEntityRef(entity).toLocaleLowerCase('en-US'),
+      )) as any,
+    );
+  });
+
+  router.get('/entities/:kind/:namespace/:name/history', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    const entity = await access.requireEntity(
+      refOfParams(req.params),
+      credentials,
+    );
+    const days = req.query.days ?? 90;
+    res.json(
+      (await buildEntityHistory(
+        store,
+        stringifyEntityRef(entity).toLocaleLowerCase('en-US'),
+        daysBefore(now(), days),
+      )) as any,
+    );
+  });
+
+  router.post('/entities/:kind/:namespace/:name/rescan', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    const [decision] = await permissions.authorize(
+      [{ permission: containerScorecardRescanPermission }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError('Not allowed to rescan container scorecards');
+    }
+    // The caller must also see the entity: a rescan must not reveal that a hidden entity exists.
+    const entity = await access.requireEntity(
+      refOfParams(req.params),
+      credentials,
+    );
+    const entityRef = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
+    await scanService.rescan(entityRef);
+    res.json((await buildEntityScorecard(store, entityRef)) as any);
+  });
+
+  router.get('/teams/:namespace/:name/scorecard', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    const query = req.query;
+    const scorecard = await buildTeamScorecard({
+      access,
+      store,
+      credentials,
+      groupRef: `group:${req.params.namespace}/${req.params.name}`,
+      query: {
+        days: query.days ?? 90,
+        limit: query.limit ?? 50,
+        offset: query.offset ?? 0,
+        sort: query.sort,
+        order: query.order ?? 'asc',
+        q: query.q,
+        grade: query.grade as any,
+        status: query.status,
+      },
+      now: now(),
+    });
+    res.json(scorecard as any);
+  });
+
+  router.get('/report', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    const { report } = await buildOrganisationReport({
+      access,
+      store,
+      credentials,
+      rules: options.rules,
+      days: req.query.days ?? 90,
+      groupRef: req.query.group,
+      now: now(),
+    });
+    res.json(report as any);
+  });
+
+  router.get('/report/export.csv', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    const { rows } = await buildOrganisationReport({
+      access,
+      store,
+      credentials,
+      rules: options.rules,
+      days: req.query.days ?? 90,
+      groupRef: req.query.group,
+      now: now(),
+    });
+    res
+      .status(200)
+      .type('text/csv')
+      .setHeader(
+        'Content-Disposition',
+        'attachment; filename="container-scorecard-report.csv"',
+      );
+    res.send(toCsv(rows) as any);
+  });
+
+  router.get('/rules', async (_req, res) => {
+    res.json(options.ruleCatalogue as any);
+  });
+
+  router.get('/scans/status', async (_req, res) => {
+    const lastRun = await store.lastRun();
+    res.json({
+      running: scanService.isRunning(),
+      ...(lastRun
+        ? {
+            lastRun: {
+              startedAt: lastRun.startedAt,
+              ...(lastRun.finishedAt ? { finishedAt: lastRun.finishedAt } : {}),
+              entities: lastRun.entities,
+              files: lastRun.files,
+              findings: lastRun.findings,
+              errors: lastRun.errors,
+              ...(lastRun.durationMs !== undefined
+                ? { durationMs: lastRun.durationMs }
+                : {}),
+            },
+          }
+        : {}),
+    });
+  });
+
   return router;
+}
+
+function refOfParams(params: {
+  kind: string;
+  namespace: string;
+  name: string;
+}): string {
+  return stringifyEntityRef(params).toLocaleLowerCase('en-US');
 }

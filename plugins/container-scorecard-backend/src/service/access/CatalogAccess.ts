@@ -1,0 +1,136 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import {
+  Entity,
+  parseEntityRef,
+  RELATION_CHILD_OF,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { InputError, NotFoundError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { listEntitiesInScope, refOf } from '../discovery/catalogEntities';
+import type { ScopeFilter } from '../readScorecardOptions';
+
+/**
+ * Every read goes through the catalog with the caller's credentials, so the catalog's
+ * permission policy decides what a caller may see here too: an entity the caller cannot see in
+ * the catalog does not exist for this plugin either.
+ */
+export class CatalogAccess {
+  constructor(
+    private readonly catalog: CatalogService,
+    private readonly filter: ScopeFilter,
+  ) {}
+
+  /** The entity, or a `NotFoundError` whether it is missing or hidden from the caller. */
+  async requireEntity(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<Entity> {
+    const entity = await this.catalog.getEntityByRef(entityRef, {
+      credentials,
+    });
+    if (!entity) throw new NotFoundError(`No entity ${entityRef}`);
+    return entity;
+  }
+
+  /** The entities in scope that the caller can see. */
+  async entitiesInScope(credentials: BackstageCredentials): Promise<Entity[]> {
+    return listEntitiesInScope(this.catalog, this.filter, credentials);
+  }
+
+  /**
+   * The group and every group below it (sub-teams of sub-teams), as refs. Ownership rolls up
+   * through this: a group owns what it and its descendants own.
+   */
+  async groupWithDescendants(
+    groupRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<{ group: Entity; refs: Set<string> }> {
+    const ref = normaliseGroupRef(groupRef);
+    const tree = await this.groupTree(credentials);
+    const group = tree.get(ref);
+    if (!group) throw new NotFoundError(`No group ${groupRef}`);
+    return { group, refs: tree.descendants(ref) };
+  }
+
+  /** The groups the caller can see, with their hierarchy. */
+  async groupTree(credentials: BackstageCredentials): Promise<GroupTree> {
+    const { items: groups } = await this.catalog.getEntities(
+      {
+        filter: { kind: 'Group' },
+        fields: [
+          'kind',
+          'metadata.name',
+          'metadata.namespace',
+          'metadata.title',
+          'spec.parent',
+          'spec.type',
+          'relations',
+        ],
+      },
+      { credentials },
+    );
+    const byRef = new Map(groups.map(g => [refOf(g), g]));
+    const children = new Map<string, string[]>();
+    for (const g of groups) {
+      const parent = parentOf(g);
+      if (!parent) continue;
+      children.set(parent, [...(children.get(parent) ?? []), refOf(g)]);
+    }
+    return {
+      get: ref => byRef.get(ref),
+      descendants(ref) {
+        const refs = new Set<string>([ref]);
+        const queue = [ref];
+        while (queue.length) {
+          for (const child of children.get(queue.shift()!) ?? []) {
+            if (refs.has(child)) continue; // a cycle in the org data must not loop forever
+            refs.add(child);
+            queue.push(child);
+          }
+        }
+        return refs;
+      },
+    };
+  }
+}
+
+/** Groups by ref, and the refs of a group and all groups below it. */
+export interface GroupTree {
+  get(ref: string): Entity | undefined;
+  descendants(ref: string): Set<string>;
+}
+
+function parentOf(group: Entity): string | undefined {
+  const relation = group.relations?.find(r => r.type === RELATION_CHILD_OF);
+  if (relation) return relation.targetRef.toLocaleLowerCase('en-US');
+  const parent = group.spec?.parent;
+  if (typeof parent !== 'string' || !parent) return undefined;
+  try {
+    return stringifyEntityRef(
+      parseEntityRef(parent, {
+        defaultKind: 'group',
+        defaultNamespace: group.metadata.namespace ?? 'default',
+      }),
+    ).toLocaleLowerCase('en-US');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Accepts `group:ns/name`, `ns/name` or `name`; anything else is bad input. */
+export function normaliseGroupRef(value: string): string {
+  try {
+    const ref = parseEntityRef(value, {
+      defaultKind: 'group',
+      defaultNamespace: 'default',
+    });
+    if (ref.kind.toLocaleLowerCase('en-US') !== 'group') {
+      throw new InputError(`${value} is not a group`);
+    }
+    return stringifyEntityRef(ref).toLocaleLowerCase('en-US');
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError(`${value} is not a valid group reference`);
+  }
+}

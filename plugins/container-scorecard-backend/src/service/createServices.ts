@@ -1,0 +1,76 @@
+import {
+  AuthService,
+  DatabaseService,
+  LoggerService,
+  RootConfigService,
+  UrlReaderService,
+} from '@backstage/backend-plugin-api';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  builtInRules,
+  type RuleMetadata,
+  type ScorecardRule,
+} from '@internal/plugin-container-scorecard-common';
+import { createNodeScorecardEngine } from '@internal/plugin-container-scorecard-node';
+import { ScorecardStore } from '../database/ScorecardStore';
+import { CatalogAccess } from './access/CatalogAccess';
+import { toRuleCatalogue } from './mapping/toRuleCatalogue';
+import { createRepositoryReader } from './reading/createRepositoryReader';
+import { readScorecardOptions } from './readScorecardOptions';
+import { ScanService } from './scanning/ScanService';
+
+/**
+ * Builds the plugin's services from its configuration: the store, the engine (built-in rules
+ * plus those added through the extension point), the reader, the scanner and catalog access.
+ * A bad configuration fails here, at start-up, with the key at fault.
+ */
+export async function createServices(deps: {
+  config: RootConfigService;
+  database: DatabaseService;
+  urlReader: UrlReaderService;
+  auth: AuthService;
+  logger: LoggerService;
+  catalog: CatalogService;
+  extraRules: ScorecardRule[];
+}) {
+  const options = readScorecardOptions(deps.config);
+  const store = await ScorecardStore.create({ database: deps.database });
+  const engine = await createNodeScorecardEngine({
+    config: options.engineConfig,
+    extraRules: deps.extraRules,
+  });
+  const rules: ReadonlyMap<string, RuleMetadata> = new Map(
+    engine.rules.map(rule => [rule.id, rule]),
+  );
+  const reader = createRepositoryReader({
+    urlReader: deps.urlReader,
+    localRoots: options.localRoots,
+    maxFileBytes: options.maxFileBytes,
+    retry: options.retry,
+  });
+  const scanService = new ScanService({
+    store,
+    engine,
+    reader,
+    catalog: deps.catalog,
+    auth: deps.auth,
+    logger: deps.logger,
+    options,
+  });
+  deps.logger.info(
+    `Container scorecard: ruleset ${engine.rulesetVersion}, ${engine.rules.length} rules, ` +
+      `local roots ${options.localRoots.join(', ') || 'none'}`,
+  );
+  return {
+    options,
+    store,
+    engine,
+    rules,
+    scanService,
+    access: new CatalogAccess(deps.catalog, options.filter),
+    ruleCatalogue: toRuleCatalogue(engine, [
+      ...builtInRules,
+      ...deps.extraRules,
+    ]),
+  };
+}

@@ -1,0 +1,172 @@
+import {
+  classifyContainerFile,
+  type ApiFileKind,
+  type ApiFinding,
+  type ApiPillar,
+  type FileResult,
+  type FileScorecard,
+  type Finding,
+  type RepositoryResult,
+  type RuleCount,
+  type RuleMetadata,
+  type SeverityCounts,
+} from '@internal/plugin-container-scorecard-common';
+import type { EntityResultInput } from '../../database/types';
+import { SEVERITY_ORDER } from '../../database/rowMapping';
+import type { RepositoryTree } from '../reading/types';
+
+/**
+ * The one place engine results become API shapes: nothing else in the backend reads engine
+ * types, so the engine can change its internals without changing the REST API.
+ */
+export type ApiResult = Pick<
+  EntityResultInput,
+  | 'status'
+  | 'rulesetVersion'
+  | 'score'
+  | 'grade'
+  | 'pillarScores'
+  | 'counts'
+  | 'worstRule'
+  | 'files'
+>;
+
+const ZERO: SeverityCounts = {
+  critical: 0,
+  high: 0,
+  medium: 0,
+  low: 0,
+  info: 0,
+};
+
+/** Maps an engine result (plus files too large to fetch) to what the store and the API keep. */
+export function toApiResult(
+  result: RepositoryResult,
+  tree: Pick<RepositoryTree, 'oversized' | 'browseBaseUrl'>,
+  rules: ReadonlyMap<string, RuleMetadata>,
+  maxFileBytes: number,
+): ApiResult {
+  const files: FileScorecard[] = result.files
+    .filter(file => file.status !== 'not-applicable')
+    .map(file => toFileScorecard(file, rules, tree.browseBaseUrl));
+  for (const { path, size } of tree.oversized) {
+    files.push({
+      path,
+      kind: kindOfPath(path),
+      status: 'could-not-analyse',
+      error: `The file is ${size} bytes, above the limit of ${maxFileBytes} bytes`,
+      counts: { ...ZERO },
+      findings: [],
+      url: linkTo(path, tree.browseBaseUrl),
+    });
+  }
+  files.sort((a, b) => a.path.localeCompare(b.path));
+
+  const aggregate = result.aggregate;
+  let status: ApiResult['status'] = 'could-not-analyse';
+  if (files.length === 0) status = 'no-definitions';
+  else if (aggregate.status === 'scored') status = 'analysed';
+  return {
+    status,
+    rulesetVersion: result.rulesetVersion,
+    score: aggregate.score,
+    grade: aggregate.grade,
+    pillarScores: aggregate.pillarScores,
+    counts: { ...aggregate.counts },
+    worstRule: worstRuleOf(files.flatMap(f => f.findings)),
+    files,
+  };
+}
+
+function toFileScorecard(
+  file: FileResult,
+  rules: ReadonlyMap<string, RuleMetadata>,
+  browseBaseUrl: string | undefined,
+): FileScorecard {
+  const scorecard: FileScorecard = {
+    path: file.path,
+    kind: file.kind ?? kindOfPath(file.path),
+    status: file.status === 'analysed' ? 'analysed' : 'could-not-analyse',
+    counts: { ...file.counts },
+    findings: file.findings.map(finding => toApiFinding(finding, rules)),
+  };
+  if (file.error) scorecard.error = `${file.error.code}: ${file.error.message}`;
+  if (file.score !== undefined) scorecard.score = file.score;
+  if (file.grade) scorecard.grade = file.grade;
+  if (file.pillarScores) scorecard.pillarScores = { ...file.pillarScores };
+  const url = linkTo(file.path, browseBaseUrl);
+  if (url) scorecard.url = url;
+  return scorecard;
+}
+
+function toApiFinding(
+  finding: Finding,
+  rules: ReadonlyMap<string, RuleMetadata>,
+): ApiFinding {
+  const api: ApiFinding = {
+    ruleId: finding.ruleId,
+    // Every finding comes from a registered rule; the fallback only guards a future engine change.
+    pillar: (rules.get(finding.ruleId)?.pillar ?? 'simplicity') as ApiPillar,
+    severity: finding.severity,
+    message: finding.message,
+    path: finding.path,
+    range: finding.range,
+    snippet: finding.snippet,
+  };
+  if (finding.fix?.length) {
+    api.fix = {
+      description: rules.get(finding.ruleId)?.remediation.description,
+      edits: finding.fix,
+    };
+  }
+  const waiver = finding.suppressed ?? finding.expiredSuppression;
+  if (waiver) {
+    api.suppressed = {
+      source: waiver.source,
+      reason: waiver.reason,
+      ...(waiver.until ? { until: waiver.until } : {}),
+      ...(finding.suppressed ? {} : { expired: true }),
+    };
+  }
+  return api;
+}
+
+/** The rule that hurts most: the worst severity first, then the most findings. */
+function worstRuleOf(findings: ApiFinding[]): RuleCount | undefined {
+  const counts = new Map<string, RuleCount>();
+  for (const finding of findings) {
+    if (finding.suppressed && !finding.suppressed.expired) continue;
+    if (finding.severity === 'info') continue;
+    const entry = counts.get(finding.ruleId) ?? {
+      ruleId: finding.ruleId,
+      severity: finding.severity,
+      count: 0,
+    };
+    entry.count += 1;
+    counts.set(finding.ruleId, entry);
+  }
+  return [...counts.values()].sort(
+    (a, b) =>
+      SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) ||
+      b.count - a.count ||
+      a.ruleId.localeCompare(b.ruleId),
+  )[0];
+}
+
+/** Files the engine could not parse carry no kind of their own; their name tells it. */
+function kindOfPath(path: string): ApiFileKind {
+  const kind = classifyContainerFile(path);
+  return kind === 'kubernetes-candidate' ? 'kubernetes' : kind ?? 'dockerfile';
+}
+
+function linkTo(path: string, base: string | undefined): string | undefined {
+  if (!base) return undefined;
+  try {
+    return new URL(
+      path.split('/').map(encodeURIComponent).join('/'),
+      base,
+    ).toString();
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,94 @@
+import {
+  readSchedulerServiceTaskScheduleDefinitionFromConfig,
+  SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
+import { Config, readDurationFromConfig } from '@backstage/config';
+import type { ScorecardConfig } from '@internal/plugin-container-scorecard-common';
+import { durationToMilliseconds } from '@backstage/types';
+import { resolve as resolvePath } from 'node:path';
+
+/** Which catalog entities are scanned; the catalog's own filter syntax. */
+export type ScopeFilter =
+  | Record<string, string | string[]>
+  | Record<string, string | string[]>[];
+
+/** Everything the plugin reads from `containerScorecard.*`, with defaults applied. */
+export interface ScorecardOptions {
+  schedule: SchedulerServiceTaskScheduleDefinition;
+  filter: ScopeFilter;
+  /** Passed to the engine, which validates it. */
+  engineConfig: ScorecardConfig;
+  retentionDays: number;
+  concurrency: number;
+  entityTimeoutMs: number;
+  /** Absolute directories `file:` locations may be read from; none means no local reading. */
+  localRoots: string[];
+  /** Files above this size are reported as "could not analyse" without being fetched. */
+  maxFileBytes: number;
+  retry: { attempts: number; baseDelayMs: number };
+}
+
+/** The first scan starts soon after start-up so a newcomer sees scores within a minute. */
+const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
+  frequency: { minutes: 30 },
+  timeout: { minutes: 30 },
+  initialDelay: { seconds: 10 },
+};
+
+/** Reads and checks the plugin's configuration; throws with the key at fault. */
+export function readScorecardOptions(config: Config): ScorecardOptions {
+  const root = config.getOptionalConfig('containerScorecard');
+  const schedule = root?.has('schedule')
+    ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+        root.getConfig('schedule'),
+      )
+    : DEFAULT_SCHEDULE;
+
+  const filter = (root?.getOptional('scope.filter') as ScopeFilter) ?? {
+    kind: 'Component',
+  };
+
+  const engineConfig: ScorecardConfig = {};
+  if (root?.has('rules')) engineConfig.rules = root.getOptional('rules');
+  if (root?.has('trustedRegistries')) {
+    engineConfig.trustedRegistries = root.getStringArray('trustedRegistries');
+  }
+  if (root?.has('waivers')) engineConfig.waivers = root.getOptional('waivers');
+  if (root?.has('limits')) engineConfig.limits = root.getOptional('limits');
+
+  const entityTimeoutMs = root?.has('entityTimeout')
+    ? durationToMilliseconds(
+        readDurationFromConfig(root, { key: 'entityTimeout' }),
+      )
+    : 60_000;
+
+  const concurrency = root?.getOptionalNumber('concurrency') ?? 4;
+  if (!Number.isInteger(concurrency) || concurrency < 1) {
+    throw new Error(
+      'containerScorecard.concurrency must be a whole number ≥ 1',
+    );
+  }
+  const retentionDays = root?.getOptionalNumber('retentionDays') ?? 400;
+  if (!Number.isInteger(retentionDays) || retentionDays < 1) {
+    throw new Error(
+      'containerScorecard.retentionDays must be a whole number ≥ 1',
+    );
+  }
+
+  return {
+    schedule,
+    filter,
+    engineConfig,
+    retentionDays,
+    concurrency,
+    entityTimeoutMs,
+    localRoots: (root?.getOptionalStringArray('localRoots') ?? []).map(dir =>
+      resolvePath(dir),
+    ),
+    maxFileBytes: root?.getOptionalNumber('limits.maxFileBytes') ?? 1024 * 1024,
+    retry: {
+      attempts: root?.getOptionalNumber('retry.attempts') ?? 3,
+      baseDelayMs: root?.getOptionalNumber('retry.baseDelayMs') ?? 1000,
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import { classifyContainerFile } from '@internal/plugin-container-scorecard-common';
+import { minimatch } from 'minimatch';
+
+/** What to do with a path found in a repository. */
+export type CandidateDecision =
+  /** A possible container definition: fetch and analyse it. */
+  | 'read'
+  /** Repository rules only need to know it exists (`.dockerignore`). */
+  | 'list'
+  /** A container definition too large to fetch: reported, not analysed. */
+  | 'oversized'
+  | 'skip';
+
+/** Directories that hold other people's code, never the service's own container definitions. */
+export const IGNORED_DIRECTORIES = new Set(['.git', 'node_modules', 'vendor']);
+
+/**
+ * Decides per path (relative to the repository root) and size whether to fetch a file, so a
+ * tree read only transfers candidate files.
+ */
+export function createCandidateFilter(options: {
+  paths?: string[];
+  maxFileBytes: number;
+}): (path: string, size?: number) => CandidateDecision {
+  const globs = options.paths?.map(
+    glob => new minimatch.Minimatch(glob, { dot: true }),
+  );
+  return (path, size) => {
+    const segments = path.split('/');
+    if (segments.slice(0, -1).some(s => IGNORED_DIRECTORIES.has(s))) {
+      return 'skip';
+    }
+    const name = segments[segments.length - 1];
+    if (name === '.dockerignore') return 'list';
+    if (globs && !globs.some(glob => glob.match(path))) return 'skip';
+    const kind = classifyContainerFile(path);
+    if (!kind) return 'skip';
+    if (size !== undefined && size > options.maxFileBytes) {
+      // A huge YAML file is rarely a manifest: only name-certain definitions count as failures.
+      return kind === 'kubernetes-candidate' ? 'skip' : 'oversized';
+    }
+    return 'read';
+  };
+}

@@ -1,0 +1,156 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import type {
+  FailingRule,
+  Mover,
+  OrganisationReport,
+  RuleMetadata,
+  TeamRanking,
+} from '@internal/plugin-container-scorecard-common';
+import { ScorecardStore } from '../../database/ScorecardStore';
+import { daysBefore } from '../../database/rowMapping';
+import { CatalogAccess } from '../access/CatalogAccess';
+import { ownerOf } from '../discovery/catalogEntities';
+import { aggregateRows, loadServiceRows, ServiceRow } from './serviceSummaries';
+
+const TOP_MOVERS = 10;
+const TOP_RULES = 10;
+
+/** What the report covers: rows for the CSV export, the report itself for the page. */
+export interface OrganisationReportData {
+  report: OrganisationReport;
+  rows: ServiceRow[];
+}
+
+/**
+ * The managers' report over the services the caller can see (optionally one group and its
+ * sub-groups): teams ranked, movers, the rules failing most, coverage and the trend.
+ */
+export async function buildOrganisationReport(options: {
+  access: CatalogAccess;
+  store: ScorecardStore;
+  credentials: BackstageCredentials;
+  rules: ReadonlyMap<string, RuleMetadata>;
+  days: number;
+  groupRef?: string;
+  now: Date;
+}): Promise<OrganisationReportData> {
+  const { access, store, credentials, days, now } = options;
+  const sinceDay = daysBefore(now, days);
+  let entities = await access.entitiesInScope(credentials);
+  if (options.groupRef) {
+    const { refs } = await access.groupWithDescendants(
+      options.groupRef,
+      credentials,
+    );
+    entities = entities.filter(e =>
+      refs.has(ownerOf(e)?.toLocaleLowerCase('en-US') ?? ''),
+    );
+  }
+  const rows = await loadServiceRows(store, entities, sinceDay);
+  const refs = rows.map(r => r.entityRef);
+  const [trend, failing, teams] = await Promise.all([
+    store.history.trend(sinceDay, refs),
+    store.history.failingRules(refs),
+    rankTeams(access, credentials, rows),
+  ]);
+  const total = aggregateRows(rows);
+
+  const report: OrganisationReport = {
+    periodDays: days,
+    generatedAt: now.toISOString(),
+    trend,
+    teams,
+    movers: moversOf(rows),
+    topFailingRules: failing
+      .sort(
+        (a, b) =>
+          b.services - a.services ||
+          b.findings - a.findings ||
+          a.ruleId.localeCompare(b.ruleId),
+      )
+      .slice(0, TOP_RULES)
+      .map(rule => {
+        const title = options.rules.get(rule.ruleId)?.title;
+        return (title ? { ...rule, title } : rule) as FailingRule;
+      }),
+    coverage: {
+      services: rows.length,
+      analysed: rows.filter(r => r.status === 'analysed').length,
+      noDefinitions: rows.filter(r => r.status === 'no-definitions').length,
+      couldNotAnalyse: rows.filter(r => r.status === 'could-not-analyse')
+        .length,
+      notScanned: rows.filter(r => r.status === 'not-scanned').length,
+    },
+  };
+  if (total.score !== undefined) report.score = total.score;
+  if (total.grade) report.grade = total.grade;
+  return { report, rows };
+}
+
+/**
+ * Teams are the groups that own services directly; each is scored over what it owns through its
+ * sub-groups too, so a parent team is not flattered or punished by where work sits below it.
+ */
+async function rankTeams(
+  access: CatalogAccess,
+  credentials: BackstageCredentials,
+  rows: ServiceRow[],
+): Promise<TeamRanking[]> {
+  const tree = await access.groupTree(credentials);
+  const owners = [...new Set(rows.map(r => r.owner).filter(Boolean))];
+  const rankings: TeamRanking[] = [];
+  for (const owner of owners) {
+    const group = tree.get(owner);
+    if (!group) continue; // users, and groups the caller cannot see, are not ranked
+    const family = tree.descendants(owner);
+    const owned = rows.filter(r => family.has(r.owner));
+    const total = aggregateRows(owned);
+    const ranking: TeamRanking = {
+      teamRef: owner,
+      serviceCount: owned.length,
+      analysedCount: total.analysedCount,
+    };
+    if (group.metadata.title) ranking.title = group.metadata.title;
+    if (total.score !== undefined) ranking.score = total.score;
+    if (total.grade) ranking.grade = total.grade;
+    const moved = owned.filter(r => r.score !== undefined && r.from);
+    if (moved.length) {
+      const delta =
+        moved.reduce((sum, r) => sum + (r.score! - r.from!.score), 0) /
+        moved.length;
+      ranking.delta = Math.round(delta * 10) / 10;
+    }
+    rankings.push(ranking);
+  }
+  return rankings.sort(
+    (a, b) =>
+      (b.score ?? -1) - (a.score ?? -1) || a.teamRef.localeCompare(b.teamRef),
+  );
+}
+
+function moversOf(rows: ServiceRow[]): OrganisationReport['movers'] {
+  const movers: Mover[] = rows
+    .filter(r => r.score !== undefined && r.from && r.score !== r.from.score)
+    .map(r => {
+      const mover: Mover = {
+        entityRef: r.entityRef,
+        owner: r.owner,
+        from: r.from!.score,
+        to: r.score!,
+        delta: Math.round((r.score! - r.from!.score) * 10) / 10,
+        rulesetChanged: r.from!.rulesetVersion !== r.rulesetVersion,
+      };
+      if (r.title) mover.title = r.title;
+      return mover;
+    });
+  return {
+    improved: movers
+      .filter(m => m.delta > 0)
+      .sort((a, b) => b.delta - a.delta)
+      .slice(0, TOP_MOVERS),
+    regressed: movers
+      .filter(m => m.delta < 0)
+      .sort((a, b) => a.delta - b.delta)
+      .slice(0, TOP_MOVERS),
+  };
+}

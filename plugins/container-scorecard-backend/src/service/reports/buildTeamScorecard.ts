@@ -1,0 +1,123 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import type {
+  ApiGrade,
+  ScorecardStatus,
+  TeamScorecard,
+} from '@internal/plugin-container-scorecard-common';
+import { ScorecardStore } from '../../database/ScorecardStore';
+import { daysBefore } from '../../database/rowMapping';
+import { CatalogAccess } from '../access/CatalogAccess';
+import { ownerOf, refOf } from '../discovery/catalogEntities';
+import {
+  aggregateRows,
+  loadServiceRows,
+  ServiceRow,
+  toServiceSummary,
+} from './serviceSummaries';
+
+/** The query of the team endpoint, validated by the OpenAPI spec. */
+export interface TeamQuery {
+  days: number;
+  limit: number;
+  offset: number;
+  sort?: 'name' | 'score' | 'grade' | 'trend' | 'owner';
+  order: 'asc' | 'desc';
+  q?: string;
+  grade?: ApiGrade[];
+  status?: ScorecardStatus;
+}
+
+/**
+ * A team's scorecard: every service owned by the group or any group below it that the caller
+ * can see; the score and trend cover all of them, the list is filtered, sorted and paged.
+ */
+export async function buildTeamScorecard(options: {
+  access: CatalogAccess;
+  store: ScorecardStore;
+  credentials: BackstageCredentials;
+  groupRef: string;
+  query: TeamQuery;
+  now: Date;
+}): Promise<TeamScorecard> {
+  const { access, store, credentials, query } = options;
+  const { group, refs: groups } = await access.groupWithDescendants(
+    options.groupRef,
+    credentials,
+  );
+  const sinceDay = daysBefore(options.now, query.days);
+  const owned = (await access.entitiesInScope(credentials)).filter(entity =>
+    groups.has(ownerOf(entity)?.toLocaleLowerCase('en-US') ?? ''),
+  );
+  const rows = await loadServiceRows(store, owned, sinceDay);
+  const total = aggregateRows(rows);
+  const trend = await store.history.trend(sinceDay, owned.map(refOf));
+
+  const selected = sortRows(filterRows(rows, query), query);
+  const page = selected.slice(query.offset, query.offset + query.limit);
+  const result: TeamScorecard = {
+    teamRef: refOf(group),
+    serviceCount: rows.length,
+    analysedCount: total.analysedCount,
+    services: {
+      items: page.map(toServiceSummary),
+      totalCount: selected.length,
+      offset: query.offset,
+      limit: query.limit,
+    },
+    trend,
+  };
+  if (group.metadata.title) result.title = group.metadata.title;
+  if (total.score !== undefined) result.score = total.score;
+  if (total.grade) result.grade = total.grade;
+  return result;
+}
+
+function filterRows(rows: ServiceRow[], query: TeamQuery): ServiceRow[] {
+  const text = query.q?.toLocaleLowerCase('en-US');
+  return rows.filter(
+    row =>
+      (!text ||
+        row.entityRef.includes(text) ||
+        row.title?.toLocaleLowerCase('en-US').includes(text) ||
+        row.worstRule?.ruleId.includes(text)) &&
+      (!query.grade?.length ||
+        (row.grade && query.grade.includes(row.grade))) &&
+      (!query.status || row.status === query.status),
+  );
+}
+
+/** Rows without a value for the sort key go last whatever the order. */
+export function sortRows(
+  rows: ServiceRow[],
+  query: Pick<TeamQuery, 'sort' | 'order'>,
+): ServiceRow[] {
+  const key = query.sort ?? 'name';
+  const direction = query.order === 'desc' ? -1 : 1;
+  const valueOf = (row: ServiceRow): string | number | undefined => {
+    switch (key) {
+      case 'score':
+        return row.score;
+      case 'grade':
+        return row.grade;
+      case 'trend':
+        return row.trend;
+      case 'owner':
+        return row.owner;
+      default:
+        return (row.title ?? row.entityRef).toLocaleLowerCase('en-US');
+    }
+  };
+  return [...rows].sort((a, b) => {
+    const va = valueOf(a);
+    const vb = valueOf(b);
+    if (va === undefined || vb === undefined) {
+      if (va === vb) return a.entityRef.localeCompare(b.entityRef);
+      return va === undefined ? 1 : -1;
+    }
+    const compared =
+      typeof va === 'number' && typeof vb === 'number'
+        ? va - vb
+        : String(va).localeCompare(String(vb));
+    return compared * direction || a.entityRef.localeCompare(b.entityRef);
+  });
+}

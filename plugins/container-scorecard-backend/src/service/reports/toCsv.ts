@@ -1,0 +1,42 @@
+import type { ServiceRow } from './serviceSummaries';
+
+const COLUMNS: [string, (row: ServiceRow) => unknown][] = [
+  ['entity_ref', r => r.entityRef],
+  ['title', r => r.title],
+  ['owner', r => r.owner],
+  ['status', r => r.status],
+  ['score', r => r.score],
+  ['grade', r => r.grade],
+  ['trend', r => r.trend],
+  ['critical', r => r.counts.critical],
+  ['high', r => r.counts.high],
+  ['medium', r => r.counts.medium],
+  ['low', r => r.counts.low],
+  ['info', r => r.counts.info],
+  ['worst_rule', r => r.worstRule?.ruleId],
+  ['error', r => r.error],
+];
+
+/**
+ * Quotes a cell for RFC 4180, and defuses text a spreadsheet would run as a formula (titles and
+ * errors come from repositories and annotations, which anyone can write).
+ */
+function cell(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  let text = String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n']/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** One row per service, sorted by owner then entity, with a header row. */
+export function toCsv(rows: ServiceRow[]): string {
+  const sorted = [...rows].sort(
+    (a, b) =>
+      a.owner.localeCompare(b.owner) || a.entityRef.localeCompare(b.entityRef),
+  );
+  const lines = [COLUMNS.map(([name]) => name).join(',')];
+  for (const row of sorted) {
+    lines.push(COLUMNS.map(([, get]) => cell(get(row))).join(','));
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}

@@ -1,0 +1,297 @@
+import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import { Entity } from '@backstage/catalog-model';
+import { NotFoundError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import type {
+  RuleMetadata,
+  ScorecardEngine,
+} from '@internal/plugin-container-scorecard-common';
+import { ScorecardStore } from '../../database/ScorecardStore';
+import { dayOf } from '../../database/rowMapping';
+import type { RunRecord, RunTotals } from '../../database/types';
+import {
+  ENTITY_FIELDS,
+  listEntitiesInScope,
+  ownerOf,
+  refOf,
+} from '../discovery/catalogEntities';
+import {
+  resolveEntitySource,
+  sourceKeyOf,
+} from '../discovery/resolveEntitySource';
+import { toApiResult } from '../mapping/toApiResult';
+import type { RepositoryReader } from '../reading/createRepositoryReader';
+import { classifyReadError } from '../reading/retryRead';
+import type { ScorecardOptions } from '../readScorecardOptions';
+import { mapWithConcurrency } from './mapWithConcurrency';
+
+/** What happened to one entity in a scan. */
+export interface EntityScanOutcome {
+  entityRef: string;
+  outcome: 'analysed' | 'unchanged' | 'failed' | 'skipped';
+  files: number;
+  findings: number;
+  error?: string;
+}
+
+/** Everything a scan needs. */
+export interface ScanServiceDeps {
+  store: ScorecardStore;
+  engine: ScorecardEngine;
+  reader: RepositoryReader;
+  catalog: CatalogService;
+  auth: AuthService;
+  logger: LoggerService;
+  options: Pick<
+    ScorecardOptions,
+    | 'filter'
+    | 'concurrency'
+    | 'entityTimeoutMs'
+    | 'retentionDays'
+    | 'maxFileBytes'
+  >;
+  now?: () => Date;
+}
+
+class EntityTimeoutError extends Error {
+  name = 'TimeoutError';
+}
+
+/**
+ * Scans the entities in scope: reads each repository (skipping unchanged ones), analyses it and
+ * stores the result. One run at a time per process and one scan at a time per entity: a second
+ * caller waits for, and shares, the scan already under way.
+ */
+export class ScanService {
+  private running?: Promise<RunRecord>;
+  private readonly inFlight = new Map<string, Promise<EntityScanOutcome>>();
+  private readonly rules: ReadonlyMap<string, RuleMetadata>;
+  private readonly now: () => Date;
+
+  constructor(private readonly deps: ScanServiceDeps) {
+    this.rules = new Map(deps.engine.rules.map(rule => [rule.id, rule]));
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  /** True while a full run is under way in this process. */
+  isRunning(): boolean {
+    return this.running !== undefined;
+  }
+
+  /** The entities in scope, as the plugin itself sees them. */
+  async discover(): Promise<Entity[]> {
+    return listEntitiesInScope(
+      this.deps.catalog,
+      this.deps.options.filter,
+      await this.deps.auth.getOwnServiceCredentials(),
+    );
+  }
+
+  /** Scans every entity in scope; joins the run under way if there is one. */
+  scanAll(entities?: Entity[]): Promise<RunRecord> {
+    if (!this.running) {
+      this.running = this.runAll(entities).finally(() => {
+        this.running = undefined;
+      });
+    }
+    return this.running;
+  }
+
+  /** Scans one entity now, ignoring the stored ETag. Unknown entities are a `NotFoundError`. */
+  async rescan(entityRef: string): Promise<EntityScanOutcome> {
+    const credentials = await this.deps.auth.getOwnServiceCredentials();
+    const { items } = await this.deps.catalog.getEntitiesByRefs(
+      { entityRefs: [entityRef], fields: ENTITY_FIELDS },
+      { credentials },
+    );
+    if (!items[0]) throw new NotFoundError(`No entity ${entityRef}`);
+    return this.scanEntity(items[0], { force: true });
+  }
+
+  /** Scans one entity; concurrent calls for the same entity share one scan. */
+  scanEntity(
+    entity: Entity,
+    options: { force?: boolean } = {},
+  ): Promise<EntityScanOutcome> {
+    const entityRef = refOf(entity);
+    const existing = this.inFlight.get(entityRef);
+    if (existing) return existing;
+    const scan = this.scanOne(
+      entityRef,
+      entity,
+      options.force ?? false,
+    ).finally(() => this.inFlight.delete(entityRef));
+    this.inFlight.set(entityRef, scan);
+    return scan;
+  }
+
+  private async runAll(given?: Entity[]): Promise<RunRecord> {
+    const { store, logger, options } = this.deps;
+    const startedAt = this.now();
+    const runId = await store.startRun(startedAt);
+    const entities = given ?? (await this.discover());
+    const outcomes = await mapWithConcurrency(
+      entities,
+      options.concurrency,
+      entity => this.scanEntity(entity),
+    );
+
+    const totals: RunTotals = {
+      entities: entities.length,
+      unchanged: outcomes.filter(o => o.outcome === 'unchanged').length,
+      files: outcomes.reduce((sum, o) => sum + o.files, 0),
+      findings: outcomes.reduce((sum, o) => sum + o.findings, 0),
+      errors: outcomes.filter(o => o.outcome === 'failed').length,
+    };
+    const finishedAt = this.now();
+    await store.history.carryForward(dayOf(finishedAt));
+    await this.forgetEntitiesOutOfScope(outcomes);
+    await store.prune({
+      retentionDays: options.retentionDays,
+      now: finishedAt,
+    });
+    const durationMs = finishedAt.getTime() - startedAt.getTime();
+    await store.finishRun(runId, finishedAt, durationMs, totals);
+
+    const skipped = outcomes.filter(o => o.outcome === 'skipped').length;
+    logger.info(
+      `Container scorecard scan: ${totals.entities} entities (${totals.unchanged} unchanged, ` +
+        `${skipped} skipped), ${totals.files} files, ${totals.findings} findings, ` +
+        `${totals.errors} errors in ${(durationMs / 1000).toFixed(1)}s`,
+    );
+    return {
+      id: runId,
+      startedAt: startedAt.toISOString(),
+      finishedAt: finishedAt.toISOString(),
+      durationMs,
+      ...totals,
+    };
+  }
+
+  /** Entities that left the catalog or opted out no longer have a current result. */
+  private async forgetEntitiesOutOfScope(outcomes: EntityScanOutcome[]) {
+    if (outcomes.length === 0) return; // an empty catalog is more likely a hiccup than the truth
+    const keep = new Set(
+      outcomes.filter(o => o.outcome !== 'skipped').map(o => o.entityRef),
+    );
+    const stale = (await this.deps.store.listEntityRefs()).filter(
+      ref => !keep.has(ref),
+    );
+    if (stale.length) await this.deps.store.removeEntities(stale);
+  }
+
+  private async scanOne(
+    entityRef: string,
+    entity: Entity,
+    force: boolean,
+  ): Promise<EntityScanOutcome> {
+    const { store, logger } = this.deps;
+    const details = {
+      title: entity.metadata.title,
+      owner: ownerOf(entity)?.toLocaleLowerCase('en-US'),
+    };
+    const source = resolveEntitySource(entity);
+    const none = { entityRef, files: 0, findings: 0 };
+    try {
+      if (source.type === 'skip') return { ...none, outcome: 'skipped' };
+      if (source.type === 'invalid') {
+        return await this.recordFailure(entityRef, details, source.reason);
+      }
+
+      const previous = await store.getEntitySummary(entityRef);
+      const sourceKey = sourceKeyOf(source);
+      // An ETag only vouches for the same place, globs and ruleset.
+      const etag =
+        !force &&
+        previous?.sourceKey === sourceKey &&
+        previous.rulesetVersion === this.deps.engine.rulesetVersion
+          ? previous.etag
+          : undefined;
+
+      let tree;
+      try {
+        tree = await this.withTimeout(signal =>
+          this.deps.reader.read(source, { etag, signal }),
+        );
+      } catch (error) {
+        if ((error as Error)?.name === 'NotModifiedError') {
+          await store.markUnchanged(entityRef, this.now(), details);
+          return { ...none, outcome: 'unchanged' };
+        }
+        const reason =
+          error instanceof EntityTimeoutError
+            ? error.message
+            : classifyReadError(error).reason;
+        return await this.recordFailure(entityRef, details, reason);
+      }
+
+      const result = toApiResult(
+        this.deps.engine.analyzeRepository(tree.files),
+        tree,
+        this.rules,
+        this.deps.options.maxFileBytes,
+      );
+      await store.saveResult({
+        ...result,
+        ...details,
+        entityRef,
+        analysedAt: this.now(),
+        sourceKey,
+        etag: tree.etag,
+      });
+      return {
+        entityRef,
+        outcome: 'analysed',
+        files: result.files.length,
+        findings: Object.values(result.counts).reduce((a, b) => a + b, 0),
+      };
+    } catch (error) {
+      // The store or the engine failed: the previous result stays, the run goes on.
+      logger.warn(`Container scorecard could not scan ${entityRef}: ${error}`);
+      return { ...none, outcome: 'failed', error: String(error) };
+    }
+  }
+
+  private async recordFailure(
+    entityRef: string,
+    details: { title?: string; owner?: string },
+    reason: string,
+  ): Promise<EntityScanOutcome> {
+    await this.deps.store.saveFailure({
+      entityRef,
+      ...details,
+      error: reason,
+      attemptedAt: this.now(),
+    });
+    return {
+      entityRef,
+      outcome: 'failed',
+      files: 0,
+      findings: 0,
+      error: reason,
+    };
+  }
+
+  /** Aborts the read and gives up when one entity takes longer than the configured timeout. */
+  private async withTimeout<T>(
+    work: (signal: AbortSignal) => Promise<T>,
+  ): Promise<T> {
+    const timeoutMs = this.deps.options.entityTimeoutMs;
+    const controller = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        const error = new EntityTimeoutError(
+          `Timed out: reading the repository took longer than ${timeoutMs} ms`,
+        );
+        controller.abort(error);
+        reject(error);
+      }, timeoutMs);
+    });
+    try {
+      return await Promise.race([work(controller.signal), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}

@@ -28,6 +28,12 @@ import { k8sPrivilegedContainer } from './kubernetes/k8s-privileged-container';
 import { aptGetUnpinnedPackages } from './dockerfile/apt-get-unpinned-packages';
 import { apkAddUnpinnedPackages } from './dockerfile/apk-add-unpinned-packages';
 import { pipInstallUnpinnedPackages } from './dockerfile/pip-install-unpinned-packages';
+import { multipleCmdInstructions } from './dockerfile/multiple-cmd-instructions';
+import { multipleEntrypointInstructions } from './dockerfile/multiple-entrypoint-instructions';
+import { processSupervisor } from './dockerfile/process-supervisor';
+import { sshdInContainer } from './dockerfile/sshd-in-container';
+import { cronDaemonInContainer } from './dockerfile/cron-daemon-in-container';
+import { bundledDatabaseServer } from './dockerfile/bundled-database-server';
 
 /**
  * Every scorecard rule, registered here once. Add a rule by creating its file under
@@ -65,4 +71,10 @@ export const allRules: readonly ScorecardRule[] = [
   pointlessContainerCommands,
   cdInsteadOfWorkdir,
   consecutiveRunInstructions,
+  multipleCmdInstructions,
+  multipleEntrypointInstructions,
+  processSupervisor,
+  sshdInContainer,
+  cronDaemonInContainer,
+  bundledDatabaseServer,
 ];

@@ -101,10 +101,9 @@ function isPosixShellAt(
   let before = instruction.startOffset;
   while (current && !seen.has(current.index)) {
     seen.add(current.index);
-    const shells = current.instructions.filter(
-      i => i.keyword === 'SHELL' && i.startOffset < before,
-    );
-    const shell = shells.pop();
+    let shell: DockerInstruction | undefined;
+    for (const i of current.instructions)
+      if (i.keyword === 'SHELL' && i.startOffset < before) shell = i;
     if (shell) {
       const program = programName(shell.execArguments?.[0]?.value ?? '');
       return !NON_POSIX_SHELLS.test(program);

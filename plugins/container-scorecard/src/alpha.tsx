@@ -5,10 +5,21 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/frontend-plugin-api';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
 import { convertLegacyRouteRef } from '@backstage/core-compat-api';
 import AssessmentIcon from '@material-ui/icons/Assessment';
+import GroupIcon from '@material-ui/icons/Group';
+import LibraryBooksIcon from '@material-ui/icons/LibraryBooks';
 import { containerScorecardApiRef, ContainerScorecardClient } from './api';
-import { rootRouteRef } from './routes';
+import {
+  isContainerScorecardAvailable,
+  isTeamScorecardAvailable,
+} from './conditions';
+import { ENTITY_TAB_PATH } from './hooks/useEntityPath';
+import { rootRouteRef, rulesRouteRef, teamsRouteRef } from './routes';
 
 const containerScorecardApi = ApiBlueprint.make({
   params: defineParams =>
@@ -19,15 +30,79 @@ const containerScorecardApi = ApiBlueprint.make({
     }),
 });
 
-const containerScorecardPage = PageBlueprint.make({
+// Each page has its own route ref, title and icon, so the app's nav lists all three.
+const reportPage = PageBlueprint.make({
   params: {
     path: '/container-scorecard',
     title: 'Container Scorecard',
     icon: <AssessmentIcon fontSize="inherit" />,
     routeRef: convertLegacyRouteRef(rootRouteRef),
     loader: () =>
-      import('./components/ScorecardOverviewPage').then(m => (
-        <m.ScorecardOverviewPage />
+      import('./components/OrganisationReportPage').then(m => (
+        <m.OrganisationReportPage />
+      )),
+  },
+});
+
+const teamsPage = PageBlueprint.make({
+  name: 'teams',
+  params: {
+    path: '/container-scorecard/teams',
+    title: 'Team scorecards',
+    icon: <GroupIcon fontSize="inherit" />,
+    routeRef: convertLegacyRouteRef(teamsRouteRef),
+    loader: () =>
+      import('./components/TeamScorecardPage').then(m => (
+        <m.TeamScorecardPage />
+      )),
+  },
+});
+
+const rulesPage = PageBlueprint.make({
+  name: 'rules',
+  params: {
+    path: '/container-scorecard/rules',
+    title: 'Container rules',
+    icon: <LibraryBooksIcon fontSize="inherit" />,
+    routeRef: convertLegacyRouteRef(rulesRouteRef),
+    loader: () =>
+      import('./components/RuleCataloguePage').then(m => (
+        <m.RuleCataloguePage />
+      )),
+  },
+});
+
+const entityCard = EntityCardBlueprint.make({
+  params: {
+    filter: isContainerScorecardAvailable,
+    loader: () =>
+      import('./components/EntityContainerScorecardCard').then(m => (
+        <m.EntityContainerScorecardCard />
+      )),
+  },
+});
+
+const entityContent = EntityContentBlueprint.make({
+  params: {
+    path: ENTITY_TAB_PATH,
+    title: 'Container Scorecard',
+    filter: isContainerScorecardAvailable,
+    loader: () =>
+      import('./components/EntityContainerScorecardContent').then(m => (
+        <m.EntityContainerScorecardContent />
+      )),
+  },
+});
+
+const teamEntityContent = EntityContentBlueprint.make({
+  name: 'team',
+  params: {
+    path: ENTITY_TAB_PATH,
+    title: 'Container Scorecard',
+    filter: isTeamScorecardAvailable,
+    loader: () =>
+      import('./components/EntityTeamContainerScorecardContent').then(m => (
+        <m.EntityTeamContainerScorecardContent />
       )),
   },
 });
@@ -38,6 +113,18 @@ export default createFrontendPlugin({
   title: 'Container Scorecard',
   icon: <AssessmentIcon fontSize="inherit" />,
   info: { packageJson: () => import('../package.json') },
-  extensions: [containerScorecardApi, containerScorecardPage],
-  routes: { root: convertLegacyRouteRef(rootRouteRef) },
+  extensions: [
+    containerScorecardApi,
+    reportPage,
+    teamsPage,
+    rulesPage,
+    entityCard,
+    entityContent,
+    teamEntityContent,
+  ],
+  routes: {
+    root: convertLegacyRouteRef(rootRouteRef),
+    teams: convertLegacyRouteRef(teamsRouteRef),
+    rules: convertLegacyRouteRef(rulesRouteRef),
+  },
 });

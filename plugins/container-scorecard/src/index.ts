@@ -1,7 +1,20 @@
 /**
- * Container Scorecard frontend plugin.
+ * Container Scorecard frontend plugin: the entity card and remediation tab, team scorecards, the
+ * organisation report and the rule catalogue. Apps on the new frontend system import `./alpha`.
  *
  * @packageDocumentation
  */
-export { containerScorecardPlugin, ContainerScorecardPage } from './plugin';
+export {
+  containerScorecardPlugin,
+  ContainerScorecardPage,
+  ContainerScorecardRulesPage,
+  ContainerScorecardTeamsPage,
+  EntityContainerScorecardCard,
+  EntityContainerScorecardContent,
+  EntityTeamContainerScorecardContent,
+} from './plugin';
+export {
+  isContainerScorecardAvailable,
+  isTeamScorecardAvailable,
+} from './conditions';
 export * from './api';

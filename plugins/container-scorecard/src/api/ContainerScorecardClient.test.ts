@@ -12,7 +12,7 @@ import {
   organisationReport,
   ruleCatalogue,
   teamScorecard,
-} from '../testing/fixtures';
+} from '../__testUtils__/fixtures';
 import { ContainerScorecardClient } from './ContainerScorecardClient';
 
 const baseUrl = 'http://backend.test/api/container-scorecard';

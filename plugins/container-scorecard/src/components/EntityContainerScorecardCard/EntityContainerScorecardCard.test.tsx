@@ -6,12 +6,12 @@ import {
   historyOf,
   noDefinitionsScorecard,
   notScannedScorecard,
-} from '../../testing/fixtures';
+} from '../../__testUtils__/fixtures';
 import {
   checkoutApiEntity,
   fakeApi,
   renderWithApi,
-} from '../../testing/renderWithApi';
+} from '../../__testUtils__/renderWithApi';
 import { EntityContainerScorecardCard } from './EntityContainerScorecardCard';
 
 const history = async () => historyOf('component:default/checkout-api');

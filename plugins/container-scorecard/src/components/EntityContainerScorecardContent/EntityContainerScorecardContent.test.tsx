@@ -5,12 +5,12 @@ import {
   couldNotAnalyseScorecard,
   historyOf,
   ruleCatalogue,
-} from '../../testing/fixtures';
+} from '../../__testUtils__/fixtures';
 import {
   checkoutApiEntity,
   fakeApi,
   renderWithApi,
-} from '../../testing/renderWithApi';
+} from '../../__testUtils__/renderWithApi';
 import { EntityContainerScorecardContent } from './EntityContainerScorecardContent';
 
 const baseApi = {

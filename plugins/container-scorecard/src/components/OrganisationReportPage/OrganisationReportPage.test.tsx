@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { organisationReport } from '../../testing/fixtures';
-import { fakeApi, renderWithApi } from '../../testing/renderWithApi';
+import { organisationReport } from '../../__testUtils__/fixtures';
+import { fakeApi, renderWithApi } from '../../__testUtils__/renderWithApi';
 import { OrganisationReportPage } from './OrganisationReportPage';
 
 const scannerApi = {
@@ -79,7 +79,7 @@ describe('OrganisationReportPage', () => {
     Object.assign(URL, { createObjectURL, revokeObjectURL: jest.fn() });
     const click = jest
       .spyOn(HTMLAnchorElement.prototype, 'click')
-      .mockImplementation(function (this: HTMLAnchorElement) {
+      .mockImplementation(function checkFileName(this: HTMLAnchorElement) {
         expect(this.download).toMatch(
           /^container-scorecard-report-.*-90d\.csv$/,
         );

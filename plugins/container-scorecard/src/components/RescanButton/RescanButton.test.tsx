@@ -1,6 +1,6 @@
 import { screen } from '@testing-library/react';
-import { analysedScorecard } from '../../testing/fixtures';
-import { fakeApi, renderWithApi } from '../../testing/renderWithApi';
+import { analysedScorecard } from '../../__testUtils__/fixtures';
+import { fakeApi, renderWithApi } from '../../__testUtils__/renderWithApi';
 import { RescanButton } from './RescanButton';
 
 // usePermission caches answers per permission for the whole test file, so the "allowed" case

@@ -3,12 +3,12 @@ import userEvent from '@testing-library/user-event';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { TestApiProvider } from '@backstage/test-utils';
-import { teamScorecard } from '../../testing/fixtures';
+import { teamScorecard } from '../../__testUtils__/fixtures';
 import {
   checkoutTeamEntity,
   fakeApi,
   renderWithApi,
-} from '../../testing/renderWithApi';
+} from '../../__testUtils__/renderWithApi';
 import { TeamScorecardPage } from './TeamScorecardPage';
 
 const catalogApi = catalogApiMock({

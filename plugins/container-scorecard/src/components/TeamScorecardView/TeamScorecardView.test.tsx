@@ -2,12 +2,12 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { TeamScorecardQuery } from '@internal/plugin-container-scorecard-common';
 import { TeamRef } from '../../api';
-import { teamScorecard } from '../../testing/fixtures';
+import { teamScorecard } from '../../__testUtils__/fixtures';
 import {
   checkoutTeamEntity,
   fakeApi,
   renderWithApi,
-} from '../../testing/renderWithApi';
+} from '../../__testUtils__/renderWithApi';
 import { EntityTeamContainerScorecardContent } from '../EntityTeamContainerScorecardContent';
 import { TeamScorecardView } from './TeamScorecardView';
 
@@ -19,6 +19,9 @@ function pagedTeam(total: number) {
 
 const lastQuery = (fn: jest.Mock) =>
   fn.mock.calls[fn.mock.calls.length - 1][1] as TeamScorecardQuery;
+
+// Paging, sorting and typing take several renders each; the shared CI machine is slow.
+jest.setTimeout(30_000);
 
 describe('TeamScorecardView', () => {
   it('shows the team score, trend and one page of services', async () => {

@@ -1,4 +1,5 @@
 import type {
+  ApiGrade,
   EntityHistory,
   EntityScorecard,
   OrganisationReport,
@@ -135,6 +136,12 @@ export const notScannedScorecard: EntityScorecard = {
   files: [],
 };
 
+function gradeOfScore(score: number): ApiGrade {
+  if (score >= 75) return 'B';
+  if (score >= 60) return 'C';
+  return 'D';
+}
+
 /** Ninety days of a score that rises from 50 to 72. */
 export function historyOf(entityRef: string, days = 90): EntityHistory {
   const start = Date.UTC(2026, 7, 24);
@@ -145,7 +152,7 @@ export function historyOf(entityRef: string, days = 90): EntityHistory {
       return {
         day: new Date(start + i * 86_400_000).toISOString().slice(0, 10),
         score,
-        grade: score >= 75 ? 'B' : score >= 60 ? 'C' : 'D',
+        grade: gradeOfScore(score),
         counts: counts({ high: 1 }),
         rulesetVersion: '1.0.0+abc123',
       };

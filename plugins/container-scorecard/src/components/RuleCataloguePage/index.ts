@@ -1,0 +1,1 @@
+export { RuleCataloguePage } from './RuleCataloguePage';

@@ -34,6 +34,9 @@ import { processSupervisor } from './dockerfile/process-supervisor';
 import { sshdInContainer } from './dockerfile/sshd-in-container';
 import { cronDaemonInContainer } from './dockerfile/cron-daemon-in-container';
 import { bundledDatabaseServer } from './dockerfile/bundled-database-server';
+import { packageManagerUpgrade } from './dockerfile/package-manager-upgrade';
+import { curlPipeToShell } from './dockerfile/curl-pipe-to-shell';
+import { addRemoteUrlWithoutChecksum } from './dockerfile/add-remote-url-without-checksum';
 
 /**
  * Every scorecard rule, registered here once. Add a rule by creating its file under
@@ -77,4 +80,7 @@ export const allRules: readonly ScorecardRule[] = [
   sshdInContainer,
   cronDaemonInContainer,
   bundledDatabaseServer,
+  packageManagerUpgrade,
+  curlPipeToShell,
+  addRemoteUrlWithoutChecksum,
 ];

@@ -23,6 +23,12 @@ import { addInsteadOfCopy } from './dockerfile/add-instead-of-copy';
 import { pointlessContainerCommands } from './dockerfile/pointless-container-commands';
 import { cdInsteadOfWorkdir } from './dockerfile/cd-instead-of-workdir';
 import { consecutiveRunInstructions } from './dockerfile/consecutive-run-instructions';
+import { missingHealthcheck } from './dockerfile/missing-healthcheck';
+import { shellWrapperWithoutExec } from './dockerfile/shell-wrapper-without-exec';
+import { debugToolsInFinalStage } from './dockerfile/debug-tools-in-final-stage';
+import { compiledStackWithoutMultiStage } from './dockerfile/compiled-stack-without-multi-stage';
+import { fullOsBaseImage } from './dockerfile/full-os-base-image';
+import { dockerfileTooComplex } from './dockerfile/dockerfile-too-complex';
 import type { ScorecardRule } from './framework/ruleTypes';
 import { k8sPrivilegedContainer } from './kubernetes/k8s-privileged-container';
 import { aptGetUnpinnedPackages } from './dockerfile/apt-get-unpinned-packages';
@@ -83,4 +89,10 @@ export const allRules: readonly ScorecardRule[] = [
   packageManagerUpgrade,
   curlPipeToShell,
   addRemoteUrlWithoutChecksum,
+  missingHealthcheck,
+  shellWrapperWithoutExec,
+  debugToolsInFinalStage,
+  compiledStackWithoutMultiStage,
+  fullOsBaseImage,
+  dockerfileTooComplex,
 ];

@@ -13,6 +13,7 @@ describe('suppressions', () => {
         '# scorecard ignore=base-image-latest-tag reason="tracking upstream nightly"',
         'FROM node:latest',
         'USER node',
+        'HEALTHCHECK NONE',
       ),
     );
     const finding = result.findings.find(f => f.ruleId === LATEST)!;
@@ -48,7 +49,7 @@ describe('suppressions', () => {
   it('accepts several ids, stacked comments and blank lines before the instruction', async () => {
     const findings = await findingsOf(
       lines(
-        '# scorecard ignore=base-image-latest-tag,no-user-in-final-stage reason="sandbox image"',
+        '# scorecard ignore=base-image-latest-tag,no-user-in-final-stage,missing-healthcheck reason="sandbox image"',
         '# hadolint ignore=DL3006',
         '',
         'FROM node:latest',
@@ -76,7 +77,7 @@ describe('suppressions', () => {
     const content = lines(
       '# hadolint global ignore=DL3007',
       'FROM node:latest AS a',
-      '# scorecard ignore-file=no-user-in-final-stage reason="runs as root by design"',
+      '# scorecard ignore-file=no-user-in-final-stage,missing-healthcheck,full-os-base-image reason="runs as root by design"',
       'FROM python:latest',
     );
     const findings = await findingsOf(content);

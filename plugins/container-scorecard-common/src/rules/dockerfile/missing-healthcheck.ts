@@ -1,0 +1,57 @@
+import type {
+  DockerStage,
+  DockerfileModel,
+} from '../../parsing/dockerfile/dockerfileTypes';
+import { defineRule } from '../framework/defineRule';
+
+/** The final stage and the earlier stages it is built FROM: HEALTHCHECK is inherited. */
+function stageChain(model: DockerfileModel, stage: DockerStage): DockerStage[] {
+  const chain: DockerStage[] = [];
+  const seen = new Set<number>();
+  let current: DockerStage | undefined = stage;
+  while (current && !seen.has(current.index)) {
+    seen.add(current.index);
+    chain.push(current);
+    current =
+      current.from.baseStageIndex === undefined
+        ? undefined
+        : model.stages[current.from.baseStageIndex];
+  }
+  return chain;
+}
+
+/**
+ * Flags a final stage with no HEALTHCHECK (its own or one inherited from an earlier stage it is
+ * built FROM). `HEALTHCHECK NONE` is an explicit decision (health is probed by the orchestrator,
+ * or the base image's check does not fit) and is accepted: the author has thought about it.
+ */
+export const missingHealthcheck = defineRule({
+  id: 'missing-healthcheck',
+  pillar: 'lifecycle',
+  severity: 'low',
+  appliesTo: ['dockerfile'],
+  title: 'No HEALTHCHECK in the final stage',
+  message:
+    'The final stage declares no HEALTHCHECK: a hung process looks as healthy as a working one.',
+  rationale:
+    'A running container only tells the platform that its process exists, not that it works. A deadlocked server, a worker stuck on a lost connection or an app that never finished starting all stay "up". A health check lets Docker, Compose and Swarm report the container as unhealthy, hold back dependants and replace it. On Kubernetes the probes in the manifest play that role; write `HEALTHCHECK NONE` to record that choice in the image.',
+  remediation: {
+    description:
+      'Add a HEALTHCHECK that exercises the service cheaply, with a binary the image already has; or `HEALTHCHECK NONE` when the orchestrator probes the container.',
+    before: 'FROM node:22-slim\nUSER node\nCMD ["node", "server.js"]',
+    after:
+      'FROM node:22-slim\nUSER node\nHEALTHCHECK --interval=30s --timeout=3s CMD ["node", "healthcheck.js"]\nCMD ["node", "server.js"]',
+  },
+  equivalents: { trivy: 'DS-0026', checkov: 'CKV_DOCKER_2' },
+  equivalentsNote:
+    'Trivy and Checkov accept a HEALTHCHECK anywhere in the file; this rule wants it in the final stage or a stage the final stage is built FROM, since only that reaches the image.',
+  check({ file }) {
+    const model = file.dockerfile;
+    const stage = model.finalStage;
+    if (!stage) return []; // a fragment: its stage is completed elsewhere
+    const hasHealthcheck = stageChain(model, stage).some(s =>
+      s.instructions.some(i => i.keyword === 'HEALTHCHECK'),
+    );
+    return hasHealthcheck ? [] : [{ range: stage.from.instruction.range }];
+  },
+});

@@ -37,6 +37,8 @@ describe('createScorecardEngine', () => {
         rules: {
           'base-image-latest-tag': { severity: 'critical' },
           'no-user-in-final-stage': { enabled: false },
+          'missing-healthcheck': { enabled: false },
+          'full-os-base-image': { enabled: false },
         },
       },
     });
@@ -60,6 +62,7 @@ describe('analyzeFile', () => {
         'RUN npm ci',
         'FROM gcr.io/distroless/nodejs22:nonroot',
         'COPY --from=build /app /app',
+        'HEALTHCHECK NONE',
         'CMD ["/app/server.js"]',
       ),
       'services/api/Dockerfile',
@@ -276,11 +279,14 @@ describe('analyzeRepository', () => {
       extraRules: [missingDockerignore],
     });
     const result = engine.analyzeRepository([
-      { path: 'api/Dockerfile', content: lines('FROM node:22', 'USER node') },
+      {
+        path: 'api/Dockerfile',
+        content: lines('FROM node:22-slim', 'USER node', 'HEALTHCHECK NONE'),
+      },
       { path: 'api/.dockerignore' },
       {
         path: 'worker/Dockerfile',
-        content: lines('FROM node:22', 'USER node'),
+        content: lines('FROM node:22-slim', 'USER node', 'HEALTHCHECK NONE'),
       },
       { path: 'README.md', content: '# hi' },
       { path: 'broken/Dockerfile', content: 'FROM x\u0000' },
@@ -289,7 +295,11 @@ describe('analyzeRepository', () => {
       result.files.map(f => [f.path, f.status, f.findings.map(x => x.ruleId)]),
     ).toEqual([
       ['api/Dockerfile', 'analysed', []],
-      ['worker/Dockerfile', 'analysed', ['test-missing-dockerignore']],
+      [
+        'worker/Dockerfile',
+        'analysed',
+        ['missing-dockerignore', 'test-missing-dockerignore'],
+      ],
       ['broken/Dockerfile', 'could-not-analyse', []],
     ]);
     expect(result.aggregate).toMatchObject({
@@ -309,8 +319,9 @@ describe('analyzeRepository', () => {
         path: 'Dockerfile',
         content: lines(
           '# scorecard ignore-file=test-missing-dockerignore reason="context is tiny"',
-          'FROM node:22',
+          'FROM node:22-slim',
           'USER node',
+          'HEALTHCHECK NONE',
         ),
       },
     ]);

@@ -29,6 +29,8 @@ import { debugToolsInFinalStage } from './dockerfile/debug-tools-in-final-stage'
 import { compiledStackWithoutMultiStage } from './dockerfile/compiled-stack-without-multi-stage';
 import { fullOsBaseImage } from './dockerfile/full-os-base-image';
 import { dockerfileTooComplex } from './dockerfile/dockerfile-too-complex';
+import { missingDockerignore } from './repository/missing-dockerignore';
+import { perEnvironmentDockerfiles } from './repository/per-environment-dockerfiles';
 import type { ScorecardRule } from './framework/ruleTypes';
 import { k8sPrivilegedContainer } from './kubernetes/k8s-privileged-container';
 import { aptGetUnpinnedPackages } from './dockerfile/apt-get-unpinned-packages';
@@ -95,4 +97,6 @@ export const allRules: readonly ScorecardRule[] = [
   compiledStackWithoutMultiStage,
   fullOsBaseImage,
   dockerfileTooComplex,
+  missingDockerignore,
+  perEnvironmentDockerfiles,
 ];

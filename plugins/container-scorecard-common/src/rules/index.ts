@@ -33,6 +33,18 @@ import { missingDockerignore } from './repository/missing-dockerignore';
 import { perEnvironmentDockerfiles } from './repository/per-environment-dockerfiles';
 import type { ScorecardRule } from './framework/ruleTypes';
 import { k8sPrivilegedContainer } from './kubernetes/k8s-privileged-container';
+import { k8sHostNamespaces } from './kubernetes/k8s-host-namespaces';
+import { k8sDockerSocketMount } from './kubernetes/k8s-docker-socket-mount';
+import { k8sRunAsRoot } from './kubernetes/k8s-run-as-root';
+import { k8sPrivilegeEscalation } from './kubernetes/k8s-privilege-escalation';
+import { k8sWritableRootFilesystem } from './kubernetes/k8s-writable-root-filesystem';
+import { k8sCapabilitiesNotDropped } from './kubernetes/k8s-capabilities-not-dropped';
+import { k8sMissingResourceLimits } from './kubernetes/k8s-missing-resource-limits';
+import { k8sMissingProbes } from './kubernetes/k8s-missing-probes';
+import { k8sImageNotPinned } from './kubernetes/k8s-image-not-pinned';
+import { k8sSecretsInEnv } from './kubernetes/k8s-secrets-in-env';
+import { k8sSshPort } from './kubernetes/k8s-ssh-port';
+import { k8sHostPathVolume } from './kubernetes/k8s-host-path-volume';
 import { aptGetUnpinnedPackages } from './dockerfile/apt-get-unpinned-packages';
 import { apkAddUnpinnedPackages } from './dockerfile/apk-add-unpinned-packages';
 import { pipInstallUnpinnedPackages } from './dockerfile/pip-install-unpinned-packages';
@@ -70,6 +82,18 @@ export const allRules: readonly ScorecardRule[] = [
   composeImageNotPinned,
   composeSshPort,
   k8sPrivilegedContainer,
+  k8sHostNamespaces,
+  k8sDockerSocketMount,
+  k8sRunAsRoot,
+  k8sPrivilegeEscalation,
+  k8sWritableRootFilesystem,
+  k8sCapabilitiesNotDropped,
+  k8sMissingResourceLimits,
+  k8sMissingProbes,
+  k8sImageNotPinned,
+  k8sSecretsInEnv,
+  k8sSshPort,
+  k8sHostPathVolume,
   lastUserRoot,
   sudoInRun,
   exposeSshPort,

@@ -96,6 +96,8 @@ describe('compose-secrets-in-environment', () => {
     ['an empty value', '      API_TOKEN: ""'],
     ['a null value (taken from the shell)', '      API_TOKEN:'],
     ['metadata about a token', '      TOKEN_TTL: 3600'],
+    ['a token count', '      MAX_TOTAL_TOKENS: 4096'],
+    ['a token count in the plural', '      GENERATION_TOKENS: 512'],
     ['a secret name reference', '      JWT_SECRET_NAME: app-jwt'],
     ['a boolean flag', '      REQUIRE_PASSWORD: "false"'],
     ['a placeholder', '      API_KEY: <your-api-key>'],

@@ -77,6 +77,9 @@ const NOT_A_SECRET_SUFFIX = new Set([
   'PROVIDER',
 ]);
 
+/** A first name part that makes the variable a setting about secrets (`MAX_TOKENS`). */
+const NOT_A_SECRET_PREFIX = new Set(['MAX', 'MIN', 'NUM', 'COUNT']);
+
 const NON_SECRET_WORDS = new Set([
   'true',
   'false',
@@ -119,6 +122,9 @@ export function isSecretName(name: string): boolean {
   const upper = name.toUpperCase().replace(/[-.]/g, '_');
   if (!SECRET_NAME.test(upper)) return false;
   const parts = upper.split('_').filter(Boolean);
+  // Counts and limits (`MAX_TOTAL_TOKENS`, `NUM_TOKENS`) are numbers about tokens, not tokens.
+  if (NOT_A_SECRET_PREFIX.has(parts[0] ?? '') || parts.includes('TOKENS'))
+    return false;
   const last = parts[parts.length - 1] ?? '';
   const lastTwo = parts.slice(-2).join('_');
   return !NOT_A_SECRET_SUFFIX.has(last) && !NOT_A_SECRET_SUFFIX.has(lastTwo);

@@ -57,6 +57,9 @@ import { bundledDatabaseServer } from './dockerfile/bundled-database-server';
 import { packageManagerUpgrade } from './dockerfile/package-manager-upgrade';
 import { curlPipeToShell } from './dockerfile/curl-pipe-to-shell';
 import { addRemoteUrlWithoutChecksum } from './dockerfile/add-remote-url-without-checksum';
+import { secretInEnvOrArg } from './dockerfile/secret-in-env-or-arg';
+import { secretFileCopied } from './dockerfile/secret-file-copied';
+import { stateBakedIntoImage } from './dockerfile/state-baked-into-image';
 
 /**
  * Every scorecard rule, registered here once. Add a rule by creating its file under
@@ -123,4 +126,7 @@ export const allRules: readonly ScorecardRule[] = [
   dockerfileTooComplex,
   missingDockerignore,
   perEnvironmentDockerfiles,
+  secretInEnvOrArg,
+  secretFileCopied,
+  stateBakedIntoImage,
 ];

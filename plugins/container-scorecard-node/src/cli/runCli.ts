@@ -256,6 +256,7 @@ function buildProgram(io: CliIo, done: (code: number) => void) {
     writeErr: (text: string) => io.stderr.write(text),
   };
   program
+    .enablePositionalOptions()
     .description(
       'Scores Dockerfiles, compose files and Kubernetes manifests against the Container Scorecard rules.',
     )

@@ -9,6 +9,7 @@ function findingJson(finding: Finding, input: ReportInput) {
   const rule = input.rules.get(finding.ruleId);
   return {
     ruleId: finding.ruleId,
+    path: finding.path,
     title: rule?.title,
     pillar: rule?.pillar,
     equivalents: rule?.equivalents ?? {},

@@ -135,6 +135,13 @@ describe('apt-lists-not-cleaned', () => {
 
   it.each([
     [
+      'apt-get dist-clean',
+      lines(
+        'FROM debian:13',
+        'RUN set -eux; apt-get update; apt-get install -y --no-install-recommends curl; apt-get dist-clean',
+      ),
+    ],
+    [
       'apt-get install alone',
       lines('FROM debian:12', 'RUN apt-get install -y curl'),
     ],

@@ -51,7 +51,10 @@ function isAptGetUpdate(command: ShellCommand): boolean {
   );
 }
 
+/** `rm -rf /var/lib/apt/lists/*`, or `apt-get dist-clean` (apt 2.7+), which also drops them. */
 function removesLists(command: ShellCommand): boolean {
+  if (command.program === 'apt-get' || command.program === 'apt')
+    return command.args.some(arg => arg.value === 'dist-clean');
   return (
     command.program === 'rm' &&
     command.args.some(arg => arg.value.startsWith(LISTS))
@@ -114,7 +117,7 @@ export const aptListsNotCleaned = defineRule({
   },
   equivalents: { hadolint: 'DL3009' },
   equivalentsNote:
-    'hadolint accepts any `rm` with `-rf` as cleanup; this rule needs the rm to name /var/lib/apt/lists. It also reads `sh -c` strings and commands run through sudo.',
+    'hadolint accepts any `rm` with `-rf` as cleanup; this rule needs the rm to name /var/lib/apt/lists (or `apt-get dist-clean`, which removes them too). It also reads `sh -c` strings and commands run through sudo.',
   fixable: true,
   check({ file }) {
     const model = file.dockerfile;

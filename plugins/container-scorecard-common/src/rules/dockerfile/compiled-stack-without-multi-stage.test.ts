@@ -88,4 +88,14 @@ describe('compiled-stack-without-multi-stage', () => {
   ])('does not flag %s', async (_name, content) => {
     expect(await findingsFor(RULE, content)).toEqual([]);
   });
+
+  it('leaves dev container images alone', async () => {
+    expect(
+      await findingsFor(
+        RULE,
+        lines('FROM mcr.microsoft.com/dotnet/sdk:8.0'),
+        '.devcontainer/Dockerfile',
+      ),
+    ).toEqual([]);
+  });
 });

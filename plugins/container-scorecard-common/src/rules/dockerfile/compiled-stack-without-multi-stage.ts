@@ -58,6 +58,8 @@ export const compiledStackWithoutMultiStage = defineRule({
   },
   equivalents: {},
   check({ file }) {
+    // A dev container is a workstation image: SDKs and tools are its purpose.
+    if (/(^|\/)\.devcontainer\//.test(file.path)) return [];
     const model = file.dockerfile;
     if (model.stages.length !== 1) return [];
     const stage = model.stages[0];

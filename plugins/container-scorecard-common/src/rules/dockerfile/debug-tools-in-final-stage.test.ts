@@ -69,4 +69,14 @@ describe('debug-tools-in-final-stage', () => {
   ])('does not flag %s', async (_name, content) => {
     expect(await findingsFor(RULE, content)).toEqual([]);
   });
+
+  it('leaves dev container images alone', async () => {
+    expect(
+      await findingsFor(
+        RULE,
+        lines('FROM debian:12', 'RUN apt-get install -y vim gdb'),
+        'tools/.devcontainer/Dockerfile',
+      ),
+    ).toEqual([]);
+  });
 });

@@ -52,6 +52,8 @@ export const debugToolsInFinalStage = defineRule({
   equivalents: {},
   fixable: true,
   check({ file }) {
+    // A dev container is a workstation image: SDKs and tools are its purpose.
+    if (/(^|\/)\.devcontainer\//.test(file.path)) return [];
     const model = file.dockerfile;
     const reports: RuleReport[] = [];
     for (const instruction of finalImageInstructions(model)) {

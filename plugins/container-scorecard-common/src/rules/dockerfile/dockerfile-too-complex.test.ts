@@ -15,19 +15,19 @@ describe('dockerfile-too-complex', () => {
   });
 
   it('flags a RUN with too many commands, counting sh -c and heredoc bodies', async () => {
-    const many = Array.from({ length: 26 }, (_, i) => `echo ${i}`);
+    const many = Array.from({ length: 50 }, (_, i) => `echo ${i}`);
     const content = lines(
       'FROM debian:12',
       `RUN set -eux; \\`,
-      `    ${many.slice(0, 13).join(' && ')} && \\`,
-      `    sh -c '${many.slice(13).join('; ')}'`,
+      `    ${many.slice(0, 25).join(' && ')} && \\`,
+      `    sh -c '${many.slice(25).join('; ')}'`,
       'RUN <<EOF',
       ...many.slice(0, 20),
       'EOF',
     );
     const findings = await findingsFor(RULE, content);
     expect(findings.map(f => f.range.start.line)).toEqual([2]);
-    expect(findings[0].message).toContain('28 commands');
+    expect(findings[0].message).toContain('52 commands');
   });
 
   it('flags too many stages at the first stage past the limit', async () => {
@@ -72,6 +72,23 @@ describe('dockerfile-too-complex', () => {
           'COPY --from=build /app/dist /app',
           'USER node',
           'CMD ["node", "/app/main.js"]',
+        ),
+      ),
+    ).toEqual([]);
+  });
+
+  it('does not count PowerShell RUN text as shell commands', async () => {
+    const script = Array.from(
+      { length: 60 },
+      (_, i) => `Write-Host ${i};`,
+    ).join(' ');
+    expect(
+      await findingsFor(
+        RULE,
+        lines(
+          'FROM mcr.microsoft.com/windows/servercore:ltsc2022',
+          'SHELL ["powershell", "-Command"]',
+          `RUN ${script}`,
         ),
       ),
     ).toEqual([]);

@@ -1,5 +1,6 @@
 import type { RuleReport } from '../framework/ruleTypes';
 import { defineRule } from '../framework/defineRule';
+import { commandsOf } from './helpers/dockerfileScope';
 
 /**
  * Flags a Dockerfile that has outgrown a recipe: more instructions than `maxInstructions`, a
@@ -32,7 +33,7 @@ export const dockerfileTooComplex = defineRule({
     },
     maxRunCommands: {
       type: 'number',
-      default: 25,
+      default: 50,
       description: 'Most shell commands one RUN instruction may run.',
     },
     maxStages: {
@@ -54,7 +55,8 @@ export const dockerfileTooComplex = defineRule({
     }
     for (const instruction of instructions) {
       if (instruction.keyword !== 'RUN') continue;
-      const count = instruction.shell.commands.length;
+      // PowerShell/cmd RUN text is not shell script: its "commands" cannot be counted.
+      const count = commandsOf(model, instruction).length;
       if (count > options.maxRunCommands)
         reports.push({
           range: instruction.range,

@@ -69,4 +69,14 @@ describe('full-os-base-image', () => {
       [],
     );
   });
+
+  it('leaves dev container images alone', async () => {
+    expect(
+      await findingsFor(
+        RULE,
+        lines('FROM ubuntu:24.04'),
+        '.devcontainer/Dockerfile',
+      ),
+    ).toEqual([]);
+  });
 });

@@ -56,6 +56,8 @@ export const fullOsBaseImage = defineRule({
   },
   equivalents: {},
   check({ file }) {
+    // A dev container is a workstation image: SDKs and tools are its purpose.
+    if (/(^|\/)\.devcontainer\//.test(file.path)) return [];
     const model = file.dockerfile;
     const stage = model.finalStage;
     if (!stage) return [];

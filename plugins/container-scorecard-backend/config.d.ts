@@ -1,4 +1,67 @@
+import type { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+import type { HumanDuration } from '@backstage/types';
+
 export interface Config {
   /** Configuration for the Container Scorecard plugin. */
-  containerScorecard?: {};
+  containerScorecard?: {
+    /**
+     * When to scan every entity in scope. Default: every 30 minutes, first run 10 seconds after
+     * start-up, 30 minutes timeout. Runs once at a time across replicas.
+     */
+    schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    /** Which catalog entities are scanned. */
+    scope?: {
+      /**
+       * A catalog filter (as the catalog API takes it); a list means "any of". Default:
+       * `{ kind: Component }`.
+       */
+      filter?:
+        | { [key: string]: string | string[] }
+        | Array<{ [key: string]: string | string[] }>;
+    };
+    /** Per-rule settings, by rule id: `enabled`, `severity`, `options`. */
+    rules?: {
+      [ruleId: string]: {
+        enabled?: boolean;
+        severity?: 'critical' | 'high' | 'medium' | 'low' | 'info';
+        options?: { [name: string]: unknown };
+      };
+    };
+    /** Registries images may come from, e.g. `registry.example.com` or `ghcr.io/acme`. */
+    trustedRegistries?: string[];
+    /** Central waivers: findings of `rule` in `paths` are shown as waived, with the reason. */
+    waivers?: Array<{
+      rule: string;
+      paths?: string[];
+      reason: string;
+      /** Last day the waiver applies, YYYY-MM-DD. */
+      until?: string;
+    }>;
+    /** Guards against files that should not be parsed. */
+    limits?: {
+      /** Larger files are reported as "could not analyse" without being fetched. Default 1 MiB. */
+      maxFileBytes?: number;
+      /** YAML documents expanding more aliases are not analysed. Default 100. */
+      maxYamlAliasCount?: number;
+    };
+    /** Days of history (daily snapshots, scan logs) to keep. Default 400. */
+    retentionDays?: number;
+    /** Entities scanned at the same time. Default 4. */
+    concurrency?: number;
+    /** Longest time reading one entity's repository may take. Default 60 seconds. */
+    entityTimeout?: HumanDuration | string;
+    /** Retries of failed reads (rate limits, server errors, timeouts). */
+    retry?: {
+      /** Retries after the first try. Default 3. */
+      attempts?: number;
+      /** First backoff in milliseconds, doubled each time. Default 1000. */
+      baseDelayMs?: number;
+    };
+    /**
+     * Directories `file:` locations may be read from (relative paths resolve against the
+     * backend's working directory). Nothing outside them is ever read; none means `file:`
+     * locations are not scanned.
+     */
+    localRoots?: string[];
+  };
 }

@@ -90,6 +90,31 @@ export class ScorecardStore {
    */
   async saveResult(input: EntityResultInput): Promise<void> {
     await this.db.transaction(async tx => {
+      // Writing the entity row first locks it: a concurrent writer of the same entity (another
+      // replica, a rescan) waits here until this transaction ends, so their files never mix.
+      const entityRow = {
+        entity_ref: input.entityRef,
+        title: input.title ?? null,
+        owner: input.owner ?? null,
+        result_status: input.status,
+        error: null,
+        last_attempt_at: input.analysedAt,
+        analysed_at: input.analysedAt,
+        ruleset_version: input.rulesetVersion,
+        score: input.score ?? null,
+        grade: input.grade ?? null,
+        pillar_scores: input.pillarScores
+          ? JSON.stringify(input.pillarScores)
+          : null,
+        ...countColumns(input.counts),
+        worst_rule_id: input.worstRule?.ruleId ?? null,
+        worst_rule_severity: input.worstRule?.severity ?? null,
+        worst_rule_count: input.worstRule?.count ?? null,
+        source_key: input.sourceKey,
+        source_etag: input.etag ?? null,
+      };
+      await tx(T.entities).insert(entityRow).onConflict('entity_ref').merge();
+
       await this.logAttempt(tx, input.entityRef, input.status, undefined);
       await tx(T.findings).where({ entity_ref: input.entityRef }).delete();
       await tx(T.files).where({ entity_ref: input.entityRef }).delete();
@@ -118,29 +143,6 @@ export class ScorecardStore {
       if (fileRows.length) await tx.batchInsert(T.files, fileRows, 200);
       if (findingRows.length)
         await tx.batchInsert(T.findings, findingRows, 200);
-
-      const entityRow = {
-        entity_ref: input.entityRef,
-        title: input.title ?? null,
-        owner: input.owner ?? null,
-        result_status: input.status,
-        error: null,
-        last_attempt_at: input.analysedAt,
-        analysed_at: input.analysedAt,
-        ruleset_version: input.rulesetVersion,
-        score: input.score ?? null,
-        grade: input.grade ?? null,
-        pillar_scores: input.pillarScores
-          ? JSON.stringify(input.pillarScores)
-          : null,
-        ...countColumns(input.counts),
-        worst_rule_id: input.worstRule?.ruleId ?? null,
-        worst_rule_severity: input.worstRule?.severity ?? null,
-        worst_rule_count: input.worstRule?.count ?? null,
-        source_key: input.sourceKey,
-        source_etag: input.etag ?? null,
-      };
-      await tx(T.entities).insert(entityRow).onConflict('entity_ref').merge();
 
       if (input.score !== undefined && input.grade) {
         await tx(T.snapshots)

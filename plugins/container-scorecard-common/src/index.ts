@@ -98,6 +98,7 @@ export type {
 export type {
   ShellCommand,
   ShellPipeline,
+  ShellRedirect,
   ShellScript,
   ShellWord,
 } from './parsing/shell/shellTypes';

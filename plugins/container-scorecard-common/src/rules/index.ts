@@ -60,6 +60,8 @@ import { addRemoteUrlWithoutChecksum } from './dockerfile/add-remote-url-without
 import { secretInEnvOrArg } from './dockerfile/secret-in-env-or-arg';
 import { secretFileCopied } from './dockerfile/secret-file-copied';
 import { stateBakedIntoImage } from './dockerfile/state-baked-into-image';
+import { logsWrittenToFiles } from './dockerfile/logs-written-to-files';
+import { hardcodedEnvironmentEndpoint } from './dockerfile/hardcoded-environment-endpoint';
 
 /**
  * Every scorecard rule, registered here once. Add a rule by creating its file under
@@ -129,4 +131,6 @@ export const allRules: readonly ScorecardRule[] = [
   secretInEnvOrArg,
   secretFileCopied,
   stateBakedIntoImage,
+  logsWrittenToFiles,
+  hardcodedEnvironmentEndpoint,
 ];

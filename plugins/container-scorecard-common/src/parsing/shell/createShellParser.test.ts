@@ -17,6 +17,19 @@ function parse(script: string) {
 }
 
 describe('shell parser', () => {
+  it('records the file redirections of a command', () => {
+    const script = 'node a.js >> /var/log/a.log 2>&1; b | tee c > /dev/null; d';
+    const { commands } = parse(script);
+    expect(
+      commands.map(c =>
+        (c.redirects ?? []).map(
+          r => `${r.descriptor ?? ''}${r.operator}${r.target.value}`,
+        ),
+      ),
+    ).toEqual([['>>/var/log/a.log', '2>&1'], [], ['>/dev/null'], []]);
+    expect(commands[0].redirects?.[0].target.range.start.column).toBe(14);
+  });
+
   it('finds commands in lists, pipelines, subshells, substitutions and nested shells', () => {
     const script = `set -eux; a && b || c; d | e; (f); echo $(g); bash -c "h; sh -c 'i'"; if j; then k; fi`;
     expect(parse(script).commands.map(c => `${c.program}@${c.depth}`)).toEqual([

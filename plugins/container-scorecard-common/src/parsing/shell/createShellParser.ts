@@ -4,6 +4,7 @@ import { contiguousText, fileSpan, type MappedText } from './MappedText';
 import type {
   ShellCommand,
   ShellPipeline,
+  ShellRedirect,
   ShellScript,
   ShellWord,
 } from './shellTypes';
@@ -126,6 +127,7 @@ export function createShellParser(bash: Language): ShellParser {
       node.endIndex,
     );
     const nameWord = words[index];
+    const redirects = redirectsOf(node, state);
     return {
       name: nameWord.value,
       program: programName(nameWord.value),
@@ -137,7 +139,41 @@ export function createShellParser(bash: Language): ShellParser {
       startOffset: start,
       endOffset: end,
       depth: state.depth,
+      ...(redirects.length > 0 ? { redirects } : {}),
     };
+  }
+
+  /** The `file_redirect`s of the statement a command is the body of (`cmd >> f 2>&1`). */
+  function redirectsOf(node: Node, state: WalkState): ShellRedirect[] {
+    let body: Node = node;
+    let parent = node.parent;
+    // `a | b > f`: the grammar puts the redirect on the pipeline; the shell applies it to `b`.
+    if (
+      parent?.type === 'pipeline' &&
+      parent.lastNamedChild?.startIndex === node.startIndex
+    ) {
+      body = parent;
+      parent = parent.parent;
+    }
+    if (parent?.type !== 'redirected_statement') return [];
+    if (parent.childForFieldName('body')?.startIndex !== body.startIndex)
+      return [];
+    const redirects: ShellRedirect[] = [];
+    for (const redirect of parent.namedChildren) {
+      if (redirect?.type !== 'file_redirect') continue;
+      const target = redirect.childForFieldName('destination');
+      const operator = redirect.children.find(
+        c => c !== null && !c.isNamed,
+      )?.type;
+      if (!target || !operator) continue;
+      const descriptor = redirect.childForFieldName('descriptor')?.text;
+      redirects.push({
+        operator,
+        ...(descriptor ? { descriptor } : {}),
+        target: toWord(target, state),
+      });
+    }
+    return redirects;
   }
 
   function toPipeline(node: Node, state: WalkState): ShellPipeline {

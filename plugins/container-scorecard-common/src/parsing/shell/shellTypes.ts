@@ -17,6 +17,20 @@ export interface ShellWord {
 }
 
 /**
+ * A redirection written with a command: `> file`, `>> file`, `2> file`, `&> file`, `2>&1`.
+ *
+ * @public
+ */
+export interface ShellRedirect {
+  /** The operator: `>`, `>>`, `&>`, `&>>`, `>&`, `<`, ... */
+  operator: string;
+  /** The file descriptor written before the operator (`2` in `2>`), when there is one. */
+  descriptor?: string;
+  /** The target: a file, or a descriptor number for `>&`. */
+  target: ShellWord;
+}
+
+/**
  * A simple command found anywhere in a shell script: in `&&`/`||`/`;` lists, pipelines,
  * subshells, command substitutions, `sh -c '...'` strings and shell heredocs.
  *
@@ -38,6 +52,8 @@ export interface ShellCommand {
   endOffset: number;
   /** 0 for the instruction's own shell, 1 inside its `sh -c '...'`, and so on. */
   depth: number;
+  /** File redirections applied to this command (absent in exec-form argv). */
+  redirects?: ShellRedirect[];
 }
 
 /**

@@ -89,10 +89,13 @@ describe('analyzeFile', () => {
       'docker/Dockerfile.part',
     );
     expect(result.status).toBe('analysed');
-    expect(result.findings.map(f => f.ruleId)).toEqual([
-      'apt-get-missing-no-install-recommends',
-      'shell-form-cmd',
-    ]);
+    // Other rules may report on the fragment too: what matters is that RUN and CMD are checked.
+    expect(result.findings.map(f => f.ruleId)).toEqual(
+      expect.arrayContaining([
+        'apt-get-missing-no-install-recommends',
+        'shell-form-cmd',
+      ]),
+    );
   });
 
   it('refuses binary content as could-not-analyse, with no score', async () => {

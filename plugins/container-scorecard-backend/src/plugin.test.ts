@@ -3,7 +3,10 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
+import { createBackendModule } from '@backstage/backend-plugin-api';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { defineRule } from '@internal/plugin-container-scorecard-common';
+import { containerScorecardRulesExtensionPoint } from '@internal/plugin-container-scorecard-node';
 import knexFactory from 'knex';
 import request from 'supertest';
 import { containerScorecardPlugin } from './plugin';
@@ -20,7 +23,10 @@ const OUTSIDER = 'user:default/outsider';
 
 /** The demo catalog, scanned at start-up; the outsider cannot see the payments team's work. */
 async function startDemoBackend(
-  options: { permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY } = {},
+  options: {
+    permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
+    modules?: ReturnType<typeof createBackendModule>[];
+  } = {},
 ) {
   const catalog = catalogWithVisibility(
     loadDemoCatalog(),
@@ -32,6 +38,7 @@ async function startDemoBackend(
   const { server } = await startTestBackend({
     features: [
       containerScorecardPlugin,
+      ...(options.modules ?? []),
       catalog.factory,
       mockServices.rootConfig.factory({
         data: { containerScorecard: { localRoots: [EXAMPLES_DIR] } },
@@ -323,5 +330,64 @@ describe('containerScorecardPlugin', () => {
       'request',
       'response',
     ]);
+  });
+
+  it('runs rules that backend modules add through the extension point', async () => {
+    const houseRule = defineRule({
+      id: 'acme-team-label',
+      pillar: 'simplicity',
+      severity: 'low',
+      appliesTo: ['dockerfile'],
+      title: 'Dockerfile without a team label',
+      message: 'Label the image with the owning team.',
+      rationale: 'On-call needs to know whom to page for an image.',
+      remediation: {
+        description: 'Add a LABEL.',
+        before: 'FROM alpine:3.20',
+        after: 'FROM alpine:3.20\nLABEL team=payments',
+      },
+      equivalents: {},
+      check: ({ file }) =>
+        file.content.includes('LABEL team=')
+          ? []
+          : [
+              {
+                range: {
+                  start: { line: 1, column: 1 },
+                  end: { line: 1, column: 5 },
+                },
+              },
+            ],
+    });
+    const server = await startDemoBackend({
+      modules: [
+        createBackendModule({
+          pluginId: 'container-scorecard',
+          moduleId: 'acme-rules',
+          register(reg) {
+            reg.registerInit({
+              deps: { rules: containerScorecardRulesExtensionPoint },
+              async init({ rules }) {
+                rules.addRules(houseRule);
+              },
+            });
+          },
+        }),
+      ],
+    });
+
+    const rules = await request(server).get(`${API}/rules`);
+    expect(rules.body.rules.map((r: any) => r.id)).toContain('acme-team-label');
+    const scorecard = await request(server).get(
+      `${API}/entities/component/default/checkout-api/scorecard`,
+    );
+    const findings = scorecard.body.files.flatMap((f: any) => f.findings);
+    expect(findings).toContainEqual(
+      expect.objectContaining({
+        ruleId: 'acme-team-label',
+        pillar: 'simplicity',
+        path: 'Dockerfile',
+      }),
+    );
   });
 });

@@ -5,8 +5,8 @@ import {
 } from '@backstage/backend-plugin-api';
 import { ScanService } from './ScanService';
 
-/** The catalog ingests its locations a few seconds after start-up; wait this long for it. */
-const EMPTY_CATALOG_RETRIES = 12;
+/** The catalog ingests its locations a few seconds after start-up; wait up to two minutes. */
+const EMPTY_CATALOG_RETRIES = 24;
 const EMPTY_CATALOG_WAIT_MS = 5_000;
 
 /**

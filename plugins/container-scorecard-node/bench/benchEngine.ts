@@ -30,7 +30,10 @@ function run(engine: ScorecardEngine, files: readonly CorpusFile[]): number {
 }
 
 /** The median of several timed passes after one warm-up pass. */
-function measure(engine: ScorecardEngine, files: readonly CorpusFile[]): Measure {
+function measure(
+  engine: ScorecardEngine,
+  files: readonly CorpusFile[],
+): Measure {
   run(engine, files);
   const times: number[] = [];
   for (let i = 0; i < REPETITIONS; i++) times.push(run(engine, files));
@@ -55,15 +58,17 @@ function line(label: string, m: Measure): string {
     m.seconds * 1000
   )
     .toFixed(0)
-    .padStart(6)} ms  ${r.filesPerSecond.toFixed(0).padStart(7)} files/s  ${r.megabytesPerSecond
-    .toFixed(2)
-    .padStart(6)} MB/s`;
+    .padStart(6)} ms  ${r.filesPerSecond
+    .toFixed(0)
+    .padStart(7)} files/s  ${r.megabytesPerSecond.toFixed(2).padStart(6)} MB/s`;
 }
 
 /** Every rule off: what is left is classification, parsing, waivers and scoring. */
 function parseOnlyConfig(): ScorecardConfig {
   return {
-    rules: Object.fromEntries(builtInRules.map(r => [r.id, { enabled: false }])),
+    rules: Object.fromEntries(
+      builtInRules.map(r => [r.id, { enabled: false }]),
+    ),
   };
 }
 
@@ -109,12 +114,12 @@ async function main() {
   const corpus = readCorpus();
   const dockerfiles = corpus.filter(f => f.kind === 'dockerfile');
   const full = await createNodeScorecardEngine();
-  const parseOnly = await createNodeScorecardEngine({ config: parseOnlyConfig() });
+  const parseOnly = await createNodeScorecardEngine({
+    config: parseOnlyConfig(),
+  });
 
   console.log(
-    `Container Scorecard engine benchmark: ${corpus.length} corpus files, ${
-      full.rules.length
-    } rules, ruleset ${full.rulesetVersion}, Node ${process.version}, median of ${REPETITIONS} passes, one core\n`,
+    `Container Scorecard engine benchmark: ${corpus.length} corpus files, ${full.rules.length} rules, ruleset ${full.rulesetVersion}, Node ${process.version}, median of ${REPETITIONS} passes, one core\n`,
   );
   const fullAll = measure(full, corpus);
   const parseAll = measure(parseOnly, corpus);

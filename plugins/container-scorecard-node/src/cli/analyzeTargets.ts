@@ -16,6 +16,7 @@ import {
   type CandidateFile,
 } from './discovery/discoverFiles';
 import { sniffContainerKind } from './discovery/sniffContainerKind';
+import { compareText } from './compareText';
 
 /** How many bytes of a file are read to sniff its kind or to check a huge YAML file. */
 const HEAD_BYTES = 64 * 1024;
@@ -203,7 +204,7 @@ export async function analyzeTargets(options: {
     return target ? withDisplayPath(result, target.displayPath) : result;
   });
   const results = [...analysed, ...ownResults].sort((a, b) =>
-    a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
+    compareText(a.path, b.path),
   );
   const shown = new Set(results.map(r => r.path));
   for (const target of targets) {

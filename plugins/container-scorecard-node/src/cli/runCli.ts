@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import {
@@ -60,7 +61,13 @@ const KINDS: ContainerFileKind[] = ['dockerfile', 'compose', 'kubernetes'];
 function toolVersion(): string {
   try {
     return JSON.parse(
-      readFileSync(resolve(__dirname, '../../package.json'), 'utf8'),
+      readFileSync(
+        resolvePackagePath(
+          '@internal/plugin-container-scorecard-node',
+          'package.json',
+        ),
+        'utf8',
+      ),
     ).version;
   } catch {
     return '0.0.0';
@@ -188,12 +195,12 @@ async function scan(
     fixes,
   };
   const color = options.output ? false : useColor(io, options.color);
-  const report =
-    options.format === 'json'
-      ? formatJson(input)
-      : options.format === 'sarif'
-      ? formatSarif(input, io.cwd)
-      : formatTty(input, createPalette(color));
+  const formatters = {
+    json: () => formatJson(input),
+    sarif: () => formatSarif(input, io.cwd),
+    tty: () => formatTty(input, createPalette(color)),
+  };
+  const report = formatters[options.format]();
   if (options.output) {
     await writeFile(resolve(io.cwd, options.output), report, 'utf8');
   } else {
@@ -234,15 +241,16 @@ async function listRules(
 ): Promise<number> {
   const { engine } = await createEngine(io, options.config);
   const rules = listedRules(engine);
-  const text =
-    options.format === 'json'
-      ? formatRulesJson(rules, engine.rulesetVersion)
-      : options.format === 'markdown'
-      ? formatRulesMarkdown(rules, engine.rulesetVersion)
-      : formatRulesTty(
-          rules,
-          createPalette(!options.output && useColor(io, options.color)),
-        );
+  const formatters = {
+    json: () => formatRulesJson(rules, engine.rulesetVersion),
+    markdown: () => formatRulesMarkdown(rules, engine.rulesetVersion),
+    tty: () =>
+      formatRulesTty(
+        rules,
+        createPalette(!options.output && useColor(io, options.color)),
+      ),
+  };
+  const text = formatters[options.format]();
   if (options.output)
     await writeFile(resolve(io.cwd, options.output), text, 'utf8');
   else io.stdout.write(text);

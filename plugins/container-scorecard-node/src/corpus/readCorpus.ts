@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { dirname, join, resolve } from 'node:path';
 import type { ContainerFileKind } from '@internal/plugin-container-scorecard-common';
 
@@ -42,7 +43,11 @@ export function findRepoRoot(from: string): string {
  * The corpus directory: `../shared/corpus` beside the repository root (where CI puts it).
  * Throws a clear error when it is missing: corpus tests must fail, never skip.
  */
-export function corpusDirectory(from: string = __dirname): string {
+export function corpusDirectory(
+  from: string = resolvePackagePath(
+    '@internal/plugin-container-scorecard-node',
+  ),
+): string {
   const root = findRepoRoot(from);
   const directory = resolve(root, '..', 'shared', 'corpus');
   if (!existsSync(join(directory, 'manifest.tsv'))) {

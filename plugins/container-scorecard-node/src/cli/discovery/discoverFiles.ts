@@ -6,6 +6,7 @@ import {
   type ContainerFileClassification,
   type ContainerFileKind,
 } from '@internal/plugin-container-scorecard-common';
+import { compareText } from '../compareText';
 import { CliUsageError } from '../exitCodes';
 
 /** Directories never walked into: dependencies, VCS data and vendored code. */
@@ -88,7 +89,7 @@ export async function discoverFiles(options: {
     } catch {
       return; // unreadable directory: nothing to analyse in it
     }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    entries.sort((a, b) => compareText(a.name, b.name));
     for (const entry of entries) {
       const path = join(directory, entry.name);
       if (isWalkedDirectory(entry)) {
@@ -140,11 +141,7 @@ export async function discoverFiles(options: {
     context.delete(candidate.displayPath);
   return {
     candidates: [...candidates.values()].sort((a, b) =>
-      a.displayPath < b.displayPath
-        ? -1
-        : a.displayPath > b.displayPath
-        ? 1
-        : 0,
+      compareText(a.displayPath, b.displayPath),
     ),
     contextPaths: [...context].sort(),
   };

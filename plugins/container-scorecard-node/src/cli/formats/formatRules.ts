@@ -3,6 +3,7 @@ import {
   type RuleMetadata,
 } from '@internal/plugin-container-scorecard-common';
 import type { Palette } from './formatTty';
+import { compareText } from '../compareText';
 
 /** A rule as `container-scorecard rules` lists it. */
 export interface ListedRule extends RuleMetadata {
@@ -16,7 +17,7 @@ export function sortRules<T extends RuleMetadata>(rules: readonly T[]): T[] {
   return [...rules].sort(
     (a, b) =>
       (pillarOrder.get(a.pillar) ?? 99) - (pillarOrder.get(b.pillar) ?? 99) ||
-      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+      compareText(a.id, b.id),
   );
 }
 

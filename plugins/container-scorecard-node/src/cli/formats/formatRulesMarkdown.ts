@@ -25,11 +25,10 @@ function equivalentsOf(rule: RuleMetadata): string {
 function fence(code: string): string {
   const longest = Math.max(2, ...(code.match(/`+/g) ?? []).map(m => m.length));
   const ticks = '`'.repeat(longest + 1);
-  const language = /^\s*(FROM|RUN|ARG|USER|CMD|ENTRYPOINT|COPY|#)/m.test(code)
-    ? 'dockerfile'
-    : /^\s*[\w.-]+:/m.test(code)
-    ? 'yaml'
-    : '';
+  let language = '';
+  if (/^\s*(FROM|RUN|ARG|USER|CMD|ENTRYPOINT|COPY|#)/m.test(code))
+    language = 'dockerfile';
+  else if (/^\s*[\w.-]+:/m.test(code)) language = 'yaml';
   return `${ticks}${language}\n${code.replace(/\n$/, '')}\n${ticks}`;
 }
 
@@ -40,7 +39,12 @@ function optionsOf(rule: RuleMetadata): string[] {
     '',
     '**Options**',
     '',
-    ...options.map(([name, spec]) => `- \`${name}\`: ${JSON.stringify(spec)}`),
+    ...options.map(
+      ([name, spec]) =>
+        `- \`${name}\` (${spec.type}, default \`${JSON.stringify(
+          spec.default,
+        )}\`): ${spec.description}`,
+    ),
   ];
 }
 

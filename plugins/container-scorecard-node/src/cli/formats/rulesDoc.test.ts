@@ -1,0 +1,27 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { builtInRules } from '@internal/plugin-container-scorecard-common';
+import { createNodeScorecardEngine } from '../../engine';
+import { findRepoRoot } from '../../corpus/readCorpus';
+import { formatRulesMarkdown } from './formatRulesMarkdown';
+
+describe('docs/rules.md', () => {
+  it('is up to date with the rule metadata', async () => {
+    const engine = await createNodeScorecardEngine();
+    const expected = formatRulesMarkdown(builtInRules, engine.rulesetVersion);
+    const path = resolve(findRepoRoot(__dirname), 'docs', 'rules.md');
+    const actual = readFileSync(path, 'utf8');
+    const stale = `${path} is out of date with the rule metadata: run "npm run docs:rules" in plugins/container-scorecard-node and commit the result.`;
+    expect(actual === expected ? 'up to date' : stale).toBe('up to date');
+  });
+
+  it('documents every registered rule with its metadata', async () => {
+    const engine = await createNodeScorecardEngine();
+    const text = formatRulesMarkdown(builtInRules, engine.rulesetVersion);
+    for (const rule of builtInRules) {
+      expect(text).toContain(`### \`${rule.id}\``);
+      expect(text).toContain(rule.rationale);
+      expect(text).toContain(rule.remediation.before.split('\n')[0]);
+    }
+  });
+});

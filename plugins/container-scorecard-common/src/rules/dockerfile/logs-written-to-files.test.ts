@@ -47,6 +47,10 @@ describe('logs-written-to-files', () => {
     ],
     ['a log file variable pointed at stdout', 'ENV LOG_FILE=/dev/stdout'],
     ['a log level', 'ENV LOG_LEVEL=info'],
+    [
+      'a log directory (images link the files inside to the streams)',
+      'ENV APACHE_LOG_DIR=/var/log/apache2',
+    ],
     ['redirects at build time', 'RUN npm run build > /tmp/build.log'],
     [
       'an earlier CMD replaced by a later one',
@@ -64,6 +68,15 @@ describe('logs-written-to-files', () => {
       ' && ln -sf /dev/stderr /var/log/nginx/error.log',
       'ENV NGINX_ACCESS_LOG=/var/log/nginx/access.log',
       'CMD nginx -g "daemon off;" 2>> /var/log/nginx/error.log',
+    );
+    expect(await findingsFor(RULE, content)).toEqual([]);
+  });
+
+  it('resolves variables in links to stdout/stderr', async () => {
+    const content = lines(
+      'FROM debian:12',
+      'ENV APP_LOG_FILE=/var/log/app/app.log',
+      'RUN ln -sfT /dev/stdout "$APP_LOG_FILE"',
     );
     expect(await findingsFor(RULE, content)).toEqual([]);
   });

@@ -1,4 +1,8 @@
 import type { SourceRange } from '../../model/types';
+import type {
+  DockerInstruction,
+  DockerfileModel,
+} from '../../parsing/dockerfile/dockerfileTypes';
 import type { ShellCommand } from '../../parsing/shell/shellTypes';
 import type { RuleReport } from '../framework/ruleTypes';
 import { defineRule } from '../framework/defineRule';
@@ -18,9 +22,12 @@ const WRITE_OPERATORS = new Set(['>', '>>', '&>', '&>>', '>|']);
 /** Options with which servers send their logs to a file. */
 const LOG_FILE_OPTION =
   /^--?(log[-_]?file|log[-_]?path|logpath|log[-_]?dir|access[-_]?logfile|error[-_]?logfile|access[-_]?log|error[-_]?log)$/i;
-/** Variables that configure a log file or directory. */
+/**
+ * Variables that name a log file. Log *directory* variables are left alone: images often set
+ * them only to link the files inside to stdout/stderr.
+ */
 const LOG_VARIABLE =
-  /(^|_)((LOG|LOGS|LOGGING)_?(FILE|FILENAME|PATH|DIR|DIRECTORY|LOCATION)|(ACCESS|ERROR)_?LOG(_?(FILE|PATH))?)$/;
+  /(^|_)((LOG|LOGGING)_?(FILE|FILENAME|PATH|LOCATION)|(ACCESS|ERROR)_?LOG(_?(FILE|PATH))?)$/;
 
 function isFilePath(value: string): boolean {
   return (
@@ -30,14 +37,18 @@ function isFilePath(value: string): boolean {
 }
 
 /** Paths the image links to stdout/stderr (`ln -sf /dev/stdout /var/log/nginx/access.log`). */
-function linkedToStreams(commands: ShellCommand[]): string[] {
-  return commands
-    .filter(c => c.program === 'ln')
-    .flatMap(c => {
-      const [target, link] = c.args
+function linkedToStreams(
+  model: DockerfileModel,
+  found: { instruction: DockerInstruction; command: ShellCommand }[],
+): string[] {
+  return found
+    .filter(({ command }) => command.program === 'ln')
+    .flatMap(({ instruction, command }) => {
+      const [target, link] = command.args
         .map(a => a.value)
         .filter(v => !isOptionWord(v));
-      return target && link && STREAM.test(target) ? [link] : [];
+      if (!target || !link || !STREAM.test(target)) return [];
+      return [model.resolve(link, instruction.range.start.line).value];
     });
 }
 
@@ -84,9 +95,7 @@ export const logsWrittenToFiles = defineRule({
   check({ file }) {
     const model = file.dockerfile;
     const shipped = finalImageInstructions(model);
-    const linked = linkedToStreams(
-      commandsIn(model, shipped).map(({ command }) => command),
-    );
+    const linked = linkedToStreams(model, commandsIn(model, shipped));
     const isLinked = (path: string) =>
       linked.some(
         link =>

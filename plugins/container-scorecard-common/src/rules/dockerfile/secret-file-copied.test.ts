@@ -43,6 +43,8 @@ describe('secret-file-copied', () => {
   it.each([
     'COPY .env.example /app/.env.example',
     'COPY .env.sample ./',
+    'COPY .env.template.json ./.env.json',
+    'ADD nodesource-repo.gpg.key /usr/share/keyrings/nodesource.asc',
     'COPY certs/ca.pem /usr/local/share/ca-certificates/',
     'COPY certs/fullchain.pem /etc/ssl/',
     'COPY certs/server-cert.pem /etc/ssl/',

@@ -4,7 +4,8 @@ import { finalImageInstructions } from './helpers/dockerfileScope';
 import { baseName, copyArguments } from './helpers/copySources';
 
 /** `.env` variants that hold examples, not values. */
-const ENV_EXAMPLE = /\.(example|sample|template|dist|defaults?|schema|tpl)$/i;
+const ENV_EXAMPLE =
+  /\.(example|sample|template|dist|defaults?|schema|tpl)(\.|$)/i;
 
 /** What kind of secret a copied path is, if it looks like one. */
 export function secretFileKind(source: string): string | undefined {
@@ -33,7 +34,9 @@ export function secretFileKind(source: string): string | undefined {
   if (/\.(p12|pfx)$/.test(lower)) return 'a key store';
   if (
     /\.(pem|key)$/.test(lower) &&
-    !/(cert|chain|(^|[._-])ca[._-]|pub|bundle|trust)/.test(lower)
+    !/(cert|chain|(^|[._-])ca[._-]|pub|bundle|trust|gpg|pgp|asc|keyring)/.test(
+      lower,
+    )
   )
     return 'a private key';
   return undefined;

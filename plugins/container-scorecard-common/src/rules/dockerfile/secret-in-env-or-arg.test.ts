@@ -98,6 +98,11 @@ describe('secret-in-env-or-arg', () => {
       'ENV GPG_KEY=A035C8C19219BA821ECEA86B64E628F8D684696D',
     ],
     ['the working directory variable', 'ENV PWD=/app'],
+    [
+      'a "no" placeholder',
+      'ENV GOOGLE_API_KEY=no GOOGLE_DEFAULT_CLIENT_SECRET=no',
+    ],
+    ['an angle-bracket placeholder', 'ARG API_TOKEN=<your-token>'],
     ['a secret mentioned in RUN (another concern)', 'RUN echo "$DB_PASSWORD"'],
   ])('does not flag %s', async (_name, text) => {
     expect(await flagged(text)).toEqual([]);

@@ -32,11 +32,16 @@ const SECRET_VALUES: readonly { kind: string; pattern: RegExp }[] = [
   },
 ];
 
+/** Values that say "no secret here". */
+const NOT_A_SECRET =
+  /^(no|none|null|nil|false|true|off|disabled?|unset|empty|n\/a|-+|x+|\*+|dummy|placeholder|<[^>]*>)$/i;
+
 /** Values that are not literal secrets: references, paths, placeholders for the real one. */
 function isReferenceOrPath(value: string): boolean {
   const trimmed = value.trim();
   return (
     trimmed === '' ||
+    NOT_A_SECRET.test(trimmed) ||
     /^\$\{?[A-Za-z_][A-Za-z0-9_]*(:?[-=?+][^}]*)?\}?$/.test(trimmed) ||
     /^(\/|\.\.?\/|~\/|file:)/.test(trimmed)
   );

@@ -48,6 +48,10 @@ describe('state-baked-into-image', () => {
       'a GeoIP database (not state)',
       'COPY GeoLite2-City.mmdb /usr/share/geoip/',
     ],
+    [
+      'a lookup table fetched by URL',
+      'ADD https://example.org/macvendor.db /macvendor.db',
+    ],
   ])('does not flag %s', async (_name, text) => {
     expect(await flaggedLines(text)).toEqual([]);
   });

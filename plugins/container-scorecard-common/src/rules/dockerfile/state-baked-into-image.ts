@@ -65,7 +65,10 @@ export const stateBakedIntoImage = defineRule({
         continue;
       const { sources, destination } = copyArguments(model, instruction);
       if (INIT_DIRECTORY.test(destination)) continue;
-      const data = sources.filter(s => DATA_FILE.test(baseName(s)));
+      // Files fetched by URL are reference data (lookup tables), not the service's state.
+      const data = sources.filter(
+        s => DATA_FILE.test(baseName(s)) && !/^[a-z]+:\/\//i.test(s),
+      );
       if (data.length === 0) continue;
       reports.push({
         range: instruction.range,

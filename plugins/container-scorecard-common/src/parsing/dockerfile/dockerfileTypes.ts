@@ -43,6 +43,12 @@ export interface DockerInstruction {
   shell: ShellScript;
   /** Index of the stage the instruction belongs to; -1 before the first FROM. */
   stageIndex: number;
+  /**
+   * For ONBUILD: the keyword of the trigger (`RUN` in `ONBUILD RUN ...`). A RUN, CMD or
+   * ENTRYPOINT trigger also fills `form`, `execArguments` and `shell` from the trigger, so rules
+   * that check RUN commands can check ONBUILD RUN the same way (as hadolint does).
+   */
+  onbuildTrigger?: string;
 }
 
 /**

@@ -28,6 +28,29 @@ async function modelOf(content: string): Promise<DockerfileModel> {
 }
 
 describe('parseDockerfile', () => {
+  it('parses the shell of ONBUILD RUN triggers in place', async () => {
+    const model = await modelOf(
+      lines(
+        'FROM node:22',
+        'ONBUILD RUN npm ci && \\',
+        '    npm run build',
+        'ONBUILD COPY . .',
+      ),
+    );
+    const [, onbuildRun, onbuildCopy] = model.instructions;
+    expect(onbuildRun.keyword).toBe('ONBUILD');
+    expect(onbuildRun.onbuildTrigger).toBe('RUN');
+    expect(onbuildRun.form).toBe('shell');
+    expect(
+      onbuildRun.shell.commands.map(c => [c.program, c.range.start]),
+    ).toEqual([
+      ['npm', { line: 2, column: 13 }],
+      ['npm', { line: 3, column: 5 }],
+    ]);
+    expect(onbuildCopy.onbuildTrigger).toBe('COPY');
+    expect(onbuildCopy.shell.commands).toEqual([]);
+  });
+
   it('builds stages, resolves global ARGs in FROM and links stage references', async () => {
     const model = await modelOf(
       lines(

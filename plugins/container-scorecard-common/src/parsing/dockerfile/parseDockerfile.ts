@@ -4,6 +4,7 @@ import {
   type Instruction,
   type JSONInstruction,
   type ModifiableInstruction,
+  type Onbuild,
   type Run,
 } from 'dockerfile-ast';
 import type { LineIndex } from '../../text/LineIndex';
@@ -155,7 +156,25 @@ export function parseDockerfile(
         );
       }
     }
+    if (keyword === 'ONBUILD') readOnbuildTrigger(node as Onbuild, instruction);
     return instruction;
+  }
+
+  /** `ONBUILD RUN ...`: the trigger's shell, parsed where it stands in the file. */
+  function readOnbuildTrigger(node: Onbuild, instruction: DockerInstruction) {
+    const trigger = node.getTriggerInstruction();
+    if (!trigger) return;
+    const triggerKeyword = trigger.getKeyword().toUpperCase();
+    instruction.onbuildTrigger = triggerKeyword;
+    if (!SHELL_INSTRUCTIONS.has(triggerKeyword)) return;
+    const inner = toInstruction(
+      trigger,
+      triggerKeyword,
+      instruction.stageIndex,
+    );
+    instruction.form = inner.form;
+    instruction.execArguments = inner.execArguments;
+    instruction.shell = inner.shell;
   }
 
   function parseShellForm(

@@ -68,6 +68,21 @@ describe('apk-add-unpinned-packages', () => {
     expect(await findingsFor(RULE, lines('FROM alpine:3.20', run))).toEqual([]);
   });
 
+  it('checks ONBUILD RUN triggers, as hadolint does', async () => {
+    expect(
+      await findingsFor(
+        RULE,
+        lines('FROM alpine:3.20', 'ONBUILD RUN apk add bison'),
+      ),
+    ).toHaveLength(1);
+    expect(
+      await findingsFor(
+        RULE,
+        lines('FROM alpine:3.20', 'ONBUILD RUN apk add bison=3.8.2-r1'),
+      ),
+    ).toEqual([]);
+  });
+
   it('honours hadolint ignore=DL3018', async () => {
     const content = lines(
       'FROM alpine:3.20',

@@ -31,7 +31,9 @@ export const apkAddUnpinnedPackages = defineRule({
   check({ file }) {
     const model = file.dockerfile;
     const reports: RuleReport[] = [];
-    for (const { command } of commandsIn(model, model.instructions)) {
+    for (const { command } of commandsIn(model, model.instructions, ['RUN'], {
+      onbuild: true,
+    })) {
       if (command.program !== 'apk') continue;
       if (!command.args.some(a => a.value === 'add')) continue;
       const unpinned = nonOptionArguments(command.args, [

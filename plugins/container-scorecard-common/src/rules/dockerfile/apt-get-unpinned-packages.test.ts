@@ -56,6 +56,26 @@ describe('apt-get-unpinned-packages', () => {
     expect(findings.map(f => f.range.start.line)).toEqual([2]);
   });
 
+  it('checks ONBUILD RUN triggers, as hadolint does', async () => {
+    const flagged = await findingsFor(
+      RULE,
+      lines(
+        'FROM debian:12',
+        'ONBUILD RUN apt-get update && apt-get install python3',
+      ),
+    );
+    expect(flagged).toHaveLength(1);
+    expect(
+      await findingsFor(
+        RULE,
+        lines(
+          'FROM debian:12',
+          'ONBUILD RUN apt-get install -y python3=3.11.2-1',
+        ),
+      ),
+    ).toEqual([]);
+  });
+
   it.each([
     [
       'pinned chained installs',

@@ -34,7 +34,9 @@ export const aptGetUnpinnedPackages = defineRule({
   check({ file }) {
     const model = file.dockerfile;
     const reports: RuleReport[] = [];
-    for (const { command } of commandsIn(model, model.instructions)) {
+    for (const { command } of commandsIn(model, model.instructions, ['RUN'], {
+      onbuild: true,
+    })) {
       if (command.program !== 'apt-get') continue;
       if (!command.args.some(a => a.value === 'install')) continue;
       const unpinned = nonOptionArguments(command.args, ['t', 'target-release'])

@@ -96,6 +96,12 @@ describe('curl-pipe-to-shell', () => {
     expect(await flagged(run)).toEqual([]);
   });
 
+  it('checks ONBUILD RUN triggers', async () => {
+    expect(
+      await flagged('ONBUILD RUN curl -fsSL https://example.com/i.sh | sh'),
+    ).toHaveLength(1);
+  });
+
   it('does not read PowerShell as shell on Windows images', async () => {
     const content = lines(
       'FROM mcr.microsoft.com/windows/servercore:ltsc2022',

@@ -115,7 +115,9 @@ export const curlPipeToShell = defineRule({
     const model = file.dockerfile;
     const reports: RuleReport[] = [];
     for (const instruction of model.instructions) {
-      if (instruction.keyword !== 'RUN') continue;
+      const isRun =
+        instruction.keyword === 'RUN' || instruction.onbuildTrigger === 'RUN';
+      if (!isRun) continue;
       const commands = commandsOf(model, instruction);
       if (commands.length === 0) continue;
       for (const download of remoteExecutions({

@@ -95,7 +95,9 @@ export const packageManagerUpgrade = defineRule({
   check({ file }) {
     const model = file.dockerfile;
     const reports: RuleReport[] = [];
-    for (const { command } of commandsIn(model, model.instructions)) {
+    for (const { command } of commandsIn(model, model.instructions, ['RUN'], {
+      onbuild: true,
+    })) {
       const subcommand = wholeSystemUpgrade(command);
       if (!subcommand) continue;
       reports.push({

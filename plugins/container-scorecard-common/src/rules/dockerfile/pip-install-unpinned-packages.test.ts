@@ -56,6 +56,19 @@ describe('pip-install-unpinned-packages', () => {
     expect(await flagged(run)).toBe(0);
   });
 
+  it('checks ONBUILD RUN triggers, as hadolint does', async () => {
+    expect(await flagged('ONBUILD RUN pip install requests')).toBe(1);
+    expect(
+      await flagged(
+        'ONBUILD RUN python -m pip install --index-url https://pypi.example.org/simple requests',
+      ),
+    ).toBe(1);
+    expect(await flagged('ONBUILD RUN pip install requests==2.32.3')).toBe(0);
+    expect(await flagged('ONBUILD RUN pip install -r requirements.txt')).toBe(
+      0,
+    );
+  });
+
   it('names the unpinned packages and points at the command in a chain', async () => {
     const content = lines(
       'FROM python:3.12-slim',

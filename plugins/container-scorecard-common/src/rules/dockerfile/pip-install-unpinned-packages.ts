@@ -99,7 +99,9 @@ export const pipInstallUnpinnedPackages = defineRule({
   check({ file }) {
     const model = file.dockerfile;
     const reports: RuleReport[] = [];
-    for (const { command } of commandsIn(model, model.instructions)) {
+    for (const { command } of commandsIn(model, model.instructions, ['RUN'], {
+      onbuild: true,
+    })) {
       const unpinned = unpinnedPackages(command);
       if (unpinned.length === 0) continue;
       reports.push({

@@ -116,14 +116,26 @@ function isPosixShellAt(
   return true;
 }
 
-/** Every POSIX shell command of the given instructions, with its instruction. */
+/**
+ * Every POSIX shell command of the given instructions, with its instruction. With `onbuild`,
+ * `ONBUILD RUN` triggers count as RUN (hadolint checks them too); they run in child builds, so
+ * rules about the shipped image leave them out.
+ */
 export function commandsIn(
   model: DockerfileModel,
   instructions: readonly DockerInstruction[],
   keywords: readonly string[] = ['RUN'],
+  options: { onbuild?: boolean } = {},
 ): { instruction: DockerInstruction; command: ShellCommand }[] {
   return instructions
-    .filter(i => keywords.includes(i.keyword))
+    .filter(
+      i =>
+        keywords.includes(i.keyword) ||
+        (options.onbuild &&
+          i.keyword === 'ONBUILD' &&
+          i.onbuildTrigger !== undefined &&
+          keywords.includes(i.onbuildTrigger)),
+    )
     .flatMap(instruction =>
       commandsOf(model, instruction).map(command => ({
         instruction,

@@ -27,7 +27,7 @@ export const apkAddUnpinnedPackages = defineRule({
   },
   equivalents: { hadolint: 'DL3018' },
   equivalentsNote:
-    'Same test as hadolint DL3018 (`=`, `~` or an `.apk` file count as pinned; the values of `-t`, `--virtual`, `--repository` and `-X` are not packages). Beyond hadolint, the command is also found behind sudo/env wrappers and in `sh -c` strings; ONBUILD triggers are not checked.',
+    'Same test as hadolint DL3018 (`=`, `~` or an `.apk` file count as pinned; the values of `-t`, `--virtual`, `--repository` and `-X` are not packages). Beyond hadolint, the command is also found behind sudo/env wrappers and in `sh -c` strings. ONBUILD RUN triggers are checked too.',
   check({ file }) {
     const model = file.dockerfile;
     const reports: RuleReport[] = [];

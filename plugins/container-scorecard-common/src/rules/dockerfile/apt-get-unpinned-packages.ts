@@ -30,7 +30,7 @@ export const aptGetUnpinnedPackages = defineRule({
   },
   equivalents: { hadolint: 'DL3008' },
   equivalentsNote:
-    'Same test as hadolint DL3008 (a package counts as pinned with `=`, `/` or a `.deb` file; the value of `-t`/`--target-release` is not a package). Beyond hadolint, the command is also found behind sudo/env wrappers and in `sh -c` strings; ONBUILD triggers are not checked.',
+    'Same test as hadolint DL3008 (a package counts as pinned with `=`, `/` or a `.deb` file; the value of `-t`/`--target-release` is not a package). Beyond hadolint, the command is also found behind sudo/env wrappers and in `sh -c` strings. ONBUILD RUN triggers are checked too.',
   check({ file }) {
     const model = file.dockerfile;
     const reports: RuleReport[] = [];

@@ -95,7 +95,7 @@ export const pipInstallUnpinnedPackages = defineRule({
   },
   equivalents: { hadolint: 'DL3013' },
   equivalentsNote:
-    'Same test as hadolint DL3013 (version specifiers, VCS URLs with `@ref`, wheels, sdists and paths count as pinned; `-r`, `--requirement`, `.` and constraint files are accepted). Beyond hadolint, the command is also found behind sudo/env wrappers and in `sh -c` strings; ONBUILD triggers are not checked.',
+    'Same test as hadolint DL3013 (version specifiers, VCS URLs with `@ref`, wheels, sdists and paths count as pinned; `-r`, `--requirement`, `.` and constraint files are accepted). Beyond hadolint, the command is also found behind sudo/env wrappers and in `sh -c` strings. ONBUILD RUN triggers are checked too.',
   check({ file }) {
     const model = file.dockerfile;
     const reports: RuleReport[] = [];

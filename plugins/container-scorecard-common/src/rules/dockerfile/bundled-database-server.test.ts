@@ -84,4 +84,32 @@ describe('bundled-database-server', () => {
     );
     expect(await flaggedLines(content)).toEqual([]);
   });
+
+  it('recognises a database base image given through a build argument or a digest', async () => {
+    expect(
+      await flaggedLines(
+        lines(
+          'ARG BASE=postgres:16-bookworm',
+          'FROM ${BASE}',
+          'RUN apt-get install -y postgresql-16-pgvector postgresql-16',
+        ),
+      ),
+    ).toEqual([]);
+    expect(
+      await flaggedLines(
+        lines(
+          'FROM mariadb@sha256:0c2a1fd1a6c1b7e0b6a50a7d3c0d1a1c2b3c4d5e6f708192a3b4c5d6e7f80912',
+          'RUN apt-get install -y mariadb-server',
+        ),
+      ),
+    ).toEqual([]);
+  });
+
+  it('ignores FROM scratch images, which install nothing', async () => {
+    expect(
+      await flaggedLines(
+        lines('FROM scratch', 'COPY app /app', 'CMD ["/app"]'),
+      ),
+    ).toEqual([]);
+  });
 });

@@ -86,4 +86,25 @@ describe('package-manager-upgrade', () => {
   ])('does not flag %s / %s', async (from, run) => {
     expect(await flagged(from, run)).toEqual([]);
   });
+
+  it('does not read cmd or PowerShell on Windows images as shell', async () => {
+    expect(
+      await flagged(
+        'FROM mcr.microsoft.com/windows/servercore:ltsc2022',
+        'RUN choco upgrade all -y; apt-get upgrade -y',
+      ),
+    ).toEqual([]);
+  });
+
+  it('checks every stage: a build stage is rebuilt too', async () => {
+    const content = lines(
+      'FROM debian:12 AS build',
+      'RUN apt-get update && apt-get upgrade -y',
+      'FROM gcr.io/distroless/static-debian12@sha256:6ec5aa99dc335666e79dc64e4a6c8b89c33a543a1967f20d360922a80dd21f02',
+      'COPY --from=build /out /app',
+    );
+    expect(
+      (await findingsFor(RULE, content)).map(f => f.range.start.line),
+    ).toEqual([2]);
+  });
 });

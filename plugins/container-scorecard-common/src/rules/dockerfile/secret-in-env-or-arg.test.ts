@@ -117,4 +117,14 @@ describe('secret-in-env-or-arg', () => {
     const [finding] = await findingsFor(RULE, content);
     expect(finding.suppressed).toBeDefined();
   });
+
+  it('flags credentials on Windows images too: secrets are not OS-specific', async () => {
+    const content = lines(
+      'FROM mcr.microsoft.com/mssql/server:2022-latest',
+      'ENV ACCEPT_EULA=Y sa_password=Str0ngPassw0rd!',
+    );
+    const findings = await findingsFor(RULE, content);
+    expect(findings.map(f => f.snippet)).toEqual(['sa_password']);
+    expect(findings[0].message).not.toContain('Str0ngPassw0rd');
+  });
 });

@@ -1,5 +1,6 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { UrlReaders } from '@backstage/backend-defaults/urlReader';
+import { LoggerService } from '@backstage/backend-plugin-api';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -76,9 +77,12 @@ export class FakeGithub {
     ];
   }
 
-  /** A tarball laid out as GitHub's: everything under `<owner>-<repo>-<sha>/`. */
+  /**
+   * A tarball laid out as GitHub's: everything under one top directory (which readers strip).
+   * Built once per distinct content, so thousands of look-alike repositories stay cheap.
+   */
   private tarballOf(name: string, repo: FakeRepo): Buffer {
-    const key = `${name}@${repo.sha}`;
+    const key = JSON.stringify(Object.entries(repo.files).sort());
     const cached = this.tarballs.get(key);
     if (cached) return cached;
     const dir = mkdtempSync(join(tmpdir(), 'fake-github-'));
@@ -100,13 +104,15 @@ export class FakeGithub {
 }
 
 /** Backstage's real URL readers, with a GitHub integration that talks to the fake. */
-export function createGithubUrlReader() {
+export function createGithubUrlReader(
+  logger: LoggerService = mockServices.rootLogger({ level: 'error' }),
+) {
   return UrlReaders.default({
     config: mockServices.rootConfig({
       data: {
         integrations: { github: [{ host: 'github.com', token: 'test-token' }] },
       },
     }),
-    logger: mockServices.logger.mock(),
+    logger,
   });
 }

@@ -16,6 +16,7 @@ import type { SnapshotRow } from './types';
 const SNAPSHOTS = 'container_scorecard_snapshots';
 const ENTITIES = 'container_scorecard_entities';
 const FINDINGS = 'container_scorecard_findings';
+const TOTALS = 'container_scorecard_daily_totals';
 
 /** How often a rule fails across a set of entities. */
 export interface RuleFailureCount {
@@ -66,9 +67,60 @@ export class HistoryQueries {
          e.count_critical, e.count_high, e.count_medium, e.count_low, e.count_info, e.ruleset_version
        from ${ENTITIES} e
        where e.score is not null and e.grade is not null and e.ruleset_version is not null
-         and not exists (select 1 from ${SNAPSHOTS} s where s.entity_ref = e.entity_ref and s.day = ?)`,
+         and not exists (select 1 from ${SNAPSHOTS} s where s.entity_ref = e.entity_ref and s.day = ?)
+       on conflict (entity_ref, day) do nothing`,
       [day, day],
     );
+  }
+
+  /**
+   * Recomputes the per-owner daily totals of `days` (every day when omitted) from the snapshots.
+   * Runs after each scan; past days do not change afterwards, so a year of trend stays cheap.
+   */
+  async refreshDailyTotals(days?: string[]): Promise<void> {
+    await this.db.transaction(async tx => {
+      const stale = tx(TOTALS);
+      if (days) stale.whereIn('day', days);
+      await stale.delete();
+      const where = days
+        ? `where day in (${days.map(() => '?').join(', ')})`
+        : '';
+      await tx.raw(
+        `insert into ${TOTALS} (owner, day, score_sum, entity_count)
+         select coalesce(owner, ''), day, sum(score), count(*) from ${SNAPSHOTS}
+         ${where} group by coalesce(owner, ''), day
+         on conflict (owner, day) do update
+           set score_sum = excluded.score_sum, entity_count = excluded.entity_count`,
+        days ?? [],
+      );
+    });
+  }
+
+  /**
+   * The mean score per day of everything the `owners` owned on each day (every owner when
+   * omitted), from the daily totals. Only valid when the caller may see all of it.
+   */
+  async ownerTrend(
+    sinceDay: string,
+    owners?: readonly string[],
+  ): Promise<TrendPoint[]> {
+    const totals = new Map<string, { sum: number; count: number }>();
+    for (const part of selectionParts(owners)) {
+      const query = this.db(TOTALS)
+        .select('day')
+        .sum({ total: 'score_sum' })
+        .sum({ n: 'entity_count' })
+        .where('day', '>=', sinceDay)
+        .groupBy('day');
+      if (part) query.whereIn('owner', part);
+      for (const row of (await query) as Record<string, any>[]) {
+        const entry = totals.get(row.day) ?? { sum: 0, count: 0 };
+        entry.sum += Number(row.total);
+        entry.count += Number(row.n);
+        totals.set(row.day, entry);
+      }
+    }
+    return toTrendPoints(totals);
   }
 
   /** The mean score per day over the selected entities, oldest first. */
@@ -92,12 +144,7 @@ export class HistoryQueries {
         totals.set(row.day, entry);
       }
     }
-    return [...totals.entries()]
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([day, { sum, count }]) => ({
-        day,
-        score: Math.round((sum / count) * 10) / 10,
-      }));
+    return toTrendPoints(totals);
   }
 
   /**
@@ -108,11 +155,30 @@ export class HistoryQueries {
     refs?: readonly string[],
   ): Promise<Map<string, { score: number; rulesetVersion: string }>> {
     const result = new Map<string, { score: number; rulesetVersion: string }>();
+    const add = (rows: Record<string, any>[]) => {
+      for (const row of rows) {
+        result.set(row.entity_ref, {
+          score: Number(row.score),
+          rulesetVersion: row.ruleset_version,
+        });
+      }
+    };
+    // Runs leave a snapshot every day, so nearly every entity has one on the first day itself:
+    // an index lookup. Only the rest (new entities, gaps) need the costlier search.
     for (const part of selectionParts(refs)) {
+      const query = this.db(SNAPSHOTS)
+        .select('entity_ref', 'score', 'ruleset_version')
+        .where({ day: sinceDay });
+      if (part) query.whereIn('entity_ref', part);
+      add(await query);
+    }
+    const missing = refs?.filter(ref => !result.has(ref));
+    if (missing && missing.length === 0) return result;
+    for (const part of selectionParts(missing)) {
       const firstDays = this.db(SNAPSHOTS)
         .select('entity_ref')
         .min({ first_day: 'day' })
-        .where('day', '>=', sinceDay)
+        .where('day', '>', sinceDay)
         .groupBy('entity_ref');
       if (part) firstDays.whereIn('entity_ref', part);
       const rows = await this.db(SNAPSHOTS)
@@ -128,12 +194,7 @@ export class HistoryQueries {
           `${SNAPSHOTS}.score as score`,
           `${SNAPSHOTS}.ruleset_version as ruleset_version`,
         );
-      for (const row of rows) {
-        result.set(row.entity_ref, {
-          score: Number(row.score),
-          rulesetVersion: row.ruleset_version,
-        });
-      }
+      add(rows.filter(row => !result.has(row.entity_ref)));
     }
     return result;
   }
@@ -166,6 +227,18 @@ export class HistoryQueries {
     }
     return [...totals.values()];
   }
+}
+
+function toTrendPoints(
+  totals: Map<string, { sum: number; count: number }>,
+): TrendPoint[] {
+  return [...totals.entries()]
+    .filter(([, { count }]) => count > 0)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([day, { sum, count }]) => ({
+      day,
+      score: Math.round((sum / count) * 10) / 10,
+    }));
 }
 
 /** `[undefined]` means "no filter": one query over everything. */

@@ -87,6 +87,7 @@ describe('ScorecardStore', () => {
 
       await expect(store.ping()).resolves.toBeUndefined();
       expect((await store.listTables()).sort()).toEqual([
+        'container_scorecard_daily_totals',
         'container_scorecard_entities',
         'container_scorecard_files',
         'container_scorecard_findings',
@@ -255,6 +256,26 @@ describe('ScorecardStore', () => {
         { day: '2026-11-21', score: 90 },
       ]);
       expect(await store.history.trend('2026-11-01', [])).toEqual([]);
+
+      // The per-owner totals give the same trend without reading every snapshot.
+      await store.history.refreshDailyTotals();
+      expect(await store.history.ownerTrend('2026-11-01')).toEqual(
+        await store.history.trend('2026-11-01'),
+      );
+      expect(
+        await store.history.ownerTrend('2026-11-01', ['group:default/other']),
+      ).toEqual([]);
+      await store.history.refreshDailyTotals(['2026-11-21']);
+      expect(
+        await store.history.ownerTrend('2026-11-01', [
+          'group:default/checkout',
+        ]),
+      ).toEqual([
+        { day: '2026-11-20', score: 60 },
+        { day: '2026-11-21', score: 80 },
+      ]);
+      expect(await store.countEntities()).toBe(2);
+      expect(await store.countEntities([other, 'component:default/x'])).toBe(1);
 
       const first = await store.history.firstSnapshotsSince('2026-11-01');
       expect(first.get(other)).toEqual({

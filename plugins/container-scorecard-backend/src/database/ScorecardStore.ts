@@ -43,6 +43,7 @@ const T = {
   findings: 'container_scorecard_findings',
   snapshots: 'container_scorecard_snapshots',
   runs: 'container_scorecard_runs',
+  totals: 'container_scorecard_daily_totals',
 } as const;
 
 /** Persistence for scans, results and history. */
@@ -225,6 +226,22 @@ export class ScorecardStore {
     return rows.map(summaryOfRow);
   }
 
+  /** How many of `refs` have a stored result (all stored entities when `refs` is omitted). */
+  async countEntities(refs?: readonly string[]): Promise<number> {
+    if (!refs) {
+      const [row] = await this.db(T.entities).count({ n: '*' });
+      return Number(row.n);
+    }
+    let total = 0;
+    for (const part of chunk(refs)) {
+      const [row] = await this.db(T.entities)
+        .whereIn('entity_ref', part)
+        .count({ n: '*' });
+      total += Number(row.n);
+    }
+    return total;
+  }
+
   /** Every stored entity ref, to notice entities that left the catalog. */
   async listEntityRefs(): Promise<string[]> {
     const rows = await this.db(T.entities).select('entity_ref');
@@ -315,6 +332,7 @@ export class ScorecardStore {
       options.now.getTime() - options.retentionDays * 24 * 60 * 60 * 1000,
     );
     await this.db(T.snapshots).where('day', '<', dayOf(cutoff)).delete();
+    await this.db(T.totals).where('day', '<', dayOf(cutoff)).delete();
     await this.db(T.scans).where('started_at', '<', cutoff).delete();
     await this.db(T.runs).where('started_at', '<', cutoff).delete();
   }

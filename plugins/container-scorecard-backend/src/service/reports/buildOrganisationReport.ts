@@ -10,7 +10,12 @@ import { ScorecardStore } from '../../database/ScorecardStore';
 import { daysBefore } from '../../database/rowMapping';
 import { CatalogAccess } from '../access/CatalogAccess';
 import { ownerOf } from '../discovery/catalogEntities';
-import { aggregateRows, loadServiceRows, ServiceRow } from './serviceSummaries';
+import {
+  aggregateRows,
+  callerSeesEverything,
+  loadServiceRows,
+  ServiceRow,
+} from './serviceSummaries';
 
 const TOP_MOVERS = 10;
 const TOP_RULES = 10;
@@ -36,21 +41,28 @@ export async function buildOrganisationReport(options: {
 }): Promise<OrganisationReportData> {
   const { access, store, credentials, days, now } = options;
   const sinceDay = daysBefore(now, days);
-  let entities = await access.entitiesInScope(credentials);
+  const visible = await access.entitiesInScope(credentials);
+  let entities = visible;
+  let family: Set<string> | undefined;
   if (options.groupRef) {
-    const { refs } = await access.groupWithDescendants(
-      options.groupRef,
-      credentials,
-    );
+    family = (await access.groupWithDescendants(options.groupRef, credentials))
+      .refs;
     entities = entities.filter(e =>
-      refs.has(ownerOf(e)?.toLocaleLowerCase('en-US') ?? ''),
+      family!.has(ownerOf(e)?.toLocaleLowerCase('en-US') ?? ''),
     );
   }
-  const rows = await loadServiceRows(store, entities, sinceDay);
+  const [rows, seesEverything] = await Promise.all([
+    loadServiceRows(store, entities, sinceDay),
+    callerSeesEverything(store, visible),
+  ]);
   const refs = rows.map(r => r.entityRef);
+  // Unfiltered queries and precomputed totals only when nothing is hidden from the caller.
+  const unrestricted = seesEverything && !family;
   const [trend, failing, teams] = await Promise.all([
-    store.history.trend(sinceDay, refs),
-    store.history.failingRules(refs),
+    seesEverything
+      ? store.history.ownerTrend(sinceDay, family ? [...family] : undefined)
+      : store.history.trend(sinceDay, refs),
+    store.history.failingRules(unrestricted ? undefined : refs),
     rankTeams(access, credentials, rows),
   ]);
   const total = aggregateRows(rows);

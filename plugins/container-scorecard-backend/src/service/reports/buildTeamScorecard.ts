@@ -10,6 +10,7 @@ import { CatalogAccess } from '../access/CatalogAccess';
 import { ownerOf, refOf } from '../discovery/catalogEntities';
 import {
   aggregateRows,
+  callerSeesEverything,
   loadServiceRows,
   ServiceRow,
   toServiceSummary,
@@ -45,12 +46,18 @@ export async function buildTeamScorecard(options: {
     credentials,
   );
   const sinceDay = daysBefore(options.now, query.days);
-  const owned = (await access.entitiesInScope(credentials)).filter(entity =>
+  const visible = await access.entitiesInScope(credentials);
+  const owned = visible.filter(entity =>
     groups.has(ownerOf(entity)?.toLocaleLowerCase('en-US') ?? ''),
   );
-  const rows = await loadServiceRows(store, owned, sinceDay);
+  const [rows, seesEverything] = await Promise.all([
+    loadServiceRows(store, owned, sinceDay),
+    callerSeesEverything(store, visible),
+  ]);
   const total = aggregateRows(rows);
-  const trend = await store.history.trend(sinceDay, owned.map(refOf));
+  const trend = seesEverything
+    ? await store.history.ownerTrend(sinceDay, [...groups])
+    : await store.history.trend(sinceDay, owned.map(refOf));
 
   const selected = sortRows(filterRows(rows, query), query);
   const page = selected.slice(query.offset, query.offset + query.limit);

@@ -66,6 +66,22 @@ export async function loadServiceRows(
   });
 }
 
+/**
+ * True when the caller can see every entity that has a stored result. Then aggregates may come
+ * from the per-owner daily totals, which include every entity; otherwise they must be computed
+ * from exactly the entities the caller can see, so nothing hidden leaks into an average.
+ */
+export async function callerSeesEverything(
+  store: ScorecardStore,
+  visible: Entity[],
+): Promise<boolean> {
+  const [stored, storedAndVisible] = await Promise.all([
+    store.countEntities(),
+    store.countEntities(visible.map(refOf)),
+  ]);
+  return stored === storedAndVisible;
+}
+
 /** The API shape of a row (the extra fields stay inside the backend). */
 export function toServiceSummary(row: ServiceRow): ServiceSummary {
   const { from, rulesetVersion, pillarScores, error, ...summary } = row;

@@ -7,7 +7,7 @@ import type {
   ScorecardEngine,
 } from '@internal/plugin-container-scorecard-common';
 import { ScorecardStore } from '../../database/ScorecardStore';
-import { dayOf } from '../../database/rowMapping';
+import { dayOf, daysBefore } from '../../database/rowMapping';
 import type { RunRecord, RunTotals } from '../../database/types';
 import {
   ENTITY_FIELDS,
@@ -144,7 +144,10 @@ export class ScanService {
       errors: outcomes.filter(o => o.outcome === 'failed').length,
     };
     const finishedAt = this.now();
-    await store.history.carryForward(dayOf(finishedAt));
+    const today = dayOf(finishedAt);
+    await store.history.carryForward(today);
+    // Yesterday too: a rescan just before midnight may have changed its snapshots.
+    await store.history.refreshDailyTotals([daysBefore(finishedAt, 1), today]);
     await this.forgetEntitiesOutOfScope(outcomes);
     await store.prune({
       retentionDays: options.retentionDays,

@@ -40,6 +40,7 @@ export function parseDockerfile(
   shellParser: ShellParser,
 ): DockerfileModel {
   const dockerfile = DockerfileParser.parse(content);
+  memoizeRawArguments(dockerfile.getInstructions());
   const escapeChar = dockerfile.getEscapeCharacter();
   const offsetOf = (p: { line: number; character: number }) =>
     lineIndex.offsetAt(lineIndex.fromZeroBased(p));
@@ -259,6 +260,19 @@ export function parseDockerfile(
       baseStageIndex: baseStageIndex >= 0 ? baseStageIndex : undefined,
       unresolvedVariables: unresolved,
     };
+  }
+}
+
+/**
+ * dockerfile-ast recomputes an instruction's arguments from its text on every call, and its own
+ * getters (ranges, flags, JSON strings) call that again and again: a quarter of the engine's time
+ * went there. The parsed text never changes, so each instruction computes them once. Callers get
+ * a copy because the library's ModifiableInstruction shifts flags off the array it receives.
+ */
+function memoizeRawArguments(instructions: Instruction[]): void {
+  for (const node of instructions) {
+    const raw = node.getRawArguments();
+    node.getRawArguments = () => raw.slice();
   }
 }
 

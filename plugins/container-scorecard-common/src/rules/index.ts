@@ -1,3 +1,44 @@
+import type { ScorecardRule } from './framework/ruleTypes';
+import { addInsteadOfCopy } from './dockerfile/add-instead-of-copy';
+import { addRemoteUrlWithoutChecksum } from './dockerfile/add-remote-url-without-checksum';
+import { apkAddUnpinnedPackages } from './dockerfile/apk-add-unpinned-packages';
+import { aptGetMissingNoInstallRecommends } from './dockerfile/apt-get-missing-no-install-recommends';
+import { aptGetUnpinnedPackages } from './dockerfile/apt-get-unpinned-packages';
+import { aptListsNotCleaned } from './dockerfile/apt-lists-not-cleaned';
+import { baseImageLatestTag } from './dockerfile/base-image-latest-tag';
+import { baseImageUntagged } from './dockerfile/base-image-untagged';
+import { bundledDatabaseServer } from './dockerfile/bundled-database-server';
+import { cdInsteadOfWorkdir } from './dockerfile/cd-instead-of-workdir';
+import { compiledStackWithoutMultiStage } from './dockerfile/compiled-stack-without-multi-stage';
+import { consecutiveRunInstructions } from './dockerfile/consecutive-run-instructions';
+import { cronDaemonInContainer } from './dockerfile/cron-daemon-in-container';
+import { curlPipeToShell } from './dockerfile/curl-pipe-to-shell';
+import { debugToolsInFinalStage } from './dockerfile/debug-tools-in-final-stage';
+import { dockerfileTooComplex } from './dockerfile/dockerfile-too-complex';
+import { exposeSshPort } from './dockerfile/expose-ssh-port';
+import { fullOsBaseImage } from './dockerfile/full-os-base-image';
+import { hardcodedEnvironmentEndpoint } from './dockerfile/hardcoded-environment-endpoint';
+import { lastUserRoot } from './dockerfile/last-user-root';
+import { logsWrittenToFiles } from './dockerfile/logs-written-to-files';
+import { missingHealthcheck } from './dockerfile/missing-healthcheck';
+import { multipleCmdInstructions } from './dockerfile/multiple-cmd-instructions';
+import { multipleEntrypointInstructions } from './dockerfile/multiple-entrypoint-instructions';
+import { noUserInFinalStage } from './dockerfile/no-user-in-final-stage';
+import { packageManagerUpgrade } from './dockerfile/package-manager-upgrade';
+import { pipInstallUnpinnedPackages } from './dockerfile/pip-install-unpinned-packages';
+import { pipeWithoutPipefail } from './dockerfile/pipe-without-pipefail';
+import { pointlessContainerCommands } from './dockerfile/pointless-container-commands';
+import { processSupervisor } from './dockerfile/process-supervisor';
+import { secretFileCopied } from './dockerfile/secret-file-copied';
+import { secretInEnvOrArg } from './dockerfile/secret-in-env-or-arg';
+import { shellFormCmd } from './dockerfile/shell-form-cmd';
+import { shellWrapperWithoutExec } from './dockerfile/shell-wrapper-without-exec';
+import { sshdInContainer } from './dockerfile/sshd-in-container';
+import { stateBakedIntoImage } from './dockerfile/state-baked-into-image';
+import { sudoInRun } from './dockerfile/sudo-in-run';
+import { worldWritablePermissions } from './dockerfile/world-writable-permissions';
+import { missingDockerignore } from './repository/missing-dockerignore';
+import { perEnvironmentDockerfiles } from './repository/per-environment-dockerfiles';
 import { composeAddedCapabilities } from './compose/compose-added-capabilities';
 import { composeDockerSocketMount } from './compose/compose-docker-socket-mount';
 import { composeHostNamespaces } from './compose/compose-host-namespaces';
@@ -8,60 +49,19 @@ import { composePrivileged } from './compose/compose-privileged';
 import { composeSecretsInEnvironment } from './compose/compose-secrets-in-environment';
 import { composeSshPort } from './compose/compose-ssh-port';
 import { composeWritableRootFilesystem } from './compose/compose-writable-root-filesystem';
-import { aptGetMissingNoInstallRecommends } from './dockerfile/apt-get-missing-no-install-recommends';
-import { baseImageLatestTag } from './dockerfile/base-image-latest-tag';
-import { baseImageUntagged } from './dockerfile/base-image-untagged';
-import { noUserInFinalStage } from './dockerfile/no-user-in-final-stage';
-import { pipeWithoutPipefail } from './dockerfile/pipe-without-pipefail';
-import { shellFormCmd } from './dockerfile/shell-form-cmd';
-import { lastUserRoot } from './dockerfile/last-user-root';
-import { sudoInRun } from './dockerfile/sudo-in-run';
-import { exposeSshPort } from './dockerfile/expose-ssh-port';
-import { worldWritablePermissions } from './dockerfile/world-writable-permissions';
-import { aptListsNotCleaned } from './dockerfile/apt-lists-not-cleaned';
-import { addInsteadOfCopy } from './dockerfile/add-instead-of-copy';
-import { pointlessContainerCommands } from './dockerfile/pointless-container-commands';
-import { cdInsteadOfWorkdir } from './dockerfile/cd-instead-of-workdir';
-import { consecutiveRunInstructions } from './dockerfile/consecutive-run-instructions';
-import { missingHealthcheck } from './dockerfile/missing-healthcheck';
-import { shellWrapperWithoutExec } from './dockerfile/shell-wrapper-without-exec';
-import { debugToolsInFinalStage } from './dockerfile/debug-tools-in-final-stage';
-import { compiledStackWithoutMultiStage } from './dockerfile/compiled-stack-without-multi-stage';
-import { fullOsBaseImage } from './dockerfile/full-os-base-image';
-import { dockerfileTooComplex } from './dockerfile/dockerfile-too-complex';
-import { missingDockerignore } from './repository/missing-dockerignore';
-import { perEnvironmentDockerfiles } from './repository/per-environment-dockerfiles';
-import type { ScorecardRule } from './framework/ruleTypes';
-import { k8sPrivilegedContainer } from './kubernetes/k8s-privileged-container';
-import { k8sHostNamespaces } from './kubernetes/k8s-host-namespaces';
-import { k8sDockerSocketMount } from './kubernetes/k8s-docker-socket-mount';
-import { k8sRunAsRoot } from './kubernetes/k8s-run-as-root';
-import { k8sPrivilegeEscalation } from './kubernetes/k8s-privilege-escalation';
-import { k8sWritableRootFilesystem } from './kubernetes/k8s-writable-root-filesystem';
 import { k8sCapabilitiesNotDropped } from './kubernetes/k8s-capabilities-not-dropped';
-import { k8sMissingResourceLimits } from './kubernetes/k8s-missing-resource-limits';
-import { k8sMissingProbes } from './kubernetes/k8s-missing-probes';
+import { k8sDockerSocketMount } from './kubernetes/k8s-docker-socket-mount';
+import { k8sHostNamespaces } from './kubernetes/k8s-host-namespaces';
+import { k8sHostPathVolume } from './kubernetes/k8s-host-path-volume';
 import { k8sImageNotPinned } from './kubernetes/k8s-image-not-pinned';
+import { k8sMissingProbes } from './kubernetes/k8s-missing-probes';
+import { k8sMissingResourceLimits } from './kubernetes/k8s-missing-resource-limits';
+import { k8sPrivilegeEscalation } from './kubernetes/k8s-privilege-escalation';
+import { k8sPrivilegedContainer } from './kubernetes/k8s-privileged-container';
+import { k8sRunAsRoot } from './kubernetes/k8s-run-as-root';
 import { k8sSecretsInEnv } from './kubernetes/k8s-secrets-in-env';
 import { k8sSshPort } from './kubernetes/k8s-ssh-port';
-import { k8sHostPathVolume } from './kubernetes/k8s-host-path-volume';
-import { aptGetUnpinnedPackages } from './dockerfile/apt-get-unpinned-packages';
-import { apkAddUnpinnedPackages } from './dockerfile/apk-add-unpinned-packages';
-import { pipInstallUnpinnedPackages } from './dockerfile/pip-install-unpinned-packages';
-import { multipleCmdInstructions } from './dockerfile/multiple-cmd-instructions';
-import { multipleEntrypointInstructions } from './dockerfile/multiple-entrypoint-instructions';
-import { processSupervisor } from './dockerfile/process-supervisor';
-import { sshdInContainer } from './dockerfile/sshd-in-container';
-import { cronDaemonInContainer } from './dockerfile/cron-daemon-in-container';
-import { bundledDatabaseServer } from './dockerfile/bundled-database-server';
-import { packageManagerUpgrade } from './dockerfile/package-manager-upgrade';
-import { curlPipeToShell } from './dockerfile/curl-pipe-to-shell';
-import { addRemoteUrlWithoutChecksum } from './dockerfile/add-remote-url-without-checksum';
-import { secretInEnvOrArg } from './dockerfile/secret-in-env-or-arg';
-import { secretFileCopied } from './dockerfile/secret-file-copied';
-import { stateBakedIntoImage } from './dockerfile/state-baked-into-image';
-import { logsWrittenToFiles } from './dockerfile/logs-written-to-files';
-import { hardcodedEnvironmentEndpoint } from './dockerfile/hardcoded-environment-endpoint';
+import { k8sWritableRootFilesystem } from './kubernetes/k8s-writable-root-filesystem';
 
 /**
  * Every scorecard rule, registered here once. Add a rule by creating its file under
@@ -70,67 +70,71 @@ import { hardcodedEnvironmentEndpoint } from './dockerfile/hardcoded-environment
  * @public
  */
 export const allRules: readonly ScorecardRule[] = [
+  // Dockerfiles
+  addInsteadOfCopy,
+  addRemoteUrlWithoutChecksum,
+  apkAddUnpinnedPackages,
+  aptGetMissingNoInstallRecommends,
+  aptGetUnpinnedPackages,
+  aptListsNotCleaned,
   baseImageLatestTag,
   baseImageUntagged,
-  noUserInFinalStage,
-  aptGetMissingNoInstallRecommends,
-  shellFormCmd,
-  pipeWithoutPipefail,
-  composePrivileged,
-  composeDockerSocketMount,
-  composeHostNamespaces,
-  composeAddedCapabilities,
-  composeWritableRootFilesystem,
-  composeMissingResourceLimits,
-  composeMissingHealthcheck,
-  composeSecretsInEnvironment,
-  composeImageNotPinned,
-  composeSshPort,
-  k8sPrivilegedContainer,
-  k8sHostNamespaces,
-  k8sDockerSocketMount,
-  k8sRunAsRoot,
-  k8sPrivilegeEscalation,
-  k8sWritableRootFilesystem,
-  k8sCapabilitiesNotDropped,
-  k8sMissingResourceLimits,
-  k8sMissingProbes,
-  k8sImageNotPinned,
-  k8sSecretsInEnv,
-  k8sSshPort,
-  k8sHostPathVolume,
-  lastUserRoot,
-  sudoInRun,
-  exposeSshPort,
-  worldWritablePermissions,
-  aptGetUnpinnedPackages,
-  apkAddUnpinnedPackages,
-  pipInstallUnpinnedPackages,
-  aptListsNotCleaned,
-  addInsteadOfCopy,
-  pointlessContainerCommands,
+  bundledDatabaseServer,
   cdInsteadOfWorkdir,
+  compiledStackWithoutMultiStage,
   consecutiveRunInstructions,
+  cronDaemonInContainer,
+  curlPipeToShell,
+  debugToolsInFinalStage,
+  dockerfileTooComplex,
+  exposeSshPort,
+  fullOsBaseImage,
+  hardcodedEnvironmentEndpoint,
+  lastUserRoot,
+  logsWrittenToFiles,
+  missingHealthcheck,
   multipleCmdInstructions,
   multipleEntrypointInstructions,
-  processSupervisor,
-  sshdInContainer,
-  cronDaemonInContainer,
-  bundledDatabaseServer,
+  noUserInFinalStage,
   packageManagerUpgrade,
-  curlPipeToShell,
-  addRemoteUrlWithoutChecksum,
-  missingHealthcheck,
+  pipInstallUnpinnedPackages,
+  pipeWithoutPipefail,
+  pointlessContainerCommands,
+  processSupervisor,
+  secretFileCopied,
+  secretInEnvOrArg,
+  shellFormCmd,
   shellWrapperWithoutExec,
-  debugToolsInFinalStage,
-  compiledStackWithoutMultiStage,
-  fullOsBaseImage,
-  dockerfileTooComplex,
+  sshdInContainer,
+  stateBakedIntoImage,
+  sudoInRun,
+  worldWritablePermissions,
+  // Repositories (several files together)
   missingDockerignore,
   perEnvironmentDockerfiles,
-  secretInEnvOrArg,
-  secretFileCopied,
-  stateBakedIntoImage,
-  logsWrittenToFiles,
-  hardcodedEnvironmentEndpoint,
+  // Compose files
+  composeAddedCapabilities,
+  composeDockerSocketMount,
+  composeHostNamespaces,
+  composeImageNotPinned,
+  composeMissingHealthcheck,
+  composeMissingResourceLimits,
+  composePrivileged,
+  composeSecretsInEnvironment,
+  composeSshPort,
+  composeWritableRootFilesystem,
+  // Kubernetes manifests
+  k8sCapabilitiesNotDropped,
+  k8sDockerSocketMount,
+  k8sHostNamespaces,
+  k8sHostPathVolume,
+  k8sImageNotPinned,
+  k8sMissingProbes,
+  k8sMissingResourceLimits,
+  k8sPrivilegeEscalation,
+  k8sPrivilegedContainer,
+  k8sRunAsRoot,
+  k8sSecretsInEnv,
+  k8sSshPort,
+  k8sWritableRootFilesystem,
 ];

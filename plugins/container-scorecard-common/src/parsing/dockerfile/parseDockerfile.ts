@@ -271,8 +271,10 @@ export function parseDockerfile(
  */
 function memoizeRawArguments(instructions: Instruction[]): void {
   for (const node of instructions) {
-    const raw = node.getRawArguments();
-    node.getRawArguments = () => raw.slice();
+    // The method is private in the library's typings, hence the cast.
+    const instruction = node as unknown as { getRawArguments(): unknown[] };
+    const raw = instruction.getRawArguments();
+    instruction.getRawArguments = () => raw.slice();
   }
 }
 

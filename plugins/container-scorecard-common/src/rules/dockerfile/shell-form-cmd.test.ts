@@ -50,14 +50,15 @@ describe('shell-form-cmd', () => {
     expect(findings[0].fix).toBeUndefined();
   });
 
-  it('ignores earlier stages: only the final stage runs', async () => {
+  it('checks every stage, as hadolint DL3025 does: a stage can be a build target', async () => {
     const content = lines(
       'FROM node:22 AS build',
       'CMD npm test',
       'FROM node:22-slim',
       'CMD ["node", "server.js"]',
     );
-    expect(await findingsFor(RULE, content)).toEqual([]);
+    const findings = await findingsFor(RULE, content);
+    expect(findings.map(f => f.range.start.line)).toEqual([2]);
   });
 
   it('checks a fragment without FROM', async () => {

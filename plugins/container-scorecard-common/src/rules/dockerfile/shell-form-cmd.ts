@@ -33,13 +33,10 @@ function execFormOf(
   return `[${words.map(w => JSON.stringify(w)).join(', ')}]`;
 }
 
-function stageInstructions(model: DockerfileModel): DockerInstruction[] {
-  // Only the final stage's CMD/ENTRYPOINT reach the running container; a fragment without FROM
-  // is checked whole.
-  return model.finalStage ? model.finalStage.instructions : model.instructions;
-}
-
-/** Flags CMD and ENTRYPOINT in shell form in the final stage. */
+/**
+ * Flags CMD and ENTRYPOINT in shell form in any stage, as hadolint does: any stage can be the
+ * image that runs (`docker build --target`).
+ */
 export const shellFormCmd = defineRule({
   id: 'shell-form-cmd',
   pillar: 'lifecycle',
@@ -57,12 +54,10 @@ export const shellFormCmd = defineRule({
     after: 'CMD ["node", "server.js"]',
   },
   equivalents: { hadolint: 'DL3025' },
-  equivalentsNote:
-    'hadolint DL3025 checks CMD and ENTRYPOINT in every stage; this rule checks only the final stage, the one that runs.',
   fixable: true,
   check({ file }) {
     const model = file.dockerfile;
-    return stageInstructions(model)
+    return model.instructions
       .filter(
         i =>
           (i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT') &&

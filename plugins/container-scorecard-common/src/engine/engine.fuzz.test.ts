@@ -223,11 +223,10 @@ describe('engine fuzzing', () => {
         mutated,
         fc.constantFrom(...PATHS),
         ({ seed, text }, other) => {
-          const path = seed.startsWith('Dockerfile')
-            ? 'Dockerfile'
-            : seed === 'compose.yaml'
-            ? seed
-            : other;
+          // Dockerfile seeds keep their kind; YAML seeds also try other file names.
+          let path = other;
+          if (seed.startsWith('Dockerfile')) path = 'Dockerfile';
+          else if (seed === 'compose.yaml') path = seed;
           checkWellFormed(
             engine.analyzeFile({ path, content: text }),
             engine,

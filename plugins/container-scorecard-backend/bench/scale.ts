@@ -12,6 +12,7 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { createNodeScorecardEngine } from '@internal/plugin-container-scorecard-node';
 import express from 'express';
@@ -189,7 +190,19 @@ async function main() {
       });
     }
     const entities = buildCatalog();
-    const catalog = catalogServiceMock({ entities });
+    // The in-memory catalog applies field selection entity by entity, which costs more than the
+    // rest of a report at this size and says nothing about a real catalog: it is skipped here.
+    const inMemory = catalogServiceMock({ entities });
+    const catalog = {
+      getEntities: (request, opts) =>
+        inMemory.getEntities({ ...request, fields: undefined }, opts),
+      getEntitiesByRefs: (request, opts) =>
+        inMemory.getEntitiesByRefs({ ...request, fields: undefined }, opts),
+      getEntityByRef: (ref, opts) => inMemory.getEntityByRef(ref, opts),
+    } as Pick<
+      CatalogService,
+      'getEntities' | 'getEntitiesByRefs' | 'getEntityByRef'
+    > as CatalogService;
     const store = await ScorecardStore.create({
       database: mockServices.database({ knex }),
     });

@@ -282,6 +282,16 @@ describe('containerScorecardPlugin', () => {
         .set(asOutsider);
       expect(team.status).toBe(200);
       expect(team.body.serviceCount).toBe(3); // checkout (2) + storefront (1), not payments
+      // The trend averages exactly the visible services: nothing hidden leaks into it.
+      const visibleScores = team.body.services.items
+        .map((item: any) => item.score)
+        .filter((score: unknown) => score !== undefined);
+      const mean =
+        visibleScores.reduce((a: number, b: number) => a + b, 0) /
+        visibleScores.length;
+      expect(team.body.trend).toEqual([
+        { day: expect.any(String), score: Math.round(mean * 10) / 10 },
+      ]);
       expect(JSON.stringify(team.body)).not.toMatch(
         /legacy-billing|nightly-ledger/,
       );

@@ -152,7 +152,8 @@ export class HistoryQueries {
    */
   async firstSnapshotsSince(
     sinceDay: string,
-    refs?: readonly string[],
+    refs: readonly string[],
+    options: { wholeStore?: boolean } = {},
   ): Promise<Map<string, { score: number; rulesetVersion: string }>> {
     const result = new Map<string, { score: number; rulesetVersion: string }>();
     const add = (rows: Record<string, any>[]) => {
@@ -165,22 +166,21 @@ export class HistoryQueries {
     };
     // Runs leave a snapshot every day, so nearly every entity has one on the first day itself:
     // an index lookup. Only the rest (new entities, gaps) need the costlier search.
-    for (const part of selectionParts(refs)) {
+    for (const part of selectionParts(options.wholeStore ? undefined : refs)) {
       const query = this.db(SNAPSHOTS)
         .select('entity_ref', 'score', 'ruleset_version')
         .where({ day: sinceDay });
       if (part) query.whereIn('entity_ref', part);
       add(await query);
     }
-    const missing = refs?.filter(ref => !result.has(ref));
-    if (missing && missing.length === 0) return result;
-    for (const part of selectionParts(missing)) {
+    const missing = refs.filter(ref => !result.has(ref));
+    for (const part of chunk(missing)) {
       const firstDays = this.db(SNAPSHOTS)
         .select('entity_ref')
         .min({ first_day: 'day' })
         .where('day', '>', sinceDay)
         .groupBy('entity_ref');
-      if (part) firstDays.whereIn('entity_ref', part);
+      firstDays.whereIn('entity_ref', part);
       const rows = await this.db(SNAPSHOTS)
         .join(firstDays.as('f'), function joinFirst() {
           this.on('f.entity_ref', '=', `${SNAPSHOTS}.entity_ref`).andOn(

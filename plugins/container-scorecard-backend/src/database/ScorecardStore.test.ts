@@ -277,10 +277,22 @@ describe('ScorecardStore', () => {
       expect(await store.countEntities()).toBe(2);
       expect(await store.countEntities([other, 'component:default/x'])).toBe(1);
 
-      const first = await store.history.firstSnapshotsSince('2026-11-01');
+      const first = await store.history.firstSnapshotsSince('2026-11-01', [
+        other,
+        'component:default/checkout-api',
+      ]);
       expect(first.get(other)).toEqual({
         score: 50,
         rulesetVersion: '1.0.0+abc',
+      });
+      const exact = await store.history.firstSnapshotsSince(
+        '2026-11-21',
+        [other],
+        { wholeStore: true },
+      );
+      expect(exact.get(other)).toEqual({
+        score: 90,
+        rulesetVersion: '1.1.0+def',
       });
       const history = await store.history.entityHistory(other, '2026-11-21');
       expect(history).toEqual([

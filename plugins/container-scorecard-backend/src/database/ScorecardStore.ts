@@ -242,6 +242,18 @@ export class ScorecardStore {
     return total;
   }
 
+  /** Refs of the stored entities whose owner (at their last scan) is one of `owners`. */
+  async listEntityRefsOwnedBy(owners: readonly string[]): Promise<string[]> {
+    const refs: string[] = [];
+    for (const part of chunk(owners)) {
+      const rows = await this.db(T.entities)
+        .whereIn('owner', part)
+        .select('entity_ref');
+      refs.push(...rows.map(r => r.entity_ref));
+    }
+    return refs;
+  }
+
   /** Every stored entity ref, to notice entities that left the catalog. */
   async listEntityRefs(): Promise<string[]> {
     const rows = await this.db(T.entities).select('entity_ref');

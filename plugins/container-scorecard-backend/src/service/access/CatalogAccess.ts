@@ -7,7 +7,11 @@ import {
 } from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { listEntitiesInScope, refOf } from '../discovery/catalogEntities';
+import {
+  listEntitiesInScope,
+  REPORT_FIELDS,
+  refOf,
+} from '../discovery/catalogEntities';
 import type { ScopeFilter } from '../readScorecardOptions';
 
 /**
@@ -35,7 +39,29 @@ export class CatalogAccess {
 
   /** The entities in scope that the caller can see. */
   async entitiesInScope(credentials: BackstageCredentials): Promise<Entity[]> {
-    return listEntitiesInScope(this.catalog, this.filter, credentials);
+    return listEntitiesInScope(
+      this.catalog,
+      this.filter,
+      credentials,
+      REPORT_FIELDS,
+    );
+  }
+
+  /** The entities in scope owned by one of `owners` that the caller can see. */
+  async entitiesOwnedBy(
+    owners: Set<string>,
+    credentials: BackstageCredentials,
+  ): Promise<Entity[]> {
+    const ownedBy = { 'relations.ownedBy': [...owners] };
+    const filter = Array.isArray(this.filter)
+      ? this.filter.map(f => ({ ...f, ...ownedBy }))
+      : { ...this.filter, ...ownedBy };
+    return listEntitiesInScope(
+      this.catalog,
+      filter,
+      credentials,
+      REPORT_FIELDS,
+    );
   }
 
   /**

@@ -20,6 +20,11 @@ export const ENTITY_FIELDS = [
   'relations',
 ];
 
+/** What reports need of an entity: no annotations, which can be large. */
+export const REPORT_FIELDS = ENTITY_FIELDS.filter(
+  field => field !== 'metadata.annotations',
+);
+
 /**
  * The entities in scope as `credentials` see them: the plugin's own credentials for scanning, a
  * user's for reports (so the catalog's permission rules decide what the user sees).
@@ -28,9 +33,10 @@ export async function listEntitiesInScope(
   catalog: CatalogService,
   filter: ScopeFilter,
   credentials: BackstageCredentials,
+  fields: string[] = ENTITY_FIELDS,
 ): Promise<Entity[]> {
   const { items } = await catalog.getEntities(
-    { filter, fields: ENTITY_FIELDS },
+    { filter, fields },
     { credentials },
   );
   return items;

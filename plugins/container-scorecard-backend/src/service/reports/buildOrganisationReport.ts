@@ -51,13 +51,13 @@ export async function buildOrganisationReport(options: {
       family!.has(ownerOf(e)?.toLocaleLowerCase('en-US') ?? ''),
     );
   }
-  const [rows, seesEverything] = await Promise.all([
-    loadServiceRows(store, entities, sinceDay),
-    callerSeesEverything(store, visible),
-  ]);
-  const refs = rows.map(r => r.entityRef);
+  const seesEverything = await callerSeesEverything(store, visible);
   // Unfiltered queries and precomputed totals only when nothing is hidden from the caller.
   const unrestricted = seesEverything && !family;
+  const rows = await loadServiceRows(store, entities, sinceDay, {
+    wholeStore: unrestricted,
+  });
+  const refs = rows.map(r => r.entityRef);
   const [trend, failing, teams] = await Promise.all([
     seesEverything
       ? store.history.ownerTrend(sinceDay, family ? [...family] : undefined)

@@ -10,7 +10,6 @@ import { CatalogAccess } from '../access/CatalogAccess';
 import { ownerOf, refOf } from '../discovery/catalogEntities';
 import {
   aggregateRows,
-  callerSeesEverything,
   loadServiceRows,
   ServiceRow,
   toServiceSummary,
@@ -46,18 +45,24 @@ export async function buildTeamScorecard(options: {
     credentials,
   );
   const sinceDay = daysBefore(options.now, query.days);
-  const visible = await access.entitiesInScope(credentials);
-  const owned = visible.filter(entity =>
-    groups.has(ownerOf(entity)?.toLocaleLowerCase('en-US') ?? ''),
+  const owned = (await access.entitiesOwnedBy(groups, credentials)).filter(
+    entity => groups.has(ownerOf(entity)?.toLocaleLowerCase('en-US') ?? ''),
   );
-  const [rows, seesEverything] = await Promise.all([
-    loadServiceRows(store, owned, sinceDay),
-    callerSeesEverything(store, visible),
+  const ownedRefs = new Set(owned.map(refOf));
+  const [storedOwned, storedCount] = await Promise.all([
+    store.listEntityRefsOwnedBy([...groups]),
+    store.countEntities(),
   ]);
+  // The per-owner totals include every entity of these owners, so they are only used when the
+  // caller can see all of them; otherwise the trend averages exactly the visible entities.
+  const seesAllOwned = storedOwned.every(ref => ownedRefs.has(ref));
+  const rows = await loadServiceRows(store, owned, sinceDay, {
+    wholeStore: seesAllOwned && storedOwned.length === storedCount,
+  });
   const total = aggregateRows(rows);
-  const trend = seesEverything
+  const trend = seesAllOwned
     ? await store.history.ownerTrend(sinceDay, [...groups])
-    : await store.history.trend(sinceDay, owned.map(refOf));
+    : await store.history.trend(sinceDay, [...ownedRefs]);
 
   const selected = sortRows(filterRows(rows, query), query);
   const page = selected.slice(query.offset, query.offset + query.limit);

@@ -29,11 +29,13 @@ export async function loadServiceRows(
   store: ScorecardStore,
   entities: Entity[],
   sinceDay: string,
+  options: { wholeStore?: boolean } = {},
 ): Promise<ServiceRow[]> {
   const refs = entities.map(refOf);
+  // When the rows cover (nearly) everything stored, reading all rows beats long `in` lists.
   const [summaries, firsts] = await Promise.all([
-    store.listSummaries(refs),
-    store.history.firstSnapshotsSince(sinceDay, refs),
+    store.listSummaries(options.wholeStore ? undefined : refs),
+    store.history.firstSnapshotsSince(sinceDay, refs, options),
   ]);
   const byRef = new Map<string, EntitySummary>(
     summaries.map(s => [s.entityRef, s]),
@@ -75,11 +77,8 @@ export async function callerSeesEverything(
   store: ScorecardStore,
   visible: Entity[],
 ): Promise<boolean> {
-  const [stored, storedAndVisible] = await Promise.all([
-    store.countEntities(),
-    store.countEntities(visible.map(refOf)),
-  ]);
-  return stored === storedAndVisible;
+  const visibleRefs = new Set(visible.map(refOf));
+  return (await store.listEntityRefs()).every(ref => visibleRefs.has(ref));
 }
 
 /** The API shape of a row (the extra fields stay inside the backend). */

@@ -72,6 +72,13 @@ describe('EntityContainerScorecardContent', () => {
       'CMD ["node", "server.js"]',
     );
     expect(screen.queryByRole('region', { name: 'Low findings' })).toBeNull();
+    // Explanations are open for high findings and collapsed for milder ones.
+    const disclosure = (region: HTMLElement) =>
+      within(region)
+        .getByText('Why it matters and how to fix it')
+        .closest('details');
+    expect(disclosure(high)).toHaveAttribute('open');
+    expect(disclosure(medium)).not.toHaveAttribute('open');
   });
 
   it('lists suppressed findings apart, with reason and expiry', async () => {

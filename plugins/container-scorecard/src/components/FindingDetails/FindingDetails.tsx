@@ -25,12 +25,21 @@ const useStyles = makeStyles(theme => ({
   },
   meta: { color: theme.palette.text.secondary },
   ruleId: { fontFamily: 'monospace' },
+  explanation: { marginTop: theme.spacing(1) },
+  summary: {
+    cursor: 'pointer',
+    marginBottom: theme.spacing(1),
+    '&:focus-visible': { outline: `2px solid ${theme.palette.primary.main}` },
+  },
   examples: {
     display: 'grid',
     gridTemplateColumns: 'repeat(auto-fit, minmax(16rem, 1fr))',
     gap: theme.spacing(1),
   },
 }));
+
+// Worst findings show their explanation straight away; the rest on request.
+const OPEN_SEVERITIES: readonly ApiFinding['severity'][] = ['critical', 'high'];
 
 /** A link to a line of a file in its SCM, when the backend knows a web address for the file. */
 export function lineUrl(
@@ -91,7 +100,17 @@ export const FindingDetails = (props: {
         />
       </Box>
       {rule && (
-        <Box marginTop={1}>
+        // Collapsed for the milder severities so a long list stays scannable; the summary is
+        // a native disclosure, reachable and operable from the keyboard.
+        <details
+          className={classes.explanation}
+          open={OPEN_SEVERITIES.includes(finding.severity)}
+        >
+          <summary className={classes.summary}>
+            <Typography variant="subtitle2" component="span">
+              Why it matters and how to fix it
+            </Typography>
+          </summary>
           <Typography variant="subtitle2" component="h5">
             Why it matters
           </Typography>
@@ -108,21 +127,31 @@ export const FindingDetails = (props: {
           )}
           {!finding.fix && (
             <div className={classes.examples}>
-              <CodeSnippetLines
-                label="Example before"
-                lines={rule.remediation.before
-                  .split('\n')
-                  .map(text => ({ text, change: 'removed' as const }))}
-              />
-              <CodeSnippetLines
-                label="Example after"
-                lines={rule.remediation.after
-                  .split('\n')
-                  .map(text => ({ text, change: 'added' as const }))}
-              />
+              <div>
+                <Typography variant="caption" component="h6">
+                  Example: before
+                </Typography>
+                <CodeSnippetLines
+                  label="Example before"
+                  lines={rule.remediation.before
+                    .split('\n')
+                    .map(text => ({ text, change: 'removed' as const }))}
+                />
+              </div>
+              <div>
+                <Typography variant="caption" component="h6">
+                  Example: after
+                </Typography>
+                <CodeSnippetLines
+                  label="Example after"
+                  lines={rule.remediation.after
+                    .split('\n')
+                    .map(text => ({ text, change: 'added' as const }))}
+                />
+              </div>
             </div>
           )}
-        </Box>
+        </details>
       )}
       <FixDiff finding={finding} />
     </article>

@@ -52,7 +52,11 @@ const useStyles = makeStyles(theme => ({
     gap: theme.spacing(2),
     '@media print': { display: 'none' },
   },
-  card: { breakInside: 'avoid', height: '100%' },
+  card: {
+    breakInside: 'avoid',
+    height: '100%',
+    '& th': { whiteSpace: 'nowrap' },
+  },
   printOnly: { display: 'none', '@media print': { display: 'block' } },
 }));
 
@@ -176,7 +180,7 @@ export const OrganisationReportPage = () => {
               />
             </InfoCard>
           </Grid>
-          <Grid item xs={12} lg={6}>
+          <Grid item xs={12} xl={6}>
             <InfoCard
               title="Teams ranked"
               className={classes.card}
@@ -185,7 +189,7 @@ export const OrganisationReportPage = () => {
               <TeamsRankingTable teams={value.teams} />
             </InfoCard>
           </Grid>
-          <Grid item xs={12} lg={6}>
+          <Grid item xs={12} xl={6}>
             <InfoCard
               title="Top failing rules"
               className={classes.card}
@@ -194,7 +198,7 @@ export const OrganisationReportPage = () => {
               <TopFailingRulesTable rules={value.topFailingRules} />
             </InfoCard>
           </Grid>
-          <Grid item xs={12} lg={6}>
+          <Grid item xs={12} xl={6}>
             <InfoCard
               title={`Most improved, last ${value.periodDays} days`}
               className={classes.card}
@@ -207,7 +211,7 @@ export const OrganisationReportPage = () => {
               />
             </InfoCard>
           </Grid>
-          <Grid item xs={12} lg={6}>
+          <Grid item xs={12} xl={6}>
             <InfoCard
               title={`Most regressed, last ${value.periodDays} days`}
               className={classes.card}

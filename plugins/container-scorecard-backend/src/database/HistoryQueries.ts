@@ -12,6 +12,7 @@ import {
   pillarScoresOf,
 } from './rowMapping';
 import type { SnapshotRow } from './types';
+import { ExpiringCache } from './ExpiringCache';
 
 const SNAPSHOTS = 'container_scorecard_snapshots';
 const ENTITIES = 'container_scorecard_entities';
@@ -32,7 +33,10 @@ export interface RuleFailureCount {
  * view); lists are queried in chunks and the partial sums combined, so any size works.
  */
 export class HistoryQueries {
-  constructor(private readonly db: Knex) {}
+  constructor(
+    private readonly db: Knex,
+    private readonly cache: ExpiringCache,
+  ) {}
 
   /** Snapshots of one entity from `sinceDay` on, oldest first. */
   async entityHistory(
@@ -103,6 +107,7 @@ export class HistoryQueries {
   async ownerTrend(
     sinceDay: string,
     owners?: readonly string[],
+    hiddenRefs: readonly string[] = [],
   ): Promise<TrendPoint[]> {
     const totals = new Map<string, { sum: number; count: number }>();
     for (const part of selectionParts(owners)) {
@@ -118,6 +123,23 @@ export class HistoryQueries {
         entry.sum += Number(row.total);
         entry.count += Number(row.n);
         totals.set(row.day, entry);
+      }
+    }
+    // Take out the entities the caller may not see: usually none or a handful.
+    for (const part of chunk(hiddenRefs)) {
+      const query = this.db(SNAPSHOTS)
+        .select('day')
+        .sum({ total: 'score' })
+        .count({ n: '*' })
+        .where('day', '>=', sinceDay)
+        .whereIn('entity_ref', part)
+        .groupBy('day');
+      if (owners) query.whereIn('owner', owners);
+      for (const row of (await query) as Record<string, any>[]) {
+        const entry = totals.get(row.day);
+        if (!entry) continue;
+        entry.sum -= Number(row.total);
+        entry.count -= Number(row.n);
       }
     }
     return toTrendPoints(totals);
@@ -199,34 +221,63 @@ export class HistoryQueries {
     return result;
   }
 
-  /** Unsuppressed findings per rule across the selected entities' latest results. */
-  async failingRules(refs?: readonly string[]): Promise<RuleFailureCount[]> {
-    const totals = new Map<string, RuleFailureCount>();
-    for (const part of selectionParts(refs)) {
-      const query = this.db(FINDINGS)
-        .select('rule_id', 'pillar', 'severity')
-        .count({ findings: '*' })
-        .countDistinct({ services: 'entity_ref' })
-        .where({ suppressed: false })
-        .groupBy('rule_id', 'pillar', 'severity');
-      if (part) query.whereIn('entity_ref', part);
-      for (const row of (await query) as Record<string, any>[]) {
-        const key = `${row.rule_id}\u0000${row.severity}`;
-        const entry = totals.get(key) ?? {
-          ruleId: row.rule_id,
-          pillar: row.pillar,
-          severity: row.severity,
-          findings: 0,
-          services: 0,
-        };
-        entry.findings += Number(row.findings);
-        // Chunks partition the entities, so per-chunk distinct counts add up.
-        entry.services += Number(row.services);
-        totals.set(key, entry);
+  /**
+   * Unsuppressed findings per rule across the latest results of the entities owned by `owners`
+   * (every entity when omitted), leaving out `hiddenRefs`. The unrestricted answer is cached
+   * briefly: it reads every finding, and only changes when a scan writes.
+   */
+  async failingRules(
+    options: {
+      owners?: readonly string[];
+      hiddenRefs?: readonly string[];
+    } = {},
+  ): Promise<RuleFailureCount[]> {
+    const { owners, hiddenRefs = [] } = options;
+    const base = owners
+      ? await this.countFindings(owners)
+      : await this.cache.get('failingRules', () => this.countFindings());
+    const totals = new Map(base.map(rule => [ruleKey(rule), { ...rule }]));
+    for (const part of chunk(hiddenRefs)) {
+      for (const hidden of await this.countFindings(owners, part)) {
+        const entry = totals.get(ruleKey(hidden));
+        if (!entry) continue;
+        // Each entity counts once per rule, so distinct counts subtract exactly.
+        entry.findings -= hidden.findings;
+        entry.services -= hidden.services;
       }
     }
-    return [...totals.values()];
+    return [...totals.values()].filter(rule => rule.findings > 0);
   }
+
+  private async countFindings(
+    owners?: readonly string[],
+    refs?: readonly string[],
+  ): Promise<RuleFailureCount[]> {
+    const query = this.db(FINDINGS)
+      .select('rule_id', 'pillar', 'severity')
+      .count({ findings: '*' })
+      .countDistinct({ services: 'entity_ref' })
+      .where({ suppressed: false })
+      .groupBy('rule_id', 'pillar', 'severity');
+    if (owners) {
+      query.whereIn(
+        'entity_ref',
+        this.db(ENTITIES).select('entity_ref').whereIn('owner', owners),
+      );
+    }
+    if (refs) query.whereIn('entity_ref', refs);
+    return ((await query) as Record<string, any>[]).map(row => ({
+      ruleId: row.rule_id,
+      pillar: row.pillar,
+      severity: row.severity,
+      findings: Number(row.findings),
+      services: Number(row.services),
+    }));
+  }
+}
+
+function ruleKey(rule: { ruleId: string; severity: string }): string {
+  return `${rule.ruleId}\u0000${rule.severity}`;
 }
 
 function toTrendPoints(

@@ -274,6 +274,19 @@ describe('ScorecardStore', () => {
         { day: '2026-11-20', score: 60 },
         { day: '2026-11-21', score: 80 },
       ]);
+      // What a caller cannot see is taken out of the totals.
+      expect(
+        await store.history.ownerTrend('2026-11-01', undefined, [other]),
+      ).toEqual([
+        { day: '2026-11-20', score: 70 },
+        { day: '2026-11-21', score: 70 },
+      ]);
+      expect(await store.history.failingRules({ hiddenRefs: [other] })).toEqual(
+        [expect.objectContaining({ ruleId: 'pin-base-image', services: 1 })],
+      );
+      expect(
+        await store.history.failingRules({ owners: ['group:default/other'] }),
+      ).toEqual([]);
       expect(await store.countEntities()).toBe(2);
       expect(await store.countEntities([other, 'component:default/x'])).toBe(1);
 

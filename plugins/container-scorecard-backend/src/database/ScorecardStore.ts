@@ -22,6 +22,7 @@ import {
   toIso,
 } from './rowMapping';
 import { HistoryQueries } from './HistoryQueries';
+import { ExpiringCache } from './ExpiringCache';
 import type {
   EntityFailureInput,
   EntityResultInput,
@@ -67,8 +68,10 @@ export class ScorecardStore {
     return new ScorecardStore(client);
   }
 
+  private readonly cache = new ExpiringCache();
+
   private constructor(private readonly db: Knex) {
-    this.history = new HistoryQueries(db);
+    this.history = new HistoryQueries(db, this.cache);
   }
 
   /** Round-trips to the database; throws when it cannot be reached. */
@@ -90,6 +93,7 @@ export class ScorecardStore {
    * write fails, the previous result is left exactly as it was.
    */
   async saveResult(input: EntityResultInput): Promise<void> {
+    this.cache.clear(); // and again below: a read during the write may have cached old rows
     await this.db.transaction(async tx => {
       // Writing the entity row first locks it: a concurrent writer of the same entity (another
       // replica, a rescan) waits here until this transaction ends, so their files never mix.
@@ -161,10 +165,12 @@ export class ScorecardStore {
           .merge();
       }
     });
+    this.cache.clear();
   }
 
   /** Records a failed attempt; the stored result, files and history stay as they were. */
   async saveFailure(input: EntityFailureInput): Promise<void> {
+    this.cache.clear(); // and again below: a read during the write may have cached old rows
     await this.db.transaction(async tx => {
       await this.logAttempt(
         tx,
@@ -186,6 +192,7 @@ export class ScorecardStore {
         });
       }
     });
+    this.cache.clear();
   }
 
   /** The tree had not changed: the stored result is current again. */
@@ -194,6 +201,7 @@ export class ScorecardStore {
     at: Date,
     details: { title?: string; owner?: string },
   ): Promise<void> {
+    this.cache.clear();
     await this.db(T.entities)
       .where({ entity_ref: entityRef })
       .update({
@@ -217,7 +225,9 @@ export class ScorecardStore {
   /** Latest states of the given entities (all stored ones when `refs` is undefined). */
   async listSummaries(refs?: readonly string[]): Promise<EntitySummary[]> {
     if (!refs) {
-      return (await this.db(T.entities).select()).map(summaryOfRow);
+      return this.cache.get('summaries', async () =>
+        (await this.db(T.entities).select()).map(summaryOfRow),
+      );
     }
     const rows: Record<string, unknown>[] = [];
     for (const part of chunk(refs)) {
@@ -262,6 +272,7 @@ export class ScorecardStore {
 
   /** Forgets the latest results of entities that left the scope; their history ages out. */
   async removeEntities(refs: readonly string[]): Promise<void> {
+    this.cache.clear();
     for (const part of chunk(refs)) {
       await this.db.transaction(async tx => {
         await tx(T.findings).whereIn('entity_ref', part).delete();

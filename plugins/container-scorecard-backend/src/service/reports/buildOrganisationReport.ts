@@ -12,7 +12,7 @@ import { CatalogAccess } from '../access/CatalogAccess';
 import { ownerOf } from '../discovery/catalogEntities';
 import {
   aggregateRows,
-  callerSeesEverything,
+  hiddenStoredRefs,
   loadServiceRows,
   ServiceRow,
 } from './serviceSummaries';
@@ -51,18 +51,14 @@ export async function buildOrganisationReport(options: {
       family!.has(ownerOf(e)?.toLocaleLowerCase('en-US') ?? ''),
     );
   }
-  const seesEverything = await callerSeesEverything(store, visible);
-  // Unfiltered queries and precomputed totals only when nothing is hidden from the caller.
-  const unrestricted = seesEverything && !family;
+  const owners = family ? [...family] : undefined;
+  const { hidden } = await hiddenStoredRefs(store, visible, owners);
   const rows = await loadServiceRows(store, entities, sinceDay, {
-    wholeStore: unrestricted,
+    wholeStore: hidden.length === 0 && !family,
   });
-  const refs = rows.map(r => r.entityRef);
   const [trend, failing, teams] = await Promise.all([
-    seesEverything
-      ? store.history.ownerTrend(sinceDay, family ? [...family] : undefined)
-      : store.history.trend(sinceDay, refs),
-    store.history.failingRules(unrestricted ? undefined : refs),
+    store.history.ownerTrend(sinceDay, owners, hidden),
+    store.history.failingRules({ owners, hiddenRefs: hidden }),
     rankTeams(access, credentials, rows),
   ]);
   const total = aggregateRows(rows);

@@ -10,6 +10,7 @@ import { CatalogAccess } from '../access/CatalogAccess';
 import { ownerOf, refOf } from '../discovery/catalogEntities';
 import {
   aggregateRows,
+  hiddenStoredRefs,
   loadServiceRows,
   ServiceRow,
   toServiceSummary,
@@ -48,21 +49,16 @@ export async function buildTeamScorecard(options: {
   const owned = (await access.entitiesOwnedBy(groups, credentials)).filter(
     entity => groups.has(ownerOf(entity)?.toLocaleLowerCase('en-US') ?? ''),
   );
-  const ownedRefs = new Set(owned.map(refOf));
-  const [storedOwned, storedCount] = await Promise.all([
-    store.listEntityRefsOwnedBy([...groups]),
+  const family = [...groups];
+  const [{ hidden, stored }, storedCount] = await Promise.all([
+    hiddenStoredRefs(store, owned, family),
     store.countEntities(),
   ]);
-  // The per-owner totals include every entity of these owners, so they are only used when the
-  // caller can see all of them; otherwise the trend averages exactly the visible entities.
-  const seesAllOwned = storedOwned.every(ref => ownedRefs.has(ref));
   const rows = await loadServiceRows(store, owned, sinceDay, {
-    wholeStore: seesAllOwned && storedOwned.length === storedCount,
+    wholeStore: hidden.length === 0 && stored === storedCount,
   });
   const total = aggregateRows(rows);
-  const trend = seesAllOwned
-    ? await store.history.ownerTrend(sinceDay, [...groups])
-    : await store.history.trend(sinceDay, [...ownedRefs]);
+  const trend = await store.history.ownerTrend(sinceDay, family, hidden);
 
   const selected = sortRows(filterRows(rows, query), query);
   const page = selected.slice(query.offset, query.offset + query.limit);

@@ -69,16 +69,23 @@ export async function loadServiceRows(
 }
 
 /**
- * True when the caller can see every entity that has a stored result. Then aggregates may come
- * from the per-owner daily totals, which include every entity; otherwise they must be computed
- * from exactly the entities the caller can see, so nothing hidden leaks into an average.
+ * The stored entities (all, or those whose owner at their last scan is one of `owners`) that the
+ * caller cannot see. Aggregates start from totals over everything and take these out, so nothing
+ * hidden leaks into an average while the common case (nothing hidden) stays cheap.
  */
-export async function callerSeesEverything(
+export async function hiddenStoredRefs(
   store: ScorecardStore,
   visible: Entity[],
-): Promise<boolean> {
+  owners?: readonly string[],
+): Promise<{ hidden: string[]; stored: number }> {
   const visibleRefs = new Set(visible.map(refOf));
-  return (await store.listEntityRefs()).every(ref => visibleRefs.has(ref));
+  const stored = owners
+    ? await store.listEntityRefsOwnedBy(owners)
+    : await store.listEntityRefs();
+  return {
+    hidden: stored.filter(ref => !visibleRefs.has(ref)),
+    stored: stored.length,
+  };
 }
 
 /** The API shape of a row (the extra fields stay inside the backend). */

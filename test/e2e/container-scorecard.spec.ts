@@ -1,0 +1,207 @@
+import { APIRequestContext, expect, Page, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+
+/*
+ * The three journeys of issue 5 against the running demo portal and its real backend: a service
+ * owner reads the findings of a service, a team lead filters the team scorecard, a manager opens
+ * the organisation report and exports it. Each view is saved under test-results/screenshots/.
+ */
+
+const backend = 'http://localhost:7007/api';
+
+async function guestToken(request: APIRequestContext): Promise<string> {
+  const response = await request.get(`${backend}/auth/guest/refresh`);
+  expect(response.ok()).toBeTruthy();
+  return (await response.json()).backstageIdentity.token;
+}
+
+/**
+ * The scanner starts ten seconds after the backend and the catalog needs a moment to ingest the
+ * demo, so wait until the entity has been analysed before opening the UI.
+ */
+async function waitForScan(request: APIRequestContext, name: string) {
+  const token = await guestToken(request);
+  await expect
+    .poll(
+      async () => {
+        const response = await request.get(
+          `${backend}/container-scorecard/entities/component/default/${name}/scorecard`,
+          { headers: { Authorization: `Bearer ${token}` } },
+        );
+        return response.ok() ? (await response.json()).status : 'unavailable';
+      },
+      { timeout: 110_000, intervals: [2_000] },
+    )
+    .not.toMatch(/^(unavailable|not-scanned)$/);
+}
+
+async function signIn(page: Page) {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Enter' }).click();
+  await expect(
+    page
+      .getByRole('navigation', { name: 'sidebar nav' })
+      .getByRole('link', { name: 'Catalog' }),
+  ).toBeVisible();
+}
+
+test.describe.configure({ timeout: 180_000 });
+
+test('a service owner opens a service and sees its findings', async ({
+  page,
+  request,
+}) => {
+  await waitForScan(request, 'legacy-billing-portal');
+  await signIn(page);
+  await page.goto('/catalog/default/component/legacy-billing-portal');
+
+  const card = page
+    .locator('article, .MuiCard-root')
+    .filter({ has: page.getByText('Container Scorecard', { exact: true }) })
+    .first();
+  await expect(card.getByLabel(/^grade [A-F]$/).first()).toBeVisible();
+  await expect(
+    card.getByRole('list', { name: 'Open findings by severity' }),
+  ).toContainText('critical');
+  await page.screenshot({
+    path: 'test-results/screenshots/entity-card.png',
+    fullPage: true,
+  });
+
+  await card.getByRole('link', { name: /View findings and fixes/ }).click();
+  await expect(page).toHaveURL(/legacy-billing-portal\/container-scorecard$/);
+  await expect(
+    page.getByRole('heading', { name: 'Dockerfile', exact: true }),
+  ).toBeVisible();
+  const critical = page.getByRole('region', { name: 'Critical findings' });
+  await expect(critical.first()).toBeVisible();
+  const finding = critical.first().getByRole('article').first();
+  await expect(
+    finding.getByLabel(/^Offending text at [^:]+:\d+$/),
+  ).toBeVisible();
+  await expect(
+    finding.getByText('Why it matters', { exact: true }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: /^Suppressed findings \(\d+\)$/ }),
+  ).toBeVisible();
+  await page.screenshot({
+    path: 'test-results/screenshots/remediation.png',
+    fullPage: true,
+  });
+});
+
+test('a team lead applies the filters on the team scorecard', async ({
+  page,
+  request,
+}) => {
+  await waitForScan(request, 'build-agent');
+  await waitForScan(request, 'metrics-gateway');
+  await signIn(page);
+  // platform-infra owns build-agent, and metrics-gateway through its sub-team observability.
+  await page.goto('/catalog/default/group/platform-infra/container-scorecard');
+
+  const table = page.getByRole('table', { name: 'Services of the team' });
+  const serviceLink = (name: string) =>
+    table.locator(`a[href*="/component/${name}/"]`);
+  await expect(serviceLink('build-agent')).toBeVisible();
+  await expect(serviceLink('metrics-gateway')).toBeVisible();
+  await expect(
+    page.getByRole('img', { name: /Team score trend/ }),
+  ).toBeVisible();
+
+  const search = page.getByRole('textbox', { name: 'Search services' });
+  const filtered = page.waitForRequest(
+    r =>
+      r.url().includes('/teams/default/platform-infra/') &&
+      r.url().includes('q=metrics'),
+  );
+  await search.fill('metrics');
+  await filtered;
+  await expect(serviceLink('build-agent')).toHaveCount(0);
+  await expect(serviceLink('metrics-gateway')).toBeVisible();
+  await page.screenshot({
+    path: 'test-results/screenshots/team-filtered.png',
+    fullPage: true,
+  });
+
+  await search.fill('');
+  await page.getByRole('checkbox', { name: 'A', exact: true }).check();
+  // An awful build agent never grades A: the grade filter must drop it.
+  await expect(serviceLink('build-agent')).toHaveCount(0);
+  const rows = table.locator('tbody tr');
+  const rowCount = await rows.count();
+  for (let i = 0; i < rowCount; i++) {
+    const row = rows.nth(i);
+    if ((await row.textContent())?.includes('No services match')) continue;
+    await expect(row.getByLabel('grade A')).toBeVisible();
+  }
+
+  await page.getByRole('checkbox', { name: 'A', exact: true }).uncheck();
+  await expect(serviceLink('build-agent')).toBeVisible();
+  await page.getByRole('button', { name: 'Score' }).click();
+  await expect(
+    page.getByRole('columnheader', { name: /Score/ }),
+  ).toHaveAttribute('aria-sort', /ascending|descending/);
+  await page.screenshot({
+    path: 'test-results/screenshots/team.png',
+    fullPage: true,
+  });
+});
+
+test('a manager opens the report and exports it as CSV', async ({
+  page,
+  request,
+}) => {
+  await waitForScan(request, 'legacy-billing-portal');
+  await signIn(page);
+  await page.goto('/container-scorecard');
+
+  await expect(
+    page.getByRole('heading', { name: 'Organisation report' }),
+  ).toBeVisible();
+  const teams = page.getByRole('table', { name: 'Teams ranked by score' });
+  await expect(teams).toBeVisible();
+  await expect(teams.getByRole('link').first()).toBeVisible();
+  await expect(page.getByText(/of \d+ services analysed/)).toBeVisible();
+  await expect(
+    page.getByRole('table', { name: 'Top failing rules' }),
+  ).toBeVisible();
+  await expect(page.getByText('Scanner backend: healthy')).toBeVisible();
+  await page.screenshot({
+    path: 'test-results/screenshots/report.png',
+    fullPage: true,
+  });
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export CSV' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(
+    /^container-scorecard-report-.*\.csv$/,
+  );
+  const csv = readFileSync((await file.path())!, 'utf8');
+  const lines = csv.trim().split('\n');
+  expect(lines.length).toBeGreaterThan(10);
+  expect(csv).toContain('legacy-billing-portal');
+
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('button', { name: 'Export CSV' })).toBeHidden();
+  await page.screenshot({
+    path: 'test-results/screenshots/report-print.png',
+    fullPage: true,
+  });
+});
+
+test('the rule catalogue explains every rule', async ({ page }) => {
+  await signIn(page);
+  await page.goto('/container-scorecard/rules');
+  await expect(page.getByText(/^Ruleset .+, \d+ rules$/)).toBeVisible();
+  await expect(page.getByText('Why it matters').first()).toBeVisible();
+  await expect(
+    page.getByText('Equivalents in other tools').first(),
+  ).toBeVisible();
+  await page.screenshot({
+    path: 'test-results/screenshots/rules.png',
+    fullPage: true,
+  });
+});

@@ -186,6 +186,14 @@ test('a manager opens the report and exports it as CSV', async ({
 
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByRole('button', { name: 'Export CSV' })).toBeHidden();
+  await expect(
+    page.getByRole('navigation', { name: 'sidebar nav' }),
+  ).toBeHidden();
+  // The report itself must survive the print stylesheet.
+  await expect(teams).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: 'Teams ranked' }),
+  ).toBeVisible();
   await page.screenshot({
     path: 'test-results/screenshots/report-print.png',
     fullPage: true,

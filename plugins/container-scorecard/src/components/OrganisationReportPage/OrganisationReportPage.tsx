@@ -39,11 +39,11 @@ const useStyles = makeStyles(theme => ({
   // keep cards from splitting across pages.
   '@global': {
     '@media print': {
-      'nav[aria-label="sidebar nav"], [class*="BackstageSidebar"], header [class*="MuiTabs"]':
-        { display: 'none !important' },
-      '[class*="BackstageSidebarPage-root"], main': {
-        paddingLeft: '0 !important',
+      // Only the sidebar itself: its page wrapper (BackstageSidebarPage) holds the content.
+      'nav[aria-label="sidebar nav"], [class*="BackstageSidebar-drawer"]': {
+        display: 'none !important',
       },
+      '[class*="BackstageSidebarPage-root"]': { paddingLeft: '0 !important' },
     },
   },
   actions: {

@@ -14,8 +14,19 @@ import { SidebarLogo } from './SidebarLogo';
 export const SidebarContent = NavContentBlueprint.make({
   params: {
     component: ({ navItems }) => {
+      // A page whose path is the prefix of another page's (/container-scorecard and
+      // /container-scorecard/rules) should only light up on its own path.
+      const hrefs = navItems
+        .clone()
+        .rest()
+        .map(item => item.href);
       const nav = navItems.withComponent(item => (
-        <SidebarItem icon={() => item.icon} to={item.href} text={item.title} />
+        <SidebarItem
+          icon={() => item.icon}
+          to={item.href}
+          text={item.title}
+          end={hrefs.some(other => other.startsWith(`${item.href}/`))}
+        />
       ));
 
       return (

@@ -105,13 +105,19 @@ async function rankTeams(
   rows: ServiceRow[],
 ): Promise<TeamRanking[]> {
   const tree = await access.groupTree(credentials);
-  const owners = [...new Set(rows.map(r => r.owner).filter(Boolean))];
+  const byOwner = new Map<string, ServiceRow[]>();
+  for (const row of rows) {
+    if (!row.owner) continue;
+    byOwner.set(row.owner, [...(byOwner.get(row.owner) ?? []), row]);
+  }
+  const owners = [...byOwner.keys()];
   const rankings: TeamRanking[] = [];
   for (const owner of owners) {
     const group = tree.get(owner);
     if (!group) continue; // users, and groups the caller cannot see, are not ranked
-    const family = tree.descendants(owner);
-    const owned = rows.filter(r => family.has(r.owner));
+    const owned = [...tree.descendants(owner)].flatMap(
+      ref => byOwner.get(ref) ?? [],
+    );
     const total = aggregateRows(owned);
     const ranking: TeamRanking = {
       teamRef: owner,

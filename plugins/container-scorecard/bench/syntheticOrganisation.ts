@@ -19,6 +19,11 @@ export interface SyntheticService {
   counts: Record<(typeof SEVERITIES)[number], number>;
 }
 
+function compare(a: unknown, b: unknown): number {
+  if (a === b) return 0;
+  return (a as number) < (b as number) ? -1 : 1;
+}
+
 function gradeOf(score: number) {
   if (score >= 90) return 'A';
   if (score >= 75) return 'B';
@@ -83,10 +88,7 @@ export function createSyntheticOrganisation(
           s.worstRule.ruleId.includes(q),
       )
       .filter(s => grades.length === 0 || grades.includes(s.grade))
-      .sort(
-        (a, b) =>
-          (a[sort] < b[sort] ? -1 : a[sort] > b[sort] ? 1 : 0) * direction,
-      );
+      .sort((a, b) => compare(a[sort], b[sort]) * direction);
     return {
       teamRef: `group:default/${team}`,
       title: team,

@@ -1,9 +1,11 @@
 import { ReactElement } from 'react';
 import type { Entity } from '@backstage/catalog-model';
 import {
+  catalogApiRef,
   EntityProvider,
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
 import {
@@ -28,6 +30,18 @@ export const checkoutTeamEntity: Entity = {
   metadata: { name: 'checkout', namespace: 'default' },
   spec: { type: 'team', children: [] },
 };
+
+/** Two of the demo catalog's groups, for the team and scope pickers. */
+export const demoCatalogApi = () =>
+  catalogApiMock({
+    entities: [
+      checkoutTeamEntity,
+      {
+        ...checkoutTeamEntity,
+        metadata: { name: 'payments', namespace: 'default', title: 'Payments' },
+      },
+    ],
+  });
 
 /** An API where every method fails loudly unless the test gives it. */
 export function fakeApi(
@@ -66,6 +80,7 @@ export function renderWithApi(
       apis={[
         [containerScorecardApiRef, options.api],
         [permissionApiRef, permissions],
+        [catalogApiRef, demoCatalogApi()],
       ]}
     >
       {options.entity ? (

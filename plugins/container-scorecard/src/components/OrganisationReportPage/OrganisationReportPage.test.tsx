@@ -69,8 +69,45 @@ describe('OrganisationReportPage', () => {
     await userEvent.click(screen.getByRole('button', { name: /^Period/ }));
     await userEvent.click(screen.getByRole('option', { name: 'Last 30 days' }));
     await waitFor(() =>
-      expect(getOrganisationReport).toHaveBeenLastCalledWith({ days: 30 }),
+      expect(getOrganisationReport).toHaveBeenLastCalledWith({
+        days: 30,
+        group: undefined,
+      }),
     );
+  });
+
+  it('limits the report and the export to a chosen group', async () => {
+    const getOrganisationReport = jest.fn(async () => organisationReport);
+    const getReportCsv = jest.fn(async () => 'entity_ref\n');
+    Object.assign(URL, {
+      createObjectURL: jest.fn(() => 'blob:report'),
+      revokeObjectURL: jest.fn(),
+    });
+    const click = jest
+      .spyOn(HTMLAnchorElement.prototype, 'click')
+      .mockImplementation(() => {});
+    await renderWithApi(<OrganisationReportPage />, {
+      api: fakeApi({ ...scannerApi, getOrganisationReport, getReportCsv }),
+    });
+    await screen.findByRole('table', { name: 'Teams ranked by score' });
+    await userEvent.click(screen.getByRole('button', { name: /^Scope/ }));
+    await userEvent.click(
+      await screen.findByRole('option', { name: 'Payments' }),
+    );
+    await waitFor(() =>
+      expect(getOrganisationReport).toHaveBeenLastCalledWith({
+        days: 90,
+        group: 'group:default/payments',
+      }),
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
+    await waitFor(() =>
+      expect(getReportCsv).toHaveBeenCalledWith({
+        days: 90,
+        group: 'group:default/payments',
+      }),
+    );
+    click.mockRestore();
   });
 
   it('exports the CSV of the chosen period as a file', async () => {
@@ -95,7 +132,7 @@ describe('OrganisationReportPage', () => {
       await screen.findByRole('button', { name: 'Export CSV' }),
     );
     await waitFor(() => expect(click).toHaveBeenCalled());
-    expect(getReportCsv).toHaveBeenCalledWith({ days: 90 });
+    expect(getReportCsv).toHaveBeenCalledWith({ days: 90, group: undefined });
     expect(createObjectURL).toHaveBeenCalled();
     click.mockRestore();
   });

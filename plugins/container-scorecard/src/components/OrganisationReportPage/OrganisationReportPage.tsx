@@ -20,6 +20,7 @@ import GetAppIcon from '@material-ui/icons/GetApp';
 import PrintIcon from '@material-ui/icons/Print';
 import useAsync from 'react-use/esm/useAsync';
 import { containerScorecardApiRef } from '../../api';
+import { useGroupOptions } from '../../hooks/useGroupOptions';
 import { formatDateTime, formatScore } from '../../presentation';
 import { GradeBadge } from '../GradeBadge';
 import { ScannerStatusLine } from '../ScannerStatusLine';
@@ -71,16 +72,20 @@ export const OrganisationReportPage = () => {
   const api = useApi(containerScorecardApiRef);
   const alertApi = useApi(alertApiRef);
   const [days, setDays] = useState(90);
+  // The report can be limited to one department or team and everything below it.
+  const [group, setGroup] = useState('');
+  const groups = useGroupOptions();
+  const query = { days, group: group || undefined };
   const [exporting, setExporting] = useState(false);
   const report = useAsync(
-    () => api.getOrganisationReport({ days }),
-    [api, days],
+    () => api.getOrganisationReport({ days, group: group || undefined }),
+    [api, days, group],
   );
 
   const exportCsv = async () => {
     setExporting(true);
     try {
-      const csv = await api.getReportCsv({ days });
+      const csv = await api.getReportCsv(query);
       const today = new Date().toISOString().slice(0, 10);
       downloadText(
         csv,
@@ -119,6 +124,24 @@ export const OrganisationReportPage = () => {
               ))}
             </Select>
           </FormControl>
+          <FormControl style={{ minWidth: 220 }}>
+            <InputLabel id="report-scope-label" shrink>
+              Scope
+            </InputLabel>
+            <Select
+              labelId="report-scope-label"
+              value={group}
+              displayEmpty
+              onChange={event => setGroup(String(event.target.value))}
+            >
+              <MenuItem value="">Whole organisation</MenuItem>
+              {(groups.value ?? []).map(option => (
+                <MenuItem key={option.ref} value={option.ref}>
+                  {option.title}
+                </MenuItem>
+              ))}
+            </Select>
+          </FormControl>
           <Button
             variant="outlined"
             color="primary"
@@ -138,7 +161,11 @@ export const OrganisationReportPage = () => {
         </div>
       </ContentHeader>
       <Typography className={classes.printOnly} variant="body2">
-        Container Scorecard organisation report, last {days} days.
+        Container Scorecard report
+        {group
+          ? ` for ${groups.value?.find(g => g.ref === group)?.title ?? group}`
+          : ''}
+        , last {days} days.
       </Typography>
       {report.loading && <Progress />}
       {report.error && <ResponseErrorPanel error={report.error} />}

@@ -1,35 +1,15 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { catalogApiRef } from '@backstage/plugin-catalog-react';
-import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
-import { TestApiProvider } from '@backstage/test-utils';
 import { teamScorecard } from '../../__testUtils__/fixtures';
-import {
-  checkoutTeamEntity,
-  fakeApi,
-  renderWithApi,
-} from '../../__testUtils__/renderWithApi';
+import { fakeApi, renderWithApi } from '../../__testUtils__/renderWithApi';
 import { TeamScorecardPage } from './TeamScorecardPage';
-
-const catalogApi = catalogApiMock({
-  entities: [
-    checkoutTeamEntity,
-    {
-      ...checkoutTeamEntity,
-      metadata: { name: 'payments', namespace: 'default', title: 'Payments' },
-    },
-  ],
-});
 
 describe('TeamScorecardPage', () => {
   it('asks for a team, then shows the scorecard of the chosen one', async () => {
     const getTeamScorecard = jest.fn(async () => teamScorecard({ total: 2 }));
-    await renderWithApi(
-      <TestApiProvider apis={[[catalogApiRef, catalogApi]]}>
-        <TeamScorecardPage />
-      </TestApiProvider>,
-      { api: fakeApi({ getTeamScorecard }) },
-    );
+    await renderWithApi(<TeamScorecardPage />, {
+      api: fakeApi({ getTeamScorecard }),
+    });
     expect(await screen.findByText('Choose a team')).toBeInTheDocument();
     expect(getTeamScorecard).not.toHaveBeenCalled();
 

@@ -5,15 +5,13 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import { parseEntityRef } from '@backstage/catalog-model';
 import FormControl from '@material-ui/core/FormControl';
 import InputLabel from '@material-ui/core/InputLabel';
 import MenuItem from '@material-ui/core/MenuItem';
 import Select from '@material-ui/core/Select';
 import { useSearchParams } from 'react-router-dom';
-import useAsync from 'react-use/esm/useAsync';
+import { useGroupOptions } from '../../hooks/useGroupOptions';
 import { TeamScorecardView } from '../TeamScorecardView';
 
 /**
@@ -23,32 +21,10 @@ import { TeamScorecardView } from '../TeamScorecardView';
  * @public
  */
 export const TeamScorecardPage = () => {
-  const catalogApi = useApi(catalogApiRef);
   const [searchParams, setSearchParams] = useSearchParams();
   const selected = searchParams.get('team') ?? '';
 
-  const groups = useAsync(async () => {
-    const response = await catalogApi.getEntities({
-      filter: { kind: 'Group' },
-      fields: [
-        'kind',
-        'metadata.name',
-        'metadata.namespace',
-        'metadata.title',
-        'spec.profile.displayName',
-      ],
-    });
-    return response.items
-      .map(group => ({
-        ref: stringifyEntityRef(group),
-        title:
-          (group.spec?.profile as { displayName?: string } | undefined)
-            ?.displayName ??
-          group.metadata.title ??
-          group.metadata.name,
-      }))
-      .sort((a, b) => a.title.localeCompare(b.title));
-  }, [catalogApi]);
+  const groups = useGroupOptions();
 
   let team;
   try {

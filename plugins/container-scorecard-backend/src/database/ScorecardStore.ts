@@ -145,9 +145,11 @@ export class ScorecardStore {
           findingRow(finding, fileRows[i].id, input.entityRef),
         ),
       );
-      if (fileRows.length) await tx.batchInsert(T.files, fileRows, 200);
-      if (findingRows.length)
-        await tx.batchInsert(T.findings, findingRows, 200);
+      // Plain inserts in chunks, in this transaction (knex's batchInsert nests one of its own).
+      for (const part of chunk(fileRows, 200)) await tx(T.files).insert(part);
+      for (const part of chunk(findingRows, 200)) {
+        await tx(T.findings).insert(part);
+      }
 
       if (input.score !== undefined && input.grade) {
         await tx(T.snapshots)

@@ -79,26 +79,35 @@ describe('resolveEntitySource', () => {
     ).toMatchObject({ type: 'skip' });
   });
 
-  it.each([
-    [{}, /no backstage.io\/source-location/],
+  it.each<[string, Record<string, unknown>, RegExp]>([
+    ['no location at all', {}, /no backstage.io\/source-location/],
     [
+      'an scp-style git address',
       { 'backstage.io/source-location': 'git@github.com:acme/svc.git' },
       /neither a url: nor a file:/,
     ],
-    [{ 'backstage.io/source-location': 'url:not a url' }, /not a valid URL/],
     [
+      'a URL that does not parse',
+      { 'backstage.io/source-location': 'url:not a url' },
+      /not a valid URL/,
+    ],
+    [
+      'an ftp URL',
       { 'backstage.io/source-location': 'url:ftp://host/repo' },
       /only http\(s\)/,
     ],
     [
+      'a relative file path',
       { 'backstage.io/source-location': 'file:relative/dir' },
       /relative file path/,
     ],
     [
+      'a 5,000-character URL',
       { 'backstage.io/source-location': `url:https://x/${'a'.repeat(5000)}` },
       /not a usable location/,
     ],
     [
+      'globs that climb out of the repository',
       {
         'backstage.io/source-location': 'file:/srv/svc/',
         'container-scorecard.io/paths': '../../etc/**',
@@ -106,16 +115,21 @@ describe('resolveEntitySource', () => {
       /stay inside the repository/,
     ],
     [
+      'empty globs',
       {
         'backstage.io/source-location': 'file:/srv/svc/',
         'container-scorecard.io/paths': ' , ',
       },
       /is empty/,
     ],
-    [{ 'backstage.io/source-location': 42 }, /not a usable location/],
+    [
+      'a number instead of a string',
+      { 'backstage.io/source-location': 42 },
+      /not a usable location/,
+    ],
   ])(
-    'explains odd annotations instead of throwing (%p)',
-    (annotations, reason) => {
+    'explains odd annotations instead of throwing: %s',
+    (_label, annotations, reason) => {
       const source = resolveEntitySource(component(annotations));
       expect(source.type).toBe('invalid');
       expect((source as { reason: string }).reason).toMatch(reason);

@@ -14,6 +14,7 @@ import {
   TestApiProvider,
 } from '@backstage/test-utils';
 import { ContainerScorecardApi, containerScorecardApiRef } from '../api';
+import { rulesRouteRef } from '../routes';
 
 /** A Component entity as the demo catalog holds them. */
 export const checkoutApiEntity: Entity = {
@@ -89,6 +90,11 @@ export function renderWithApi(
         element
       )}
     </TestApiProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    {
+      mountedRoutes: {
+        '/catalog/:namespace/:kind/:name': entityRouteRef,
+        '/container-scorecard/rules': rulesRouteRef,
+      },
+    },
   );
 }

@@ -48,6 +48,11 @@ describe('EntityContainerScorecardContent', () => {
       'https://scm.example/northwind/checkout-api/blob/main/Dockerfile#L1',
     );
     expect(
+      within(pinned).getByRole('link', {
+        name: 'Rule base-image-pinned in the rule catalogue',
+      }),
+    ).toHaveAttribute('href', '/container-scorecard/rules#base-image-pinned');
+    expect(
       within(pinned).getByLabelText('Offending text at Dockerfile:1'),
     ).toHaveTextContent('node:20');
     expect(

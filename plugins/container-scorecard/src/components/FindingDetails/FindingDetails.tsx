@@ -6,6 +6,7 @@ import type {
   ApiFinding,
   RuleSummary,
 } from '@internal/plugin-container-scorecard-common';
+import { useRuleLink } from '../../hooks/useRuleLink';
 import { PILLAR_TITLES } from '../../presentation';
 import { CodeSnippetLines } from '../CodeSnippetLines';
 import { FixDiff } from '../FixDiff';
@@ -73,6 +74,7 @@ export const FindingDetails = (props: {
   const line = finding.range.start.line;
   const location = `${finding.path}:${line}`;
   const href = lineUrl(fileUrl, line);
+  const ruleHref = useRuleLink()(finding.ruleId);
 
   return (
     <article className={classes.finding} aria-label={finding.message}>
@@ -83,7 +85,17 @@ export const FindingDetails = (props: {
         </Typography>
       </div>
       <Typography variant="body2" className={classes.meta}>
-        <span className={classes.ruleId}>{finding.ruleId}</span>
+        {ruleHref ? (
+          <Link
+            to={ruleHref}
+            className={classes.ruleId}
+            aria-label={`Rule ${finding.ruleId} in the rule catalogue`}
+          >
+            {finding.ruleId}
+          </Link>
+        ) : (
+          <span className={classes.ruleId}>{finding.ruleId}</span>
+        )}
         {rule ? ` · ${rule.title}` : ''} · {PILLAR_TITLES[finding.pillar]} ·{' '}
         {href ? (
           <Link to={href} aria-label={`Open ${location} in source control`}>

@@ -1,4 +1,5 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { useLocation } from 'react-router-dom';
 import {
   Content,
   ContentHeader,
@@ -44,6 +45,15 @@ export const RuleCataloguePage = () => {
   const { value, loading, error } = useAsync(() => api.getRules(), [api]);
   const [search, setSearch] = useState('');
   const [pillar, setPillar] = useState<ApiPillar | ''>('');
+
+  // A link from a finding ends in #rule-id; the rule only exists once the catalogue has loaded,
+  // so the browser's own jump to the anchor happens too early.
+  const { hash } = useLocation();
+  useEffect(() => {
+    if (!value || !hash) return;
+    const target = document.getElementById(decodeURIComponent(hash.slice(1)));
+    target?.scrollIntoView?.({ block: 'start' });
+  }, [value, hash]);
 
   const groups = useMemo(() => {
     const rules = (value?.rules ?? [])

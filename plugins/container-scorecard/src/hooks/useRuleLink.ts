@@ -1,0 +1,23 @@
+import { useCallback } from 'react';
+import { useRouteRef } from '@backstage/core-plugin-api';
+import { rulesRouteRef } from '../routes';
+
+// Apps on the legacy system may not mount the rule catalogue page; useRouteRef throws then, after
+// running its own hooks, so catching keeps the hook order stable.
+function useRulesRoute() {
+  try {
+    return useRouteRef(rulesRouteRef);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Links a rule id to its entry in the rule catalogue page, or undefined when it is not mounted. */
+export function useRuleLink(): (ruleId: string) => string | undefined {
+  const rulesRoute = useRulesRoute();
+  return useCallback(
+    ruleId =>
+      rulesRoute ? `${rulesRoute()}#${encodeURIComponent(ruleId)}` : undefined,
+    [rulesRoute],
+  );
+}

@@ -154,6 +154,16 @@ describe('containerScorecardPlugin', () => {
         error: expect.any(String),
       });
       expect(cronjob.score).toBeUndefined();
+      const dockerfile = broken.body.files.find(
+        (f: any) => f.path === 'Dockerfile',
+      );
+      expect(dockerfile).toMatchObject({
+        status: 'could-not-analyse',
+        error: expect.stringMatching(/heredoc <<EOT is never closed/),
+      });
+      // Nothing in the repository could be read: a state of its own, never a zero.
+      expect(broken.body).toMatchObject({ status: 'could-not-analyse' });
+      expect(broken.body.score).toBeUndefined();
 
       const group = await request(server).get(
         `${API}/entities/group/default/payments/scorecard`,

@@ -137,6 +137,44 @@ describe('analyzeFile', () => {
     });
   });
 
+  it('refuses a Dockerfile whose heredoc is never closed, naming the line', async () => {
+    const result = await analyze(
+      lines(
+        'FROM python:3.12-slim',
+        'RUN <<EOT',
+        'pip install --no-cache-dir requests==2.32.3',
+        'USER 10002',
+        'CMD ["python", "app.py"]',
+      ),
+      'Dockerfile',
+    );
+    expect(result).toMatchObject({
+      status: 'could-not-analyse',
+      error: { code: 'parse-error' },
+    });
+    expect(result.error?.message).toMatch(
+      /line 2: the heredoc <<EOT is never closed/,
+    );
+    expect(result.score).toBeUndefined();
+  });
+
+  it('still analyses heredocs that are closed, in RUN and COPY', async () => {
+    const result = await analyze(
+      lines(
+        'FROM python:3.12-slim',
+        'RUN <<EOT',
+        'pip install --no-cache-dir requests==2.32.3',
+        'EOT',
+        'COPY <<CONF /etc/app.conf',
+        'level=info',
+        'CONF',
+        'CMD ["python", "app.py"]',
+      ),
+      'Dockerfile',
+    );
+    expect(result.status).toBe('analysed');
+  });
+
   it('reports invalid compose YAML as could-not-analyse with the line', async () => {
     const result = await analyze('services:\n  app: [\n', 'docker-compose.yml');
     expect(result.status).toBe('could-not-analyse');

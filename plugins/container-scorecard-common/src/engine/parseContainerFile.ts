@@ -2,6 +2,7 @@ import { classifyContainerFile } from '../classify/classifyContainerFile';
 import type { AnalysisError, ContainerFileKind } from '../model/types';
 import { checkContentGuards } from '../parsing/contentGuards';
 import { extractComposeServices } from '../parsing/compose/extractComposeServices';
+import { DockerfileSyntaxError } from '../parsing/dockerfile/DockerfileSyntaxError';
 import { parseDockerfile } from '../parsing/dockerfile/parseDockerfile';
 import {
   extractWorkloads,
@@ -100,6 +101,13 @@ export function parseContainerFile(
       },
     };
   } catch (error) {
+    if (error instanceof DockerfileSyntaxError) {
+      return {
+        status: 'could-not-analyse',
+        kind,
+        error: { code: 'parse-error', message: error.message },
+      };
+    }
     return {
       status: 'could-not-analyse',
       kind,

@@ -8,6 +8,7 @@ import {
   type Run,
 } from 'dockerfile-ast';
 import type { LineIndex } from '../../text/LineIndex';
+import { DockerfileSyntaxError } from './DockerfileSyntaxError';
 import { parseImageReference } from '../imageReference';
 import type { ShellParser } from '../shell/createShellParser';
 import { EMPTY_SHELL_SCRIPT, type ShellScript } from '../shell/shellTypes';
@@ -41,6 +42,7 @@ export function parseDockerfile(
 ): DockerfileModel {
   const dockerfile = DockerfileParser.parse(content);
   memoizeRawArguments(dockerfile.getInstructions());
+  rejectUnterminatedHeredocs(dockerfile.getInstructions());
   const escapeChar = dockerfile.getEscapeCharacter();
   const offsetOf = (p: { line: number; character: number }) =>
     lineIndex.offsetAt(lineIndex.fromZeroBased(p));
@@ -275,6 +277,25 @@ function memoizeRawArguments(instructions: Instruction[]): void {
     const instruction = node as unknown as { getRawArguments(): unknown[] };
     const raw = instruction.getRawArguments();
     instruction.getRawArguments = () => raw.slice();
+  }
+}
+
+/**
+ * A heredoc with no closing delimiter swallows the rest of the file: the builder refuses it, and
+ * any score computed from the remains would describe a file nobody can build.
+ */
+function rejectUnterminatedHeredocs(instructions: Instruction[]): void {
+  for (const node of instructions) {
+    const withHeredocs = node as unknown as Partial<Pick<Run, 'getHeredocs'>>;
+    if (typeof withHeredocs.getHeredocs !== 'function') continue;
+    for (const heredoc of withHeredocs.getHeredocs()) {
+      if (heredoc.getDelimiterRange() === null) {
+        throw new DockerfileSyntaxError(
+          `the heredoc <<${heredoc.getName()} is never closed: add a line with just "${heredoc.getName()}" where its content ends`,
+          node.getRange().start.line + 1,
+        );
+      }
+    }
   }
 }
 

@@ -1,22 +1,6 @@
 import { defineRule } from '../framework/defineRule';
 import { pairRangeOf, scalarText, valueRangeOf } from './composeHelpers';
-
-/** Capabilities that amount to (or quickly lead to) root on the host. */
-const DANGEROUS_CAPABILITIES = new Set([
-  'ALL',
-  'SYS_ADMIN',
-  'NET_ADMIN',
-  'SYS_MODULE',
-  'SYS_PTRACE',
-  'SYS_RAWIO',
-  'SYS_BOOT',
-  'SYS_TIME',
-  'DAC_READ_SEARCH',
-  'BPF',
-  'MAC_ADMIN',
-  'MAC_OVERRIDE',
-  'SYSLOG',
-]);
+import { DANGEROUS_CAPABILITIES } from '../shared/capabilities';
 
 /** `CAP_SYS_ADMIN`, `sys_admin` and `SYS_ADMIN` are the same capability to Docker. */
 export function normalizeCapability(value: string): string {

@@ -8,23 +8,7 @@ import {
   isRecord,
   isWindowsPod,
 } from './k8sHelpers';
-
-/** Capabilities that amount to (or quickly lead to) root on the node. */
-const DANGEROUS_CAPABILITIES = new Set([
-  'ALL',
-  'SYS_ADMIN',
-  'NET_ADMIN',
-  'SYS_MODULE',
-  'SYS_PTRACE',
-  'SYS_RAWIO',
-  'SYS_BOOT',
-  'SYS_TIME',
-  'DAC_READ_SEARCH',
-  'BPF',
-  'MAC_ADMIN',
-  'MAC_OVERRIDE',
-  'SYSLOG',
-]);
+import { DANGEROUS_CAPABILITIES } from '../shared/capabilities';
 
 function normalizeCapability(value: unknown): string {
   return typeof value === 'string'

@@ -4,15 +4,10 @@ import type {
   ApiSeverity,
   ScorecardStatus,
 } from '@internal/plugin-container-scorecard-common';
+import { SEVERITIES } from '@internal/plugin-container-scorecard-common';
 
 /** Every severity, worst first: the order findings are grouped and counted in. */
-export const SEVERITY_ORDER: readonly ApiSeverity[] = [
-  'critical',
-  'high',
-  'medium',
-  'low',
-  'info',
-];
+export const SEVERITY_ORDER: readonly ApiSeverity[] = SEVERITIES;
 
 /**
  * Severity and grade colours are fixed rather than taken from the theme: they carry meaning, and

@@ -4,15 +4,10 @@ import type {
   PillarScores,
   SeverityCounts,
 } from '@internal/plugin-container-scorecard-common';
+import { SEVERITIES } from '@internal/plugin-container-scorecard-common';
 
 /** Worst first, as reports list them. */
-export const SEVERITY_ORDER: readonly ApiSeverity[] = [
-  'critical',
-  'high',
-  'medium',
-  'low',
-  'info',
-];
+export const SEVERITY_ORDER: readonly ApiSeverity[] = SEVERITIES;
 
 /** The UTC day of a date, `YYYY-MM-DD`: snapshots are keyed by it. */
 export function dayOf(date: Date): string {

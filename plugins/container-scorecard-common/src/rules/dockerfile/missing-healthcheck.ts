@@ -1,24 +1,5 @@
-import type {
-  DockerStage,
-  DockerfileModel,
-} from '../../parsing/dockerfile/dockerfileTypes';
 import { defineRule } from '../framework/defineRule';
-
-/** The final stage and the earlier stages it is built FROM: HEALTHCHECK is inherited. */
-function stageChain(model: DockerfileModel, stage: DockerStage): DockerStage[] {
-  const chain: DockerStage[] = [];
-  const seen = new Set<number>();
-  let current: DockerStage | undefined = stage;
-  while (current && !seen.has(current.index)) {
-    seen.add(current.index);
-    chain.push(current);
-    current =
-      current.from.baseStageIndex === undefined
-        ? undefined
-        : model.stages[current.from.baseStageIndex];
-  }
-  return chain;
-}
+import { stageAncestry } from './helpers/dockerfileScope';
 
 /**
  * Flags a final stage with no HEALTHCHECK (its own or one inherited from an earlier stage it is
@@ -49,7 +30,7 @@ export const missingHealthcheck = defineRule({
     const model = file.dockerfile;
     const stage = model.finalStage;
     if (!stage) return []; // a fragment: its stage is completed elsewhere
-    const hasHealthcheck = stageChain(model, stage).some(s =>
+    const hasHealthcheck = stageAncestry(model, stage).some(s =>
       s.instructions.some(i => i.keyword === 'HEALTHCHECK'),
     );
     return hasHealthcheck ? [] : [{ range: stage.from.instruction.range }];

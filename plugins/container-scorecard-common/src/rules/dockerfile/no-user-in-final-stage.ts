@@ -5,39 +5,19 @@ import type {
   DockerfileModel,
 } from '../../parsing/dockerfile/dockerfileTypes';
 import { defineRule } from '../framework/defineRule';
+import { rootStage, stageAncestry } from './helpers/dockerfileScope';
 
 /** The last USER of a stage, following `FROM <earlier stage>` since USER is inherited. */
 function effectiveUser(
   model: DockerfileModel,
   stage: DockerStage,
 ): { instruction: DockerInstruction; stage: DockerStage } | undefined {
-  const seen = new Set<number>();
-  let current: DockerStage | undefined = stage;
-  while (current && !seen.has(current.index)) {
-    seen.add(current.index);
+  for (const current of stageAncestry(model, stage)) {
     const users = current.instructions.filter(i => i.keyword === 'USER');
     if (users.length > 0)
       return { instruction: users[users.length - 1], stage: current };
-    current =
-      current.from.baseStageIndex === undefined
-        ? undefined
-        : model.stages[current.from.baseStageIndex];
   }
   return undefined;
-}
-
-/** The image a stage ultimately starts from (through `FROM <earlier stage>` chains). */
-function rootImage(model: DockerfileModel, stage: DockerStage): DockerStage {
-  let current = stage;
-  const seen = new Set<number>();
-  while (
-    current.from.baseStageIndex !== undefined &&
-    !seen.has(current.index)
-  ) {
-    seen.add(current.index);
-    current = model.stages[current.from.baseStageIndex];
-  }
-  return current;
 }
 
 /**
@@ -84,7 +64,7 @@ export const noUserInFinalStage = defineRule({
     if (!stage) return []; // a fragment without FROM: its base, and so its user, is unknown
     const found = effectiveUser(model, stage);
     if (!found) {
-      const base = rootImage(model, stage).from;
+      const base = rootStage(model, stage).from;
       const withoutDigest = base.image.split('@')[0];
       if (base.unresolvedVariables.length > 0) return [];
       if (

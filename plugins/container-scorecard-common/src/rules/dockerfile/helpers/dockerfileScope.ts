@@ -12,21 +12,36 @@ const NON_POSIX_SHELLS = /^(pwsh|powershell|cmd)(\.exe)?$/i;
 const WINDOWS_IMAGE =
   /(^|\/)windows(\/|:|$)|nanoserver|servercore|dotnet\/framework/i;
 
+/**
+ * A stage followed by the earlier stages it is built FROM (`FROM build AS final`), newest first.
+ * USER, HEALTHCHECK, CMD and the base image are all inherited along this chain. A cycle (which a
+ * builder rejects) ends the chain instead of looping.
+ */
+export function stageAncestry(
+  model: DockerfileModel,
+  stage: DockerStage,
+): DockerStage[] {
+  const chain: DockerStage[] = [];
+  const seen = new Set<number>();
+  let current: DockerStage | undefined = stage;
+  while (current && !seen.has(current.index)) {
+    seen.add(current.index);
+    chain.push(current);
+    current =
+      current.from.baseStageIndex === undefined
+        ? undefined
+        : model.stages[current.from.baseStageIndex];
+  }
+  return chain;
+}
+
 /** The stage a stage ultimately builds on, through `FROM <earlier stage>` chains. */
 export function rootStage(
   model: DockerfileModel,
   stage: DockerStage,
 ): DockerStage {
-  let current = stage;
-  const seen = new Set<number>();
-  while (
-    current.from.baseStageIndex !== undefined &&
-    !seen.has(current.index)
-  ) {
-    seen.add(current.index);
-    current = model.stages[current.from.baseStageIndex];
-  }
-  return current;
+  const chain = stageAncestry(model, stage);
+  return chain[chain.length - 1];
 }
 
 /** True when the stage runs on a Windows base image. */
@@ -47,18 +62,9 @@ export function finalImageInstructions(
 ): DockerInstruction[] {
   const stage = model.finalStage;
   if (!stage) return model.instructions;
-  const chain: DockerStage[] = [];
-  const seen = new Set<number>();
-  let current: DockerStage | undefined = stage;
-  while (current && !seen.has(current.index)) {
-    seen.add(current.index);
-    chain.unshift(current);
-    current =
-      current.from.baseStageIndex === undefined
-        ? undefined
-        : model.stages[current.from.baseStageIndex];
-  }
-  return chain.flatMap(s => s.instructions);
+  return stageAncestry(model, stage)
+    .reverse()
+    .flatMap(s => s.instructions);
 }
 
 /**

@@ -141,31 +141,28 @@ export async function createRouter(
     res.json(scorecard as any);
   });
 
-  router.get('/report', async (req, res) => {
-    const credentials = await httpAuth.credentials(req);
-    const { report } = await buildOrganisationReport({
+  // The JSON report and its CSV export are one computation, so they can never disagree.
+  const organisationReportFor = async (
+    req: Parameters<typeof httpAuth.credentials>[0],
+    query: { days?: number; group?: string },
+  ) =>
+    buildOrganisationReport({
       access,
       store,
-      credentials,
+      credentials: await httpAuth.credentials(req),
       rules: options.rules,
-      days: req.query.days ?? 90,
-      groupRef: req.query.group,
+      days: query.days ?? 90,
+      groupRef: query.group,
       now: now(),
     });
+
+  router.get('/report', async (req, res) => {
+    const { report } = await organisationReportFor(req, req.query);
     res.json(report as any);
   });
 
   router.get('/report/export.csv', async (req, res) => {
-    const credentials = await httpAuth.credentials(req);
-    const { rows } = await buildOrganisationReport({
-      access,
-      store,
-      credentials,
-      rules: options.rules,
-      days: req.query.days ?? 90,
-      groupRef: req.query.group,
-      now: now(),
-    });
+    const { rows } = await organisationReportFor(req, req.query);
     res
       .status(200)
       .type('text/csv')

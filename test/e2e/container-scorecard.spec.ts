@@ -19,8 +19,14 @@ async function guestToken(request: APIRequestContext): Promise<string> {
  * The scanner starts ten seconds after the backend and the catalog needs a moment to ingest the
  * demo, so wait until the entity has been analysed before opening the UI.
  */
-async function waitForScan(request: APIRequestContext, name: string) {
+async function waitForScan(
+  request: APIRequestContext,
+  name: string,
+): Promise<{ status: string; grade?: string }> {
   const token = await guestToken(request);
+  let scorecard: { status: string; grade?: string } = {
+    status: 'unavailable',
+  };
   await expect
     .poll(
       async () => {
@@ -28,11 +34,13 @@ async function waitForScan(request: APIRequestContext, name: string) {
           `${backend}/container-scorecard/entities/component/default/${name}/scorecard`,
           { headers: { Authorization: `Bearer ${token}` } },
         );
-        return response.ok() ? (await response.json()).status : 'unavailable';
+        if (response.ok()) scorecard = await response.json();
+        return scorecard.status;
       },
       { timeout: 110_000, intervals: [2_000] },
     )
     .not.toMatch(/^(unavailable|not-scanned)$/);
+  return scorecard;
 }
 
 async function signIn(page: Page) {
@@ -95,8 +103,8 @@ test('a team lead applies the filters on the team scorecard', async ({
   page,
   request,
 }) => {
-  await waitForScan(request, 'build-agent');
-  await waitForScan(request, 'metrics-gateway');
+  const buildAgent = await waitForScan(request, 'build-agent');
+  const metricsGateway = await waitForScan(request, 'metrics-gateway');
   await signIn(page);
   // platform-infra owns build-agent, and metrics-gateway through its sub-team observability.
   await page.goto('/catalog/default/group/platform-infra/container-scorecard');
@@ -126,18 +134,25 @@ test('a team lead applies the filters on the team scorecard', async ({
   });
 
   await search.fill('');
-  await page.getByRole('checkbox', { name: 'A', exact: true }).check();
-  // An awful build agent never grades A: the grade filter must drop it.
+  await expect(serviceLink('build-agent')).toBeVisible();
+  // Filter on the grade the backend gave metrics-gateway; the awful build agent has another.
+  expect(buildAgent.grade).not.toEqual(metricsGateway.grade);
+  const grade = metricsGateway.grade!;
+  const gradeFiltered = page.waitForResponse(
+    r =>
+      r.url().includes('/teams/default/platform-infra/') &&
+      r.url().includes(`grade=${grade}`),
+  );
+  await page.getByRole('checkbox', { name: grade, exact: true }).check();
+  await gradeFiltered;
   await expect(serviceLink('build-agent')).toHaveCount(0);
-  const rows = table.locator('tbody tr');
-  const rowCount = await rows.count();
-  for (let i = 0; i < rowCount; i++) {
-    const row = rows.nth(i);
-    if ((await row.textContent())?.includes('No services match')) continue;
-    await expect(row.getByLabel('grade A')).toBeVisible();
-  }
+  await expect(serviceLink('metrics-gateway')).toBeVisible();
+  await expect(table.locator('tbody tr')).toHaveCount(1);
+  await expect(
+    table.locator('tbody tr').first().getByLabel(`grade ${grade}`),
+  ).toBeVisible();
 
-  await page.getByRole('checkbox', { name: 'A', exact: true }).uncheck();
+  await page.getByRole('checkbox', { name: grade, exact: true }).uncheck();
   await expect(serviceLink('build-agent')).toBeVisible();
   await page.getByRole('button', { name: 'Score' }).click();
   await expect(

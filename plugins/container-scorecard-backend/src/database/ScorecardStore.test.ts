@@ -326,6 +326,94 @@ describe('ScorecardStore', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'serves whole-store reads from a cache that every write clears on %p',
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      const other = 'component:default/route-optimizer';
+      await store.saveResult(result());
+      expect(await store.listEntityOwners()).toEqual([
+        {
+          entityRef: 'component:default/checkout-api',
+          owner: 'group:default/checkout',
+        },
+      ]);
+      // No snapshot on the 21st yet; the answer over the whole store is now cached.
+      expect(
+        (
+          await store.history.firstSnapshotsSince('2026-11-21', [], {
+            wholeStore: true,
+          })
+        ).size,
+      ).toBe(0);
+
+      // A ref with no snapshot at all has no first score, on either path.
+      for (const wholeStore of [false, true]) {
+        const firsts = await store.history.firstSnapshotsSince(
+          '2026-11-19',
+          ['component:default/never-scored', 'component:default/checkout-api'],
+          { wholeStore },
+        );
+        expect([...firsts.keys()]).toEqual(['component:default/checkout-api']);
+      }
+
+      await store.history.carryForward('2026-11-21');
+      expect(
+        await store.history.firstSnapshotsSince('2026-11-21', [], {
+          wholeStore: true,
+        }),
+      ).toEqual(
+        new Map([
+          [
+            'component:default/checkout-api',
+            { score: 70, rulesetVersion: '1.0.0+abc' },
+          ],
+        ]),
+      );
+
+      await store.markUnchanged(
+        'component:default/checkout-api',
+        new Date('2026-11-22T00:00:00Z'),
+        { owner: 'group:default/payments' },
+      );
+      await store.saveFailure({
+        entityRef: other,
+        error: 'repository not found',
+        attemptedAt: new Date('2026-11-22T00:00:00Z'),
+      });
+      expect(
+        (await store.listEntityOwners()).sort((a, b) =>
+          a.entityRef.localeCompare(b.entityRef),
+        ),
+      ).toEqual([
+        {
+          entityRef: 'component:default/checkout-api',
+          owner: 'group:default/payments',
+        },
+        { entityRef: other, owner: undefined },
+      ]);
+
+      await store.removeEntities([other]);
+      expect(await store.listEntityOwners()).toEqual([
+        {
+          entityRef: 'component:default/checkout-api',
+          owner: 'group:default/payments',
+        },
+      ]);
+      await store.prune({
+        retentionDays: 1,
+        now: new Date('2026-11-25T00:00:00Z'),
+      });
+      expect(
+        (
+          await store.history.firstSnapshotsSince('2026-11-21', [], {
+            wholeStore: true,
+          })
+        ).size,
+      ).toBe(0);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'prunes history past retention, records runs and forgets removed entities on %p',
     async databaseId => {
       const { store } = await createStore(databaseId);

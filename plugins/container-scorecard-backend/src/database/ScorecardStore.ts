@@ -212,6 +212,7 @@ export class ScorecardStore {
         title: details.title ?? null,
         owner: details.owner ?? null,
       });
+    this.cache.clear();
   }
 
   /** The latest state of one entity, or undefined when it was never scanned. */
@@ -254,6 +255,19 @@ export class ScorecardStore {
     return total;
   }
 
+  /**
+   * Every stored entity with its owner at its last scan, for reports that work out what a caller
+   * cannot see. Cached like the other whole-store reads: it only changes when a scan writes.
+   */
+  async listEntityOwners(): Promise<{ entityRef: string; owner?: string }[]> {
+    return this.cache.get('owners', async () =>
+      (await this.db(T.entities).select('entity_ref', 'owner')).map(row => ({
+        entityRef: row.entity_ref as string,
+        owner: optionalString(row.owner),
+      })),
+    );
+  }
+
   /** Refs of the stored entities whose owner (at their last scan) is one of `owners`. */
   async listEntityRefsOwnedBy(owners: readonly string[]): Promise<string[]> {
     const refs: string[] = [];
@@ -282,6 +296,7 @@ export class ScorecardStore {
         await tx(T.entities).whereIn('entity_ref', part).delete();
       });
     }
+    this.cache.clear();
   }
 
   /** The files and findings of the stored result, in the order they were written. */
@@ -353,6 +368,7 @@ export class ScorecardStore {
 
   /** Deletes history, attempt logs and runs older than the retention period. */
   async prune(options: { retentionDays: number; now: Date }): Promise<void> {
+    this.cache.clear();
     const cutoff = new Date(
       options.now.getTime() - options.retentionDays * 24 * 60 * 60 * 1000,
     );
@@ -360,6 +376,7 @@ export class ScorecardStore {
     await this.db(T.totals).where('day', '<', dayOf(cutoff)).delete();
     await this.db(T.scans).where('started_at', '<', cutoff).delete();
     await this.db(T.runs).where('started_at', '<', cutoff).delete();
+    this.cache.clear();
   }
 
   private async logAttempt(

@@ -9,6 +9,7 @@ import { InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   listEntitiesInScope,
+  lowerCaseEnUs,
   REPORT_FIELDS,
   refOf,
 } from '../discovery/catalogEntities';
@@ -66,14 +67,16 @@ export class CatalogAccess {
 
   /**
    * The group and every group below it (sub-teams of sub-teams), as refs. Ownership rolls up
-   * through this: a group owns what it and its descendants own.
+   * through this: a group owns what it and its descendants own. Pass `loadedTree` (the caller's
+   * own `groupTree`) to save asking the catalog again.
    */
   async groupWithDescendants(
     groupRef: string,
     credentials: BackstageCredentials,
+    loadedTree?: GroupTree,
   ): Promise<{ group: Entity; refs: Set<string> }> {
     const ref = normaliseGroupRef(groupRef);
-    const tree = await this.groupTree(credentials);
+    const tree = loadedTree ?? (await this.groupTree(credentials));
     const group = tree.get(ref);
     if (!group) throw new NotFoundError(`No group ${groupRef}`);
     return { group, refs: tree.descendants(ref) };
@@ -101,7 +104,9 @@ export class CatalogAccess {
     for (const g of groups) {
       const parent = parentOf(g);
       if (!parent) continue;
-      children.set(parent, [...(children.get(parent) ?? []), refOf(g)]);
+      const siblings = children.get(parent);
+      if (siblings) siblings.push(refOf(g));
+      else children.set(parent, [refOf(g)]);
     }
     return {
       get: ref => byRef.get(ref),
@@ -129,7 +134,7 @@ export interface GroupTree {
 
 function parentOf(group: Entity): string | undefined {
   const relation = group.relations?.find(r => r.type === RELATION_CHILD_OF);
-  if (relation) return relation.targetRef.toLocaleLowerCase('en-US');
+  if (relation) return lowerCaseEnUs(relation.targetRef);
   const parent = group.spec?.parent;
   if (typeof parent !== 'string' || !parent) return undefined;
   try {

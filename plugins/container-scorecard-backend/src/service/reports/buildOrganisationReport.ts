@@ -8,8 +8,8 @@ import type {
 } from '@internal/plugin-container-scorecard-common';
 import { ScorecardStore } from '../../database/ScorecardStore';
 import { daysBefore } from '../../database/rowMapping';
-import { CatalogAccess } from '../access/CatalogAccess';
-import { ownerOf } from '../discovery/catalogEntities';
+import { CatalogAccess, GroupTree } from '../access/CatalogAccess';
+import { lowerCaseEnUs, ownerOf } from '../discovery/catalogEntities';
 import {
   aggregateRows,
   hiddenStoredRefs,
@@ -41,14 +41,18 @@ export async function buildOrganisationReport(options: {
 }): Promise<OrganisationReportData> {
   const { access, store, credentials, days, now } = options;
   const sinceDay = daysBefore(now, days);
-  const visible = await access.entitiesInScope(credentials);
+  const [visible, tree] = await Promise.all([
+    access.entitiesInScope(credentials),
+    access.groupTree(credentials),
+  ]);
   let entities = visible;
   let family: Set<string> | undefined;
   if (options.groupRef) {
-    family = (await access.groupWithDescendants(options.groupRef, credentials))
-      .refs;
+    family = (
+      await access.groupWithDescendants(options.groupRef, credentials, tree)
+    ).refs;
     entities = entities.filter(e =>
-      family!.has(ownerOf(e)?.toLocaleLowerCase('en-US') ?? ''),
+      family!.has(lowerCaseEnUs(ownerOf(e) ?? '')),
     );
   }
   const owners = family ? [...family] : undefined;
@@ -59,7 +63,7 @@ export async function buildOrganisationReport(options: {
   const [trend, failing, teams] = await Promise.all([
     store.history.ownerTrend(sinceDay, owners, hidden),
     store.history.failingRules({ owners, hiddenRefs: hidden }),
-    rankTeams(access, credentials, rows),
+    rankTeams(tree, rows),
   ]);
   const total = aggregateRows(rows);
 
@@ -100,15 +104,15 @@ export async function buildOrganisationReport(options: {
  * sub-groups too, so a parent team is not flattered or punished by where work sits below it.
  */
 async function rankTeams(
-  access: CatalogAccess,
-  credentials: BackstageCredentials,
+  tree: GroupTree,
   rows: ServiceRow[],
 ): Promise<TeamRanking[]> {
-  const tree = await access.groupTree(credentials);
   const byOwner = new Map<string, ServiceRow[]>();
   for (const row of rows) {
     if (!row.owner) continue;
-    byOwner.set(row.owner, [...(byOwner.get(row.owner) ?? []), row]);
+    const owned = byOwner.get(row.owner);
+    if (owned) owned.push(row);
+    else byOwner.set(row.owner, [row]);
   }
   const owners = [...byOwner.keys()];
   const rankings: TeamRanking[] = [];

@@ -8,7 +8,7 @@ import {
 } from '@internal/plugin-container-scorecard-common';
 import { ScorecardStore } from '../../database/ScorecardStore';
 import type { EntitySummary } from '../../database/types';
-import { ownerOf, refOf } from '../discovery/catalogEntities';
+import { lowerCaseEnUs, ownerOf, refOf } from '../discovery/catalogEntities';
 
 /** A service as reports see it: the API summary plus what trends need. */
 export interface ServiceRow extends ServiceSummary {
@@ -46,7 +46,7 @@ export async function loadServiceRows(
     const from = firsts.get(entityRef);
     const row: ServiceRow = {
       entityRef,
-      owner: ownerOf(entity)?.toLocaleLowerCase('en-US') ?? '',
+      owner: lowerCaseEnUs(ownerOf(entity) ?? ''),
       status: summary?.status ?? 'not-scanned',
       counts: summary?.counts ?? { ...ZERO },
     };
@@ -79,9 +79,10 @@ export async function hiddenStoredRefs(
   owners?: readonly string[],
 ): Promise<{ hidden: string[]; stored: number }> {
   const visibleRefs = new Set(visible.map(refOf));
-  const stored = owners
-    ? await store.listEntityRefsOwnedBy(owners)
-    : await store.listEntityRefs();
+  const ownerSet = owners ? new Set(owners) : undefined;
+  const stored = (await store.listEntityOwners())
+    .filter(e => !ownerSet || (e.owner !== undefined && ownerSet.has(e.owner)))
+    .map(e => e.entityRef);
   return {
     hidden: stored.filter(ref => !visibleRefs.has(ref)),
     stored: stored.length,

@@ -57,14 +57,14 @@ export async function buildOrganisationReport(options: {
   }
   const owners = family ? [...family] : undefined;
   const { hidden } = await hiddenStoredRefs(store, visible, owners);
-  const rows = await loadServiceRows(store, entities, sinceDay, {
-    wholeStore: hidden.length === 0 && !family,
-  });
-  const [trend, failing, teams] = await Promise.all([
+  const [rows, trend, failing] = await Promise.all([
+    loadServiceRows(store, entities, sinceDay, {
+      wholeStore: hidden.length === 0 && !family,
+    }),
     store.history.ownerTrend(sinceDay, owners, hidden),
     store.history.failingRules({ owners, hiddenRefs: hidden }),
-    rankTeams(tree, rows),
   ]);
+  const teams = rankTeams(tree, rows);
   const total = aggregateRows(rows);
 
   const report: OrganisationReport = {
@@ -103,10 +103,7 @@ export async function buildOrganisationReport(options: {
  * Teams are the groups that own services directly; each is scored over what it owns through its
  * sub-groups too, so a parent team is not flattered or punished by where work sits below it.
  */
-async function rankTeams(
-  tree: GroupTree,
-  rows: ServiceRow[],
-): Promise<TeamRanking[]> {
+function rankTeams(tree: GroupTree, rows: ServiceRow[]): TeamRanking[] {
   const byOwner = new Map<string, ServiceRow[]>();
   for (const row of rows) {
     if (!row.owner) continue;

@@ -54,11 +54,13 @@ export async function buildTeamScorecard(options: {
     hiddenStoredRefs(store, owned, family),
     store.listEntityOwners().then(all => all.length),
   ]);
-  const rows = await loadServiceRows(store, owned, sinceDay, {
-    wholeStore: hidden.length === 0 && stored === storedCount,
-  });
+  const [rows, trend] = await Promise.all([
+    loadServiceRows(store, owned, sinceDay, {
+      wholeStore: hidden.length === 0 && stored === storedCount,
+    }),
+    store.history.ownerTrend(sinceDay, family, hidden),
+  ]);
   const total = aggregateRows(rows);
-  const trend = await store.history.ownerTrend(sinceDay, family, hidden);
 
   const selected = sortRows(filterRows(rows, query), query);
   const page = selected.slice(query.offset, query.offset + query.limit);

@@ -40,8 +40,8 @@ export async function loadServiceRows(
   const byRef = new Map<string, EntitySummary>(
     summaries.map(s => [s.entityRef, s]),
   );
-  return entities.map(entity => {
-    const entityRef = refOf(entity);
+  return entities.map((entity, i) => {
+    const entityRef = refs[i];
     const summary = byRef.get(entityRef);
     const from = firsts.get(entityRef);
     const row: ServiceRow = {

@@ -69,6 +69,14 @@ function result(overrides: Partial<EntityResultInput> = {}): EntityResultInput {
   };
 }
 
+/** Each stored entity with its owner, from the cached whole-store read. */
+async function ownersOf(store: ScorecardStore) {
+  return (await store.listSummaries()).map(s => ({
+    entityRef: s.entityRef,
+    owner: s.owner,
+  }));
+}
+
 describe('ScorecardStore', () => {
   const databases = createTestDatabases();
 
@@ -331,7 +339,7 @@ describe('ScorecardStore', () => {
       const { store } = await createStore(databaseId);
       const other = 'component:default/route-optimizer';
       await store.saveResult(result());
-      expect(await store.listEntityOwners()).toEqual([
+      expect(await ownersOf(store)).toEqual([
         {
           entityRef: 'component:default/checkout-api',
           owner: 'group:default/checkout',
@@ -381,7 +389,7 @@ describe('ScorecardStore', () => {
         attemptedAt: new Date('2026-11-22T00:00:00Z'),
       });
       expect(
-        (await store.listEntityOwners()).sort((a, b) =>
+        (await ownersOf(store)).sort((a, b) =>
           a.entityRef.localeCompare(b.entityRef),
         ),
       ).toEqual([
@@ -393,7 +401,7 @@ describe('ScorecardStore', () => {
       ]);
 
       await store.removeEntities([other]);
-      expect(await store.listEntityOwners()).toEqual([
+      expect(await ownersOf(store)).toEqual([
         {
           entityRef: 'component:default/checkout-api',
           owner: 'group:default/payments',

@@ -255,19 +255,6 @@ export class ScorecardStore {
     return total;
   }
 
-  /**
-   * Every stored entity with its owner at its last scan, for reports that work out what a caller
-   * cannot see. Cached like the other whole-store reads: it only changes when a scan writes.
-   */
-  async listEntityOwners(): Promise<{ entityRef: string; owner?: string }[]> {
-    return this.cache.get('owners', async () =>
-      (await this.db(T.entities).select('entity_ref', 'owner')).map(row => ({
-        entityRef: row.entity_ref as string,
-        owner: optionalString(row.owner),
-      })),
-    );
-  }
-
   /** Refs of the stored entities whose owner (at their last scan) is one of `owners`. */
   async listEntityRefsOwnedBy(owners: readonly string[]): Promise<string[]> {
     const refs: string[] = [];

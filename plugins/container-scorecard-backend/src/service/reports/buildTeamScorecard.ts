@@ -52,7 +52,7 @@ export async function buildTeamScorecard(options: {
   const family = [...groups];
   const [{ hidden, stored }, storedCount] = await Promise.all([
     hiddenStoredRefs(store, owned, family),
-    store.listEntityOwners().then(all => all.length),
+    store.countEntities(),
   ]);
   const [rows, trend] = await Promise.all([
     loadServiceRows(store, owned, sinceDay, {

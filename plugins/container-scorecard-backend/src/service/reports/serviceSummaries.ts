@@ -79,10 +79,11 @@ export async function hiddenStoredRefs(
   owners?: readonly string[],
 ): Promise<{ hidden: string[]; stored: number }> {
   const visibleRefs = new Set(visible.map(refOf));
-  const ownerSet = owners ? new Set(owners) : undefined;
-  const stored = (await store.listEntityOwners())
-    .filter(e => !ownerSet || (e.owner !== undefined && ownerSet.has(e.owner)))
-    .map(e => e.entityRef);
+  // Read fresh, never from a cache: a stale list could miss an entity another replica just
+  // stored, and its score would then count in the caller's totals.
+  const stored = owners
+    ? await store.listEntityRefsOwnedBy(owners)
+    : await store.listEntityRefs();
   return {
     hidden: stored.filter(ref => !visibleRefs.has(ref)),
     stored: stored.length,

@@ -49,6 +49,12 @@ test('the Container Scorecard page reaches a healthy backend', async ({
 }) => {
   await page.goto('/');
   await page.getByRole('button', { name: 'Enter' }).click();
-  await page.goto('/container-scorecard');
+  // Navigate inside the app, as a user would: a full page load right after signing in can race
+  // the guest session being stored.
+  await page
+    .getByRole('navigation', { name: 'sidebar nav' })
+    .getByRole('link', { name: 'Container Scorecard' })
+    .click();
+  await expect(page).toHaveURL(/\/container-scorecard$/);
   await expect(page.getByText('Scanner backend: healthy')).toBeVisible();
 });

@@ -10,6 +10,7 @@ import { useRuleLink } from '../../hooks/useRuleLink';
 import { PILLAR_TITLES } from '../../presentation';
 import { CodeSnippetLines } from '../CodeSnippetLines';
 import { FixDiff } from '../FixDiff';
+import { RuleExplanation } from '../RuleExplanation';
 import { SeverityTag } from '../SeverityCounts';
 
 const useStyles = makeStyles(theme => ({
@@ -123,20 +124,7 @@ export const FindingDetails = (props: {
               Why it matters and how to fix it
             </Typography>
           </summary>
-          <Typography variant="subtitle2" component="h5">
-            Why it matters
-          </Typography>
-          <Typography variant="body2" paragraph>
-            {rule.rationale}
-          </Typography>
-          <Typography variant="subtitle2" component="h5">
-            How to fix it
-          </Typography>
-          {rule.remediation.text && (
-            <Typography variant="body2" paragraph>
-              {rule.remediation.text}
-            </Typography>
-          )}
+          <RuleExplanation rule={rule} headingComponent="h5" />
           {!finding.fix && (
             <div className={classes.examples}>
               <div>

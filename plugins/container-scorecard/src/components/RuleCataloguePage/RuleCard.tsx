@@ -5,6 +5,7 @@ import { makeStyles } from '@material-ui/core/styles';
 import type { RuleSummary } from '@internal/plugin-container-scorecard-common';
 import { PILLAR_TITLES } from '../../presentation';
 import { CodeSnippetLines } from '../CodeSnippetLines';
+import { RuleExplanation } from '../RuleExplanation';
 import { SeverityTag } from '../SeverityCounts';
 
 const useStyles = makeStyles(theme => ({
@@ -66,20 +67,7 @@ export const RuleCard = (props: { rule: RuleSummary }) => {
         <Typography variant="body2" paragraph>
           <strong>Reports:</strong> {rule.message}
         </Typography>
-        <Typography variant="subtitle2" component="h4">
-          Why it matters
-        </Typography>
-        <Typography variant="body2" paragraph>
-          {rule.rationale}
-        </Typography>
-        <Typography variant="subtitle2" component="h4">
-          How to fix it
-        </Typography>
-        {rule.remediation.text && (
-          <Typography variant="body2" paragraph>
-            {rule.remediation.text}
-          </Typography>
-        )}
+        <RuleExplanation rule={rule} headingComponent="h4" />
         <div className={classes.examples}>
           <div>
             <Typography variant="caption" component="h5">

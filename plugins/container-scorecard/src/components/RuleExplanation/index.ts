@@ -1,0 +1,1 @@
+export { RuleExplanation } from './RuleExplanation';

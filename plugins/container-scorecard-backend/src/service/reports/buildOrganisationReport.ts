@@ -12,8 +12,9 @@ import { CatalogAccess, GroupTree } from '../access/CatalogAccess';
 import { lowerCaseEnUs, ownerOf } from '../discovery/catalogEntities';
 import {
   aggregateRows,
-  hiddenStoredRefs,
   loadServiceRows,
+  notVisible,
+  readStoredRefs,
   ServiceRow,
 } from './serviceSummaries';
 
@@ -41,9 +42,10 @@ export async function buildOrganisationReport(options: {
 }): Promise<OrganisationReportData> {
   const { access, store, credentials, days, now } = options;
   const sinceDay = daysBefore(now, days);
-  const [visible, tree] = await Promise.all([
+  const [visible, tree, allStored] = await Promise.all([
     access.entitiesInScope(credentials),
     access.groupTree(credentials),
+    options.groupRef ? undefined : readStoredRefs(store),
   ]);
   let entities = visible;
   let family: Set<string> | undefined;
@@ -56,7 +58,10 @@ export async function buildOrganisationReport(options: {
     );
   }
   const owners = family ? [...family] : undefined;
-  const { hidden } = await hiddenStoredRefs(store, visible, owners);
+  const hidden = notVisible(
+    allStored ?? (await readStoredRefs(store, owners)),
+    visible,
+  );
   const [rows, trend, failing] = await Promise.all([
     loadServiceRows(store, entities, sinceDay, {
       wholeStore: hidden.length === 0 && !family,

@@ -10,8 +10,9 @@ import { CatalogAccess } from '../access/CatalogAccess';
 import { lowerCaseEnUs, ownerOf, refOf } from '../discovery/catalogEntities';
 import {
   aggregateRows,
-  hiddenStoredRefs,
   loadServiceRows,
+  notVisible,
+  readStoredRefs,
   ServiceRow,
   toServiceSummary,
 } from './serviceSummaries';
@@ -46,17 +47,22 @@ export async function buildTeamScorecard(options: {
     credentials,
   );
   const sinceDay = daysBefore(options.now, query.days);
-  const owned = (await access.entitiesOwnedBy(groups, credentials)).filter(
-    entity => groups.has(lowerCaseEnUs(ownerOf(entity) ?? '')),
-  );
   const family = [...groups];
-  const [{ hidden, stored }, storedCount] = await Promise.all([
-    hiddenStoredRefs(store, owned, family),
+  const [owned, stored, storedCount] = await Promise.all([
+    access
+      .entitiesOwnedBy(groups, credentials)
+      .then(entities =>
+        entities.filter(entity =>
+          groups.has(lowerCaseEnUs(ownerOf(entity) ?? '')),
+        ),
+      ),
+    readStoredRefs(store, family),
     store.countEntities(),
   ]);
+  const hidden = notVisible(stored, owned);
   const [rows, trend] = await Promise.all([
     loadServiceRows(store, owned, sinceDay, {
-      wholeStore: hidden.length === 0 && stored === storedCount,
+      wholeStore: hidden.length === 0 && stored.length === storedCount,
     }),
     store.history.ownerTrend(sinceDay, family, hidden),
   ]);

@@ -268,6 +268,11 @@ describe('containerScorecardPlugin', () => {
         running: false,
         lastRun: { entities: 13, errors: 0 },
       });
+      // The default schedule runs every 30 minutes, counted from the start of the last run.
+      expect(
+        Date.parse(status.body.nextRunAt) -
+          Date.parse(status.body.lastRun.startedAt),
+      ).toBe(30 * 60 * 1000);
     });
 
     it('hides what the catalog hides: 404 with no data, and absent from team and report views', async () => {

@@ -10,6 +10,7 @@ import {
 import { containerScorecardRulesExtensionPoint } from '@internal/plugin-container-scorecard-node';
 import { createServices } from './service/createServices';
 import { createRouter } from './service/router';
+import { nextScheduledScan } from './service/scanning/nextScheduledScan';
 import { scheduleScans } from './service/scanning/scheduleScans';
 
 /**
@@ -41,6 +42,7 @@ export const containerScorecardPlugin = createBackendPlugin({
       },
       async init(deps) {
         deps.permissionsRegistry.addPermissions(containerScorecardPermissions);
+        const startedUpAt = new Date();
         const services = await createServices({ ...deps, extraRules });
         await scheduleScans({
           scheduler: deps.scheduler,
@@ -54,6 +56,13 @@ export const containerScorecardPlugin = createBackendPlugin({
             logger: deps.logger,
             httpAuth: deps.httpAuth,
             permissions: deps.permissions,
+            nextScanAt: (lastStartedAt, now) =>
+              nextScheduledScan({
+                schedule: services.options.schedule,
+                lastStartedAt,
+                startedUpAt,
+                now,
+              }),
           }),
         );
         // The health route answers load balancers and the frontend without a user token.

@@ -42,6 +42,8 @@ export interface RouterOptions {
    */
   validateResponses?: boolean;
   now?: () => Date;
+  /** When the scheduled scan starts next, given when the last run started. */
+  nextScanAt?: (lastStartedAt: Date | undefined, now: Date) => Date | undefined;
 }
 
 /** Builds the plugin's HTTP API, validated against `openapi.yaml`. */
@@ -179,8 +181,13 @@ export async function createRouter(
 
   router.get('/scans/status', async (_req, res) => {
     const lastRun = await store.lastRun();
+    const nextRunAt = options.nextScanAt?.(
+      lastRun ? new Date(lastRun.startedAt) : undefined,
+      now(),
+    );
     res.json({
       running: scanService.isRunning(),
+      ...(nextRunAt ? { nextRunAt: nextRunAt.toISOString() } : {}),
       ...(lastRun
         ? {
             lastRun: {

@@ -38,7 +38,7 @@ export const k8sHostNamespaces = defineRule({
     trivy: 'KSV-0009',
   },
   equivalentsNote:
-    'One rule for the three namespaces: kube-linter splits it into `host-network`, `host-pid` and `host-ipc`, Polaris into `hostNetworkSet`, `hostPIDSet` and `hostIPCSet`, Checkov into CKV_K8S_19, CKV_K8S_17 and CKV_K8S_18.',
+    'One rule for the three namespaces: kube-linter splits it into `host-network`, `host-pid` and `host-ipc`, Polaris into `hostNetworkSet`, `hostPIDSet` and `hostIPCSet`, Checkov into CKV_K8S_19, CKV_K8S_17 and CKV_K8S_18, Trivy into KSV-0009, KSV-0010 and KSV-0008.',
   check({ file }) {
     return file.kubernetes.workloads.flatMap(workload =>
       NAMESPACE_KEYS.flatMap(({ key, what }) => {

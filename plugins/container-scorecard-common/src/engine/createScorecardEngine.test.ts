@@ -137,6 +137,20 @@ describe('analyzeFile', () => {
     });
   });
 
+  it('refuses YAML nested thousands of levels deep with a clear reason', async () => {
+    const deep = `apiVersion: apps/v1\nkind: Deployment\nspec: ${'['.repeat(
+      5000,
+    )}${']'.repeat(5000)}\n`;
+    const result = await analyze(deep, 'deployment.yaml');
+    expect(result).toMatchObject({
+      status: 'could-not-analyse',
+      error: {
+        code: 'parse-error',
+        message: expect.stringContaining('nests too deeply'),
+      },
+    });
+  });
+
   it('refuses a Dockerfile whose heredoc is never closed, naming the line', async () => {
     const result = await analyze(
       lines(

@@ -71,9 +71,11 @@ export function parseYamlDocuments(
         ok: false,
         error: {
           code: 'parse-error',
-          message: `YAML document ${index + 1} does not parse at line ${
-            position.line
-          }: ${firstError.message.split('\n')[0]}`,
+          message: isStackOverflow(firstError.message)
+            ? tooDeep(index, position.line)
+            : `YAML document ${index + 1} does not parse at line ${
+                position.line
+              }: ${firstError.message.split('\n')[0]}`,
         },
       };
     }
@@ -81,16 +83,20 @@ export function parseYamlDocuments(
     try {
       value = document.toJS({ maxAliasCount });
     } catch (error) {
+      const message = String((error as Error).message ?? error);
+      const line = lineIndex.positionAt(
+        (document.contents as Node | null)?.range?.[0] ?? 0,
+      ).line;
       return {
         ok: false,
-        error: {
-          code: 'yaml-alias-limit',
-          message: `YAML document ${
-            index + 1
-          } expands too many aliases (limit ${maxAliasCount}): ${String(
-            (error as Error).message ?? error,
-          )}`,
-        },
+        error: isStackOverflow(message)
+          ? { code: 'parse-error', message: tooDeep(index, line) }
+          : {
+              code: 'yaml-alias-limit',
+              message: `YAML document ${
+                index + 1
+              } expands too many aliases (limit ${maxAliasCount}): ${message}`,
+            },
       };
     }
     const contents = document.contents as Node | null;
@@ -105,6 +111,17 @@ export function parseYamlDocuments(
     });
   }
   return { ok: true, documents: results };
+}
+
+/** JavaScript's own recursion limit, hit by documents nested thousands of levels deep. */
+function isStackOverflow(message: string): boolean {
+  return message.includes('Maximum call stack size exceeded');
+}
+
+function tooDeep(index: number, line: number): string {
+  return `YAML document ${
+    index + 1
+  } (from line ${line}) nests too deeply to read: no container definition is nested like that`;
 }
 
 function createLocator(document: Document, lineIndex: LineIndex): YamlLocator {

@@ -42,7 +42,9 @@ check_database_ids() {
 run_step prettier npx prettier --check .
 run_step lint npx backstage-cli repo lint
 run_step type-check npx tsc --noEmit false
-run_step unit-and-integration npx backstage-cli repo test --ci --verbose
+# CI=true even when run by hand: without it, backstage-cli turns `repo test` into jest's watch
+# mode, which runs only what changed since the last commit and then waits for edits forever.
+run_step unit-and-integration env CI=true npx backstage-cli repo test --ci --verbose
 run_step database-ids check_database_ids
 run_step end-to-end npx playwright test
 

@@ -138,10 +138,6 @@ function indexedCatalogStandIn(
 ): CatalogService {
   const inMemory = catalogServiceMock({ entities });
   const answers = new Map<string, Promise<string>>();
-  const answer = (key: string, query: () => Promise<unknown>) => {
-    if (!answers.has(key)) answers.set(key, query().then(JSON.stringify));
-    return answers.get(key)!;
-  };
   const timed = async <T>(work: () => Promise<T>): Promise<T> => {
     const start = performance.now();
     try {
@@ -150,25 +146,24 @@ function indexedCatalogStandIn(
       time.ms += performance.now() - start;
     }
   };
+  /** The answer to `request`, asked of the in-memory client the first time only. */
+  const answer = (request: object, query: () => Promise<unknown>) =>
+    timed(async () => {
+      const key = JSON.stringify(request);
+      if (!answers.has(key)) answers.set(key, query().then(JSON.stringify));
+      return JSON.parse(await answers.get(key)!);
+    });
   const catalog: Pick<
     CatalogService,
     'getEntities' | 'getEntitiesByRefs' | 'getEntityByRef'
   > = {
     getEntities: (request, options) =>
-      timed(async () =>
-        JSON.parse(
-          await answer(`entities:${JSON.stringify(request)}`, () =>
-            inMemory.getEntities(request, options),
-          ),
-        ),
+      answer({ getEntities: request }, () =>
+        inMemory.getEntities(request, options),
       ),
     getEntitiesByRefs: (request, options) =>
-      timed(async () =>
-        JSON.parse(
-          await answer(`refs:${JSON.stringify(request)}`, () =>
-            inMemory.getEntitiesByRefs(request, options),
-          ),
-        ),
+      answer({ getEntitiesByRefs: request }, () =>
+        inMemory.getEntitiesByRefs(request, options),
       ),
     getEntityByRef: (ref, options) =>
       timed(() => inMemory.getEntityByRef(ref, options)),

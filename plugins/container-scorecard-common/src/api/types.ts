@@ -89,6 +89,18 @@ export interface ApiFinding {
   suppressed?: ApiSuppression;
 }
 
+/**
+ * A limit that cut a result short (see `LimitId` in the engine model): which one, what it left
+ * out, how many items.
+ *
+ * @public
+ */
+export interface ApiLimitReached {
+  limit: string;
+  message: string;
+  omitted: number;
+}
+
 /** @public */
 export interface FileScorecard {
   /** Path inside the repository. */
@@ -101,6 +113,8 @@ export interface FileScorecard {
   pillarScores?: PillarScores;
   counts: SeverityCounts;
   findings: ApiFinding[];
+  /** Limits this file's analysis reached; absent when the result is complete. */
+  partial?: ApiLimitReached[];
   /** Where to view the file in its source control system, when known. */
   url?: string;
 }
@@ -119,6 +133,11 @@ export interface EntityScorecard {
   pillarScores?: PillarScores;
   counts: SeverityCounts;
   files: FileScorecard[];
+  /**
+   * Limits the entity's scan reached (files, bytes or time): the result is partial and says what
+   * it left out. File-level limits are on each file.
+   */
+  partial?: ApiLimitReached[];
 }
 
 /** @public */

@@ -125,7 +125,11 @@ export type AnalysisErrorCode =
   | 'binary-content'
   | 'yaml-alias-limit'
   | 'parse-error'
-  | 'internal-error';
+  | 'internal-error'
+  /** The analysis of this one file ran past its CPU deadline and was stopped. */
+  | 'analysis-timeout'
+  /** Named like a container definition, but holds none (an empty or plain-text `Dockerfile`). */
+  | 'not-a-definition';
 
 /** @public */
 export interface AnalysisError {
@@ -144,6 +148,35 @@ export interface AnalysisError {
  * @public
  */
 export type FileStatus = 'analysed' | 'could-not-analyse' | 'not-applicable';
+
+/**
+ * A limit that cut a result short. A result that reached a limit is "partial": it says which
+ * limit, and how much it left out, so a user never mistakes it for the whole picture.
+ * - `findings-per-rule`: one rule's findings in one file beyond the first N are not listed
+ *   (they still count in the score and the severity counts).
+ * - `yaml-documents`: YAML documents of one file beyond the first N are not analysed.
+ * - `repository-files`: entries of a repository beyond the first N are not looked at.
+ * - `entity-bytes`: candidate files beyond the entity's byte budget are not read.
+ * - `entity-timeout`: the entity's analysis ran past its deadline; files not finished by then
+ *   are not analysed.
+ *
+ * @public
+ */
+export type LimitId =
+  | 'findings-per-rule'
+  | 'yaml-documents'
+  | 'repository-files'
+  | 'entity-bytes'
+  | 'entity-timeout';
+
+/** @public */
+export interface LimitReached {
+  limit: LimitId;
+  /** What was left out, in words a user understands, naming the configured limit. */
+  message: string;
+  /** How many items (findings, documents, entries, files) were left out. */
+  omitted: number;
+}
 
 /** Number of findings per severity. @public */
 export type SeverityCounts = Record<Severity, number>;
@@ -188,6 +221,8 @@ export interface FileResult {
   /** Number of suppressed findings (any severity). */
   suppressedCount: number;
   images: ImageReference[];
+  /** Limits this file's analysis reached; absent when the result is complete. */
+  limitsReached?: LimitReached[];
   /** Rules that crashed on this file; the others still ran. */
   ruleErrors?: { ruleId: string; message: string }[];
   /** The ruleset version the result was computed with. */

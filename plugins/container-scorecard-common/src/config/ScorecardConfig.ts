@@ -38,6 +38,17 @@ export interface ScorecardLimits {
   maxFileBytes?: number;
   /** YAML documents expanding more aliases than this are not analysed. Default 100. */
   maxYamlAliasCount?: number;
+  /**
+   * Findings of one rule in one file beyond the first this many (by position) are not listed:
+   * the result says how many were left out, and they still count in the score and the severity
+   * counts. Bounds the size of a result (10,000 services can give 50,000 findings). Default 100.
+   */
+  maxFindingsPerRule?: number;
+  /**
+   * YAML documents of one file beyond the first this many are not parsed nor analysed; the
+   * result is partial and says how many were left out. Default 1,000.
+   */
+  maxYamlDocuments?: number;
 }
 
 /**
@@ -58,6 +69,8 @@ export interface ScorecardConfig {
 export const DEFAULT_LIMITS: Required<ScorecardLimits> = {
   maxFileBytes: 1024 * 1024,
   maxYamlAliasCount: 100,
+  maxFindingsPerRule: 100,
+  maxYamlDocuments: 1000,
 };
 
 /**

@@ -70,12 +70,37 @@ describe('validateScorecardConfig', () => {
         ),
         '"trustedRegistries" must be a list of strings',
         'limits.maxFileBytes: must be a positive integer',
-        'limits.speed: unknown limit',
+        expect.stringContaining('limits.speed: unknown limit (accepted: '),
         'waivers[0].reason: a central waiver needs a reason',
         'waivers[0].until: must be a YYYY-MM-DD date',
       ]),
     );
     expect(problems).toHaveLength(11);
+  });
+
+  it('accepts the findings-per-rule and YAML-documents limits', () => {
+    const limits = { maxFindingsPerRule: 1, maxYamlDocuments: 5000 };
+    expect(validateScorecardConfig({ limits }).config).toEqual({ limits });
+  });
+
+  it.each([0, -1, 2.5, '100', null, Number.POSITIVE_INFINITY])(
+    'refuses %p as a limit: every limit is a positive integer',
+    value => {
+      expect(
+        problemsOf({
+          limits: { maxFindingsPerRule: value, maxYamlDocuments: value },
+        }),
+      ).toEqual([
+        'limits.maxFindingsPerRule: must be a positive integer',
+        'limits.maxYamlDocuments: must be a positive integer',
+      ]);
+    },
+  );
+
+  it('names the accepted limits when one is unknown', () => {
+    expect(problemsOf({ limits: { maxFindings: 10 } })).toEqual([
+      'limits.maxFindings: unknown limit (accepted: maxFileBytes, maxYamlAliasCount, maxFindingsPerRule, maxYamlDocuments)',
+    ]);
   });
 
   it('throws an error whose message lists the problems', () => {

@@ -3,13 +3,22 @@ import { checkOptionValue } from '../rules/framework/ruleOptions';
 import type { RuleMetadata } from '../rules/framework/ruleTypes';
 import { builtInRules } from '../engine/builtInRules';
 import {
+  DEFAULT_LIMITS,
   ScorecardConfigError,
   type RuleConfig,
   type ScorecardConfig,
+  type ScorecardLimits,
   type WaiverConfig,
 } from './ScorecardConfig';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Every limit is a positive integer; the list follows `DEFAULT_LIMITS`. */
+const LIMIT_NAMES = Object.keys(DEFAULT_LIMITS) as (keyof ScorecardLimits)[];
+
+function isLimitName(key: string): key is keyof ScorecardLimits {
+  return (LIMIT_NAMES as string[]).includes(key);
+}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -72,8 +81,12 @@ export function validateScorecardConfig(
     else {
       config.limits = {};
       for (const [key, value] of Object.entries(input.limits)) {
-        if (key !== 'maxFileBytes' && key !== 'maxYamlAliasCount') {
-          problems.push(`limits.${key}: unknown limit`);
+        if (!isLimitName(key)) {
+          problems.push(
+            `limits.${key}: unknown limit (accepted: ${LIMIT_NAMES.join(
+              ', ',
+            )})`,
+          );
         } else if (
           typeof value !== 'number' ||
           !Number.isInteger(value) ||

@@ -32,6 +32,7 @@ export {
   classifyContainerFile,
   type ContainerFileClassification,
 } from './classify/classifyContainerFile';
+export { looksLikeKubernetesWorkload } from './classify/looksLikeKubernetesWorkload';
 
 // Configuration
 export {

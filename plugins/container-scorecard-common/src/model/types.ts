@@ -156,6 +156,7 @@ export type FileStatus = 'analysed' | 'could-not-analyse' | 'not-applicable';
  *   (they still count in the score and the severity counts).
  * - `yaml-documents`: YAML documents of one file beyond the first N are not analysed.
  * - `repository-files`: entries of a repository beyond the first N are not looked at.
+ * - `repository-depth`: directories nested deeper than the walk goes are not looked at.
  * - `entity-bytes`: candidate files beyond the entity's byte budget are not read.
  * - `entity-timeout`: the entity's analysis ran past its deadline; files not finished by then
  *   are not analysed.
@@ -166,6 +167,7 @@ export type LimitId =
   | 'findings-per-rule'
   | 'yaml-documents'
   | 'repository-files'
+  | 'repository-depth'
   | 'entity-bytes'
   | 'entity-timeout';
 

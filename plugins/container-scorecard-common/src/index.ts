@@ -24,6 +24,7 @@ export {
   type ScorecardInputFile,
   type RepositoryResult,
 } from './engine/createScorecardEngine';
+export type { AnalysisProgress } from './engine/createFileAnalyzer';
 export { builtInRules } from './engine/builtInRules';
 export { applyTextEdits } from './fixes/applyTextEdits';
 

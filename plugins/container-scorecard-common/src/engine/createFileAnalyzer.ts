@@ -26,6 +26,21 @@ interface AnalyzerDependencies {
   now: () => Date;
 }
 
+/**
+ * Callbacks told, synchronously, where a repository analysis has got to. A worker thread relays
+ * them to the main thread, which arms a per-file deadline on `fileStarted` and keeps each
+ * `fileFinished` result in case the analysis is stopped before the end.
+ *
+ * @public
+ */
+export interface AnalysisProgress {
+  fileStarted?(path: string): void;
+  /** The file's own result, before repository-wide rules add to it. */
+  fileFinished?(result: FileResult): void;
+  /** Every file is done; the repository-wide rules run now. */
+  repositoryRulesStarted?(): void;
+}
+
 const SNIPPET_MAX_LINES = 3;
 const SNIPPET_MAX_CHARS = 300;
 
@@ -201,20 +216,24 @@ export function createFileAnalyzer(deps: AnalyzerDependencies) {
 
     analyzeRepository(
       files: readonly { path: string; content?: string }[],
+      progress?: AnalysisProgress,
     ): FileResult[] {
       const analysed = files.flatMap(input => {
         if (input.content === undefined) return [];
+        progress?.fileStarted?.(input.path);
         const entry = guarded(
           input.path,
           () => analyzeParsed(input.path, input.content as string),
           result => ({ result } as ReturnType<typeof analyzeParsed>),
         );
+        progress?.fileFinished?.(entry.result);
         return entry.result.status === 'not-applicable' ? [] : [entry];
       });
       const repositoryFiles: RepositoryFile[] = files.map(input => ({
         path: input.path,
         parsed: analysed.find(a => a.result.path === input.path)?.parsed,
       }));
+      progress?.repositoryRulesStarted?.();
       const extra = new Map<string, Finding[]>();
       const repoErrors: { path?: string; ruleId: string; message: string }[] =
         [];

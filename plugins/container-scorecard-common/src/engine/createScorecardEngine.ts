@@ -13,7 +13,10 @@ import {
 } from '../scoring/aggregateScores';
 import { computeRulesetVersion } from '../scoring/rulesetVersion';
 import { builtInRules } from './builtInRules';
-import { createFileAnalyzer } from './createFileAnalyzer';
+import {
+  createFileAnalyzer,
+  type AnalysisProgress,
+} from './createFileAnalyzer';
 import { resolveEffectiveRules } from './effectiveRules';
 
 /**
@@ -75,7 +78,11 @@ export interface ScorecardEngine {
   /** The enabled rules, with configured severities. */
   readonly rules: readonly RuleMetadata[];
   analyzeFile(file: { path: string; content: string }): FileResult;
-  analyzeRepository(files: readonly ScorecardInputFile[]): RepositoryResult;
+  /** `progress` hears of each file as it starts and finishes (worker threads relay it). */
+  analyzeRepository(
+    files: readonly ScorecardInputFile[],
+    progress?: AnalysisProgress,
+  ): RepositoryResult;
 }
 
 /**
@@ -109,8 +116,8 @@ export async function createScorecardEngine(
     rulesetVersion,
     rules: rules.map(r => r.metadata),
     analyzeFile: file => analyzer.analyzeFile(file.path, file.content),
-    analyzeRepository(files) {
-      const results = analyzer.analyzeRepository(files);
+    analyzeRepository(files, progress) {
+      const results = analyzer.analyzeRepository(files, progress);
       return {
         files: results,
         aggregate: aggregateFileResults(results),

@@ -1,5 +1,11 @@
 import type { ScorecardConfig } from '../config/ScorecardConfig';
-import type { FileResult, Finding, SourceRange } from '../model/types';
+import { capFindingsPerRule } from '../limits/capFindingsPerRule';
+import type {
+  FileResult,
+  Finding,
+  LimitReached,
+  SourceRange,
+} from '../model/types';
 import type { ShellParser } from '../parsing/shell/createShellParser';
 import type {
   ParsedFile,
@@ -15,13 +21,13 @@ import { applySuppressions } from '../suppressions/applySuppressions';
 import { directivesOfFile } from '../suppressions/directivesOfFile';
 import type { EffectiveRule } from './effectiveRules';
 import { imagesOfFile } from './imagesOfFile';
-import { parseContainerFile } from './parseContainerFile';
+import { parseContainerFile, type ParseLimits } from './parseContainerFile';
 
 interface AnalyzerDependencies {
   shellParser: ShellParser;
   rules: EffectiveRule[];
   config: ScorecardConfig;
-  limits: { maxFileBytes: number; maxYamlAliasCount: number };
+  limits: ParseLimits & { maxFindingsPerRule: number };
   rulesetVersion: string;
   now: () => Date;
 }
@@ -66,6 +72,10 @@ export function createFileAnalyzer(deps: AnalyzerDependencies) {
     };
   }
 
+  /**
+   * A finding without its snippet: the snippet is cut from the file only for the findings that
+   * are listed, so the ones `maxFindingsPerRule` leaves out cost a counter, not a copy of text.
+   */
   function toFinding(
     file: ParsedFile,
     metadata: RuleMetadata,
@@ -77,7 +87,7 @@ export function createFileAnalyzer(deps: AnalyzerDependencies) {
       message: report.message ?? metadata.message,
       path: file.path,
       range: report.range,
-      snippet: snippetOf(file, report.range),
+      snippet: '',
       ...(report.fix ? { fix: report.fix } : {}),
     };
   }
@@ -102,11 +112,17 @@ export function createFileAnalyzer(deps: AnalyzerDependencies) {
     return { findings, ruleErrors };
   }
 
-  /** Waivers, ordering and score: the last step for any analysed file. */
+  /**
+   * Waivers, ordering, score, then the per-rule cap: the last step for any analysed file. The
+   * score and counts are computed before the cap, over every finding, so hiding findings never
+   * improves a score; the cap comes after the waivers so the listed findings are the ones that
+   * cost points.
+   */
   function finish(
     file: ParsedFile,
     rawFindings: Finding[],
     ruleErrors: { ruleId: string; message: string }[],
+    parseLimits: readonly LimitReached[] = [],
   ): FileResult {
     let directives: ReturnType<typeof directivesOfFile> = [];
     try {
@@ -128,17 +144,26 @@ export function createFileAnalyzer(deps: AnalyzerDependencies) {
       suppressed,
       id => metadataById.get(id)?.pillar,
     );
+    const capped = capFindingsPerRule(
+      scored.findings,
+      deps.limits.maxFindingsPerRule,
+    );
+    const limitsReached = [...parseLimits, ...capped.limitsReached];
     return {
       path: file.path,
       kind: file.kind,
       status: 'analysed',
-      findings: scored.findings,
+      findings: capped.kept.map(finding => ({
+        ...finding,
+        snippet: snippetOf(file, finding.range),
+      })),
       score: scored.score,
       grade: gradeOf(scored.score),
       pillarScores: scored.pillarScores,
       counts: scored.counts,
       suppressedCount: scored.suppressedCount,
       images: imagesOfFile(file),
+      ...(limitsReached.length ? { limitsReached } : {}),
       ...(ruleErrors.length ? { ruleErrors } : {}),
       rulesetVersion: deps.rulesetVersion,
     };
@@ -152,6 +177,7 @@ export function createFileAnalyzer(deps: AnalyzerDependencies) {
     parsed?: ParsedFile;
     raw?: Finding[];
     errors?: { ruleId: string; message: string }[];
+    parseLimits?: LimitReached[];
   } {
     const outcome = parseContainerFile(
       path,
@@ -173,15 +199,24 @@ export function createFileAnalyzer(deps: AnalyzerDependencies) {
           kind: outcome.kind,
           status: 'could-not-analyse',
           error: outcome.error,
+          ...(outcome.limitsReached
+            ? { limitsReached: outcome.limitsReached }
+            : {}),
         }),
       };
     }
     const { findings, ruleErrors } = runFileRules(outcome.file);
     return {
-      result: finish(outcome.file, [...findings], [...ruleErrors]),
+      result: finish(
+        outcome.file,
+        [...findings],
+        [...ruleErrors],
+        outcome.limitsReached,
+      ),
       parsed: outcome.file,
       raw: findings,
       errors: ruleErrors,
+      parseLimits: outcome.limitsReached,
     };
   }
 
@@ -268,6 +303,7 @@ export function createFileAnalyzer(deps: AnalyzerDependencies) {
           entry.parsed,
           [...(entry.raw ?? []), ...(added ?? [])],
           [...(entry.errors ?? []), ...repoErrors],
+          entry.parseLimits,
         );
       });
     },

@@ -79,6 +79,26 @@ export class ScorecardStore {
     await this.db.raw('select 1');
   }
 
+  /**
+   * The plugin's tables that do not answer a one-row read (dropped, renamed, unreadable): empty
+   * when the schema is whole. A health check must not say "ok" over a store that cannot serve.
+   */
+  async listBrokenTables(): Promise<string[]> {
+    const tables = Object.values(T);
+    const answers = await Promise.all(
+      tables.map(table =>
+        this.db(table)
+          .select(this.db.raw('1'))
+          .limit(1)
+          .then(
+            () => true,
+            () => false,
+          ),
+      ),
+    );
+    return tables.filter((_, i) => !answers[i]);
+  }
+
   /** Names of the tables the migrations created, for schema checks. */
   async listTables(): Promise<string[]> {
     const candidates = Object.values(T);

@@ -34,7 +34,8 @@ export const spec = {
             },
           },
           '503': {
-            description: "The plugin's database does not answer.",
+            description:
+              "The plugin's database, or one of its tables, does not answer.",
             content: {
               'application/json': {
                 schema: {
@@ -472,7 +473,9 @@ export const spec = {
           },
           database: {
             type: 'string',
-            enum: ['ok', 'unreachable'],
+            description:
+              "ok; unreachable when the database does not answer; missing-tables when it answers but one of the plugin's tables does not.",
+            enum: ['ok', 'unreachable', 'missing-tables'],
           },
         },
       },

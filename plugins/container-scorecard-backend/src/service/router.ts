@@ -25,6 +25,7 @@ import { buildOrganisationReport } from './reports/buildOrganisationReport';
 import { buildTeamScorecard } from './reports/buildTeamScorecard';
 import { toCsv } from './reports/toCsv';
 import { ScanService } from './scanning/ScanService';
+import { sanitiseErrors } from './errors/sanitiseErrors';
 
 /** What the router needs from the plugin. */
 export interface RouterOptions {
@@ -64,11 +65,21 @@ export async function createRouter(
   router.get('/health', async (_req, res) => {
     try {
       await store.ping();
-      res.json({ status: 'ok', database: 'ok' });
     } catch (error) {
       logger.error(`Health check could not reach the database: ${error}`);
       res.status(503).json({ status: 'error', database: 'unreachable' });
+      return;
     }
+    // A database that answers but lost the plugin's tables cannot serve a single scorecard.
+    const broken = await store.listBrokenTables();
+    if (broken.length > 0) {
+      logger.error(
+        `Health check: the tables ${broken.join(', ')} do not answer`,
+      );
+      res.status(503).json({ status: 'error', database: 'missing-tables' });
+      return;
+    }
+    res.json({ status: 'ok', database: 'ok' });
   });
 
   router.get('/entities/:kind/:namespace/:name/scorecard', async (req, res) => {
@@ -206,6 +217,7 @@ export async function createRouter(
     });
   });
 
+  router.use(sanitiseErrors(logger));
   return router;
 }
 

@@ -1,6 +1,10 @@
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
-import { Entity } from '@backstage/catalog-model';
-import { NotFoundError } from '@backstage/errors';
+import { Entity, parseEntityRef } from '@backstage/catalog-model';
+import {
+  InputError,
+  NotFoundError,
+  ServiceUnavailableError,
+} from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import type {
   RuleMetadata,
@@ -19,11 +23,13 @@ import {
   resolveEntitySource,
   sourceKeyOf,
 } from '../discovery/resolveEntitySource';
+import { scopeFilterFor } from '../discovery/scopeFilterFor';
 import { toApiResult } from '../mapping/toApiResult';
 import type { RepositoryReader } from '../reading/createRepositoryReader';
 import { classifyReadError } from '../reading/retryRead';
 import type { ScorecardOptions } from '../readScorecardOptions';
 import { mapWithConcurrency } from './mapWithConcurrency';
+import { describeDatabaseError } from '../../database/describeDatabaseError';
 
 /** What happened to one entity in a scan. */
 export interface EntityScanOutcome {
@@ -32,6 +38,20 @@ export interface EntityScanOutcome {
   files: number;
   findings: number;
   error?: string;
+  /**
+   * Set when this scan's outcome is not what the store now holds (its result, or even the
+   * failure, could not be written): a rescan answers an error with it instead of a stale result.
+   */
+  storeError?: string;
+}
+
+function noFiles(entityRef: string) {
+  return { entityRef, files: 0, findings: 0 };
+}
+
+/** knex and the drivers give database errors a code (SQLSTATE, SQLITE_*, ECONNREFUSED...). */
+function isDatabaseError(error: unknown): boolean {
+  return typeof (error as { code?: unknown })?.code === 'string';
 }
 
 /** Everything a scan needs. */
@@ -97,7 +117,11 @@ export class ScanService {
     return this.running;
   }
 
-  /** Scans one entity now, ignoring the stored ETag. Unknown entities are a `NotFoundError`. */
+  /**
+   * Scans one entity now, ignoring the stored ETag. Unknown entities are a `NotFoundError`,
+   * entities outside the configured scope an `InputError` (nothing is stored for them), and a
+   * result the store could not keep a `ServiceUnavailableError`.
+   */
   async rescan(entityRef: string): Promise<EntityScanOutcome> {
     const credentials = await this.deps.auth.getOwnServiceCredentials();
     const { items } = await this.deps.catalog.getEntitiesByRefs(
@@ -105,7 +129,29 @@ export class ScanService {
       { credentials },
     );
     if (!items[0]) throw new NotFoundError(`No entity ${entityRef}`);
-    return this.scanEntity(items[0], { force: true });
+    // What is out of scope is never stored: it would show in reports the scope leaves it out of.
+    const inScope = scopeFilterFor(
+      this.deps.options.filter,
+      parseEntityRef(entityRef),
+    );
+    const { items: scoped } = inScope
+      ? await this.deps.catalog.getEntities(
+          { filter: inScope, fields: ['metadata.name'] },
+          { credentials },
+        )
+      : { items: [] };
+    if (scoped.length === 0) {
+      throw new InputError(
+        `${entityRef} is outside the container scorecard's scope (containerScorecard.scope.filter)`,
+      );
+    }
+    const outcome = await this.scanEntity(items[0], { force: true });
+    if (outcome.storeError) {
+      throw new ServiceUnavailableError(
+        `The scan of ${entityRef} ran, but the store could not keep it. ${outcome.storeError}`,
+      );
+    }
+    return outcome;
   }
 
   /** Scans one entity; concurrent calls for the same entity share one scan. */
@@ -234,14 +280,20 @@ export class ScanService {
         this.rules,
         this.deps.options.maxFileBytes,
       );
-      await store.saveResult({
-        ...result,
-        ...details,
-        entityRef,
-        analysedAt: this.now(),
-        sourceKey,
-        etag: tree.etag,
-      });
+      try {
+        await store.saveResult({
+          ...result,
+          ...details,
+          entityRef,
+          analysedAt: this.now(),
+          sourceKey,
+          etag: tree.etag,
+        });
+      } catch (error) {
+        return await this.recordStoreFailure(entityRef, details, error, {
+          resultLost: true,
+        });
+      }
       return {
         entityRef,
         outcome: 'analysed',
@@ -251,7 +303,53 @@ export class ScanService {
     } catch (error) {
       // The store or the engine failed: the previous result stays, the run goes on.
       logger.warn(`Container scorecard could not scan ${entityRef}: ${error}`);
-      return { ...none, outcome: 'failed', error: String(error) };
+      return await this.recordStoreFailure(entityRef, details, error, {
+        resultLost: false,
+      });
+    }
+  }
+
+  /**
+   * A result that could not be stored must not read as "not scanned" or as the old result being
+   * current: the failure goes on the entity, in words that name no SQL and no connection. When
+   * even that cannot be written (the database is down), the outcome says so, so a rescan can
+   * answer an error instead of the stale result.
+   */
+  private async recordStoreFailure(
+    entityRef: string,
+    details: { title?: string; owner?: string },
+    error: unknown,
+    options: { resultLost: boolean },
+  ): Promise<EntityScanOutcome> {
+    let reason =
+      'The scan failed unexpectedly; the service log has the details';
+    if (options.resultLost) {
+      reason = `The result could not be stored: ${describeDatabaseError(
+        error,
+      )}`;
+    } else if (isDatabaseError(error)) {
+      reason = `The scan could not use the database: ${describeDatabaseError(
+        error,
+      )}`;
+    }
+    const failed = {
+      ...noFiles(entityRef),
+      outcome: 'failed' as const,
+      error: reason,
+    };
+    try {
+      await this.deps.store.saveFailure({
+        entityRef,
+        ...details,
+        error: reason,
+        attemptedAt: this.now(),
+      });
+      return options.resultLost ? { ...failed, storeError: reason } : failed;
+    } catch (secondError) {
+      this.deps.logger.error(
+        `Container scorecard could not record the failure of ${entityRef}: ${secondError}`,
+      );
+      return { ...failed, storeError: reason };
     }
   }
 

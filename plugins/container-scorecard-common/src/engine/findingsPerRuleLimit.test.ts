@@ -83,9 +83,10 @@ describe('limits.maxFindingsPerRule', () => {
 
   it('changes neither the score, the pillar scores nor the counts', async () => {
     const content = dockerfileWithRuns(40);
-    const capped = (await onlyEveryRun({ maxFindingsPerRule: 3 })).analyzeFile(
-      { path: 'Dockerfile', content },
-    );
+    const capped = (await onlyEveryRun({ maxFindingsPerRule: 3 })).analyzeFile({
+      path: 'Dockerfile',
+      content,
+    });
     const whole = (await onlyEveryRun()).analyzeFile({
       path: 'Dockerfile',
       content,

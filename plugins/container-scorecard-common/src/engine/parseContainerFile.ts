@@ -1,5 +1,10 @@
 import { classifyContainerFile } from '../classify/classifyContainerFile';
-import type { AnalysisError, ContainerFileKind } from '../model/types';
+import { notAComposeFile, notADockerfile } from '../classify/definitionContent';
+import type {
+  AnalysisError,
+  ContainerFileKind,
+  LimitReached,
+} from '../model/types';
 import { checkContentGuards } from '../parsing/contentGuards';
 import { extractComposeServices } from '../parsing/compose/extractComposeServices';
 import { DockerfileSyntaxError } from '../parsing/dockerfile/DockerfileSyntaxError';
@@ -14,13 +19,21 @@ import type { ParsedFile } from '../rules/framework/ruleTypes';
 import { LineIndex } from '../text/LineIndex';
 
 export type ParseOutcome =
-  | { status: 'parsed'; file: ParsedFile }
+  | { status: 'parsed'; file: ParsedFile; limitsReached?: LimitReached[] }
   | {
       status: 'could-not-analyse';
       kind?: ContainerFileKind;
       error: AnalysisError;
+      limitsReached?: LimitReached[];
     }
   | { status: 'not-applicable'; kind?: ContainerFileKind };
+
+/** The limits parsing honours (see `ScorecardLimits`). */
+export interface ParseLimits {
+  maxFileBytes: number;
+  maxYamlAliasCount: number;
+  maxYamlDocuments: number;
+}
 
 const WORKLOAD_KIND_LINE = new RegExp(
   `^kind:\\s*["']?(${KUBERNETES_WORKLOAD_KINDS.join('|')})["']?\\s*$`,
@@ -37,7 +50,7 @@ export function parseContainerFile(
   path: string,
   content: string,
   shellParser: ShellParser,
-  limits: { maxFileBytes: number; maxYamlAliasCount: number },
+  limits: ParseLimits,
 ): ParseOutcome {
   const classification = classifyContainerFile(path);
   if (!classification) return { status: 'not-applicable' };
@@ -54,26 +67,44 @@ export function parseContainerFile(
   try {
     if (kind === 'dockerfile') {
       const dockerfile = parseDockerfile(content, lineIndex, shellParser);
+      const notDockerfile = notADockerfile(dockerfile);
+      if (notDockerfile)
+        return { status: 'could-not-analyse', kind, error: notDockerfile };
       return {
         status: 'parsed',
         file: { kind, path, content, lineIndex, dockerfile },
       };
     }
-    const yaml = parseYamlDocuments(
-      content,
-      lineIndex,
-      limits.maxYamlAliasCount,
-    );
+    const yaml = parseYamlDocuments(content, lineIndex, {
+      maxAliasCount: limits.maxYamlAliasCount,
+      maxDocuments: limits.maxYamlDocuments,
+    });
+    const limitsReached = yaml.ok
+      ? yamlDocumentsLimit(yaml.omittedDocuments, limits.maxYamlDocuments)
+      : undefined;
     if (kind === 'compose') {
       if (!yaml.ok)
         return { status: 'could-not-analyse', kind, error: yaml.error };
       const document = yaml.documents.find(
         d => d.value !== null && d.value !== undefined,
       );
-      if (!document) return { status: 'not-applicable', kind };
+      const notCompose = notAComposeFile(document);
+      if (notCompose === 'include-only')
+        return { status: 'not-applicable', kind };
+      if (notCompose || !document)
+        return {
+          status: 'could-not-analyse',
+          kind,
+          error: notCompose ?? {
+            code: 'not-a-definition',
+            message: 'Not a compose file: the file is empty.',
+          },
+          ...(limitsReached ? { limitsReached } : {}),
+        };
       const services = extractComposeServices(document);
       return {
         status: 'parsed',
+        ...(limitsReached ? { limitsReached } : {}),
         file: {
           kind,
           path,
@@ -89,9 +120,23 @@ export function parseContainerFile(
         : { status: 'not-applicable', kind };
     }
     const workloads = extractWorkloads(yaml.documents);
-    if (workloads.length === 0) return { status: 'not-applicable', kind };
+    if (workloads.length === 0) {
+      // The workloads may all be in the documents left out: say so rather than skip the file.
+      return limitsReached && looksLikeWorkload(content)
+        ? {
+            status: 'could-not-analyse',
+            kind,
+            error: {
+              code: 'too-many-documents',
+              message: `None of the first ${limits.maxYamlDocuments} YAML documents is a workload, and the ${yaml.omittedDocuments} after them were not analysed (limits.maxYamlDocuments).`,
+            },
+            limitsReached,
+          }
+        : { status: 'not-applicable', kind };
+    }
     return {
       status: 'parsed',
+      ...(limitsReached ? { limitsReached } : {}),
       file: {
         kind,
         path,
@@ -119,4 +164,20 @@ export function parseContainerFile(
       },
     };
   }
+}
+
+function yamlDocumentsLimit(
+  omitted: number,
+  maxYamlDocuments: number,
+): LimitReached[] | undefined {
+  if (omitted === 0) return undefined;
+  return [
+    {
+      limit: 'yaml-documents',
+      message: `Only the first ${maxYamlDocuments} YAML documents were analysed (limits.maxYamlDocuments): ${omitted} more ${
+        omitted === 1 ? 'was' : 'were'
+      } left out.`,
+      omitted,
+    },
+  ];
 }

@@ -49,9 +49,9 @@ describe('capFindingsPerRule', () => {
     ];
     const { kept, limitsReached } = capFindingsPerRule(findings, 2);
     expect(linesOf(kept)).toEqual(['b:1', 'a:2', 'b:3', 'a:4', 'c:6']);
-    expect(limitsReached.map(l => [l.message.split(':')[0], l.omitted])).toEqual(
-      [['Rule b', 1]],
-    );
+    expect(
+      limitsReached.map(l => [l.message.split(':')[0], l.omitted]),
+    ).toEqual([['Rule b', 1]]);
   });
 
   it('lists the findings that cost points before waived ones, wherever they are', () => {

@@ -14,8 +14,7 @@ export function capFindingsPerRule(
   findings: readonly Finding[],
   max: number,
 ): { kept: Finding[]; limitsReached: LimitReached[] } {
-  if (findings.length <= max)
-    return { kept: [...findings], limitsReached: [] };
+  if (findings.length <= max) return { kept: [...findings], limitsReached: [] };
   const perRule = new Map<string, { costing: number; waived: number }>();
   for (const finding of findings) {
     const tally = perRule.get(finding.ruleId) ?? { costing: 0, waived: 0 };
@@ -49,12 +48,14 @@ export function capFindingsPerRule(
   }
   const limitsReached = [...omitted.entries()]
     .sort(([a], [b]) => (a < b ? -1 : Number(a > b)))
-    .map(([ruleId, count]): LimitReached => ({
-      limit: 'findings-per-rule',
-      message: `Rule ${ruleId}: only the first ${max} findings are listed (limits.maxFindingsPerRule); ${count} more ${
-        count === 1 ? 'is' : 'are'
-      } not listed but counted in the score.`,
-      omitted: count,
-    }));
+    .map(
+      ([ruleId, count]): LimitReached => ({
+        limit: 'findings-per-rule',
+        message: `Rule ${ruleId}: only the first ${max} findings are listed (limits.maxFindingsPerRule); ${count} more ${
+          count === 1 ? 'is' : 'are'
+        } not listed but counted in the score.`,
+        omitted: count,
+      }),
+    );
   return { kept, limitsReached };
 }

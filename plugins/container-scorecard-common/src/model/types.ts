@@ -129,7 +129,12 @@ export type AnalysisErrorCode =
   /** The analysis of this one file ran past its CPU deadline and was stopped. */
   | 'analysis-timeout'
   /** Named like a container definition, but holds none (an empty or plain-text `Dockerfile`). */
-  | 'not-a-definition';
+  | 'not-a-definition'
+  /**
+   * A YAML file whose first `limits.maxYamlDocuments` documents hold no workload while more were
+   * left out: its workloads, if any, are beyond the limit.
+   */
+  | 'too-many-documents';
 
 /** @public */
 export interface AnalysisError {

@@ -1,9 +1,10 @@
 import {
+  Composer,
   isAlias,
   isMap,
   isScalar,
   isSeq,
-  parseAllDocuments,
+  Parser,
   type Document,
   type Node,
 } from 'yaml';
@@ -43,25 +44,38 @@ export interface YamlDocumentModel {
 }
 
 export type YamlParseResult =
-  | { ok: true; documents: YamlDocumentModel[] }
+  | {
+      ok: true;
+      documents: YamlDocumentModel[];
+      /** Documents after the first `maxDocuments`: counted, never composed nor read. */
+      omittedDocuments: number;
+    }
   | { ok: false; error: AnalysisError };
 
+/** The caps of one parse. */
+export interface YamlParseLimits {
+  /** Aliases one document may expand (a "billion laughs" file is refused). */
+  maxAliasCount: number;
+  /** Documents read; the rest are only counted. */
+  maxDocuments: number;
+}
+
 /**
- * Parses every document of a YAML stream, keeping positions. Aliases are expanded with a cap,
- * so a "billion laughs" file is refused instead of exhausting memory.
+ * Parses the documents of a YAML stream, keeping positions. Aliases are expanded with a cap,
+ * so a "billion laughs" file is refused instead of exhausting memory. Only the first
+ * `maxDocuments` documents are composed: the ones after are only counted by the lexer, so a
+ * file of 100,000 documents costs a scan, not 100,000 document trees.
  */
 export function parseYamlDocuments(
   content: string,
   lineIndex: LineIndex,
-  maxAliasCount: number,
+  limits: YamlParseLimits,
 ): YamlParseResult {
-  const parsed = parseAllDocuments(content, {
-    prettyErrors: false,
-    uniqueKeys: false,
-    // Compose and Kubernetes tooling both honour YAML 1.1 merge keys (`<<: *base`).
-    merge: true,
-  });
-  const documents = Array.isArray(parsed) ? parsed : [];
+  const { maxAliasCount } = limits;
+  const { documents, omittedDocuments } = composeDocuments(
+    content,
+    limits.maxDocuments,
+  );
   const results: YamlDocumentModel[] = [];
   for (const [index, document] of documents.entries()) {
     const firstError = document.errors[0];
@@ -110,7 +124,36 @@ export function parseYamlDocuments(
       locate: createLocator(document, lineIndex),
     });
   }
-  return { ok: true, documents: results };
+  return { ok: true, documents: results, omittedDocuments };
+}
+
+/**
+ * `parseAllDocuments` with a stop: the CST parser's tokens go to the composer until the
+ * `maxDocuments`+1-th document starts; after that only document starts are counted. The composer
+ * hands out a document when the next one starts (or at the end), hence `end()` for the last one.
+ */
+function composeDocuments(
+  content: string,
+  maxDocuments: number,
+): { documents: Document[]; omittedDocuments: number } {
+  const composer = new Composer({
+    uniqueKeys: false,
+    // Compose and Kubernetes tooling both honour YAML 1.1 merge keys (`<<: *base`).
+    merge: true,
+  });
+  const documents: Document[] = [];
+  let started = 0;
+  let omittedDocuments = 0;
+  for (const token of new Parser().parse(content)) {
+    if (token.type === 'document') started++;
+    if (started > maxDocuments) {
+      if (token.type === 'document') omittedDocuments++;
+      continue;
+    }
+    for (const document of composer.next(token)) documents.push(document);
+  }
+  for (const document of composer.end()) documents.push(document);
+  return { documents, omittedDocuments };
 }
 
 /** JavaScript's own recursion limit, hit by documents nested thousands of levels deep. */

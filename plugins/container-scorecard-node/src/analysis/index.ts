@@ -1,0 +1,14 @@
+export {
+  createAnalysisPool,
+  defaultAnalysisWorkers,
+  type AnalysisPool,
+  type AnalysisPoolOptions,
+} from './createAnalysisPool';
+export { analysisTestRules } from './analysisTestRules';
+export { loadRuleModules } from './loadRuleModules';
+export type {
+  AnalysisDeadlines,
+  AnalysisEngineOptions,
+  AnalysisTestHooks,
+  EntityAnalysis,
+} from './types';

@@ -9,6 +9,11 @@ export type CandidateDecision =
   | 'list'
   /** A container definition too large to fetch: reported, not analysed. */
   | 'oversized'
+  /**
+   * A YAML file too large to fetch: only a workload manifest is worth reporting as oversized,
+   * so the reader looks at its head (`looksLikeKubernetesWorkload`) and otherwise leaves it out.
+   */
+  | 'peek'
   | 'skip';
 
 /** Directories that hold other people's code, never the service's own container definitions. */
@@ -36,8 +41,8 @@ export function createCandidateFilter(options: {
     const kind = classifyContainerFile(path);
     if (!kind) return 'skip';
     if (size !== undefined && size > options.maxFileBytes) {
-      // A huge YAML file is rarely a manifest: only name-certain definitions count as failures.
-      return kind === 'kubernetes-candidate' ? 'skip' : 'oversized';
+      // A huge YAML file is rarely a manifest, but a big install manifest must not vanish.
+      return kind === 'kubernetes-candidate' ? 'peek' : 'oversized';
     }
     return 'read';
   };

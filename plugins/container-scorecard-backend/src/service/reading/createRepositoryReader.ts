@@ -1,5 +1,6 @@
 import { UrlReaderService } from '@backstage/backend-plugin-api';
 import { readLocalTree } from './readLocalTree';
+import { DEFAULT_READ_LIMITS } from './readLimits';
 import { readUrlTree } from './readUrlTree';
 import { retryRead } from './retryRead';
 import type { RepositoryTree } from './types';
@@ -21,6 +22,10 @@ export function createRepositoryReader(deps: {
   urlReader: UrlReaderService;
   localRoots: string[];
   maxFileBytes: number;
+  /** Entries looked at per repository; default `DEFAULT_READ_LIMITS.maxRepositoryFiles`. */
+  maxRepositoryFiles?: number;
+  /** Content bytes read per entity; default `DEFAULT_READ_LIMITS.maxEntityBytes`. */
+  maxEntityBytes?: number;
   retry: { attempts: number; baseDelayMs: number };
 }): RepositoryReader {
   return {
@@ -30,6 +35,10 @@ export function createRepositoryReader(deps: {
         signal: options.signal,
         paths: source.paths,
         maxFileBytes: deps.maxFileBytes,
+        maxRepositoryFiles:
+          deps.maxRepositoryFiles ?? DEFAULT_READ_LIMITS.maxRepositoryFiles,
+        maxEntityBytes:
+          deps.maxEntityBytes ?? DEFAULT_READ_LIMITS.maxEntityBytes,
       };
       return retryRead(
         () =>

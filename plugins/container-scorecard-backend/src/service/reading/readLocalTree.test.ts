@@ -8,13 +8,14 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readLocalTree } from './readLocalTree';
+import { DEFAULT_READ_LIMITS } from './readLimits';
 
 describe('readLocalTree', () => {
   let base: string;
   let root: string;
   let repo: string;
   let outside: string;
-  const options = { maxFileBytes: 1000 };
+  const options = { ...DEFAULT_READ_LIMITS, maxFileBytes: 1000 };
 
   beforeEach(() => {
     base = mkdtempSync(join(tmpdir(), 'cs-local-'));
@@ -62,7 +63,10 @@ describe('readLocalTree', () => {
 
   it('refuses directories outside the roots, also through ".." and symbolic links', async () => {
     await expect(readLocalTree(outside, [root], options)).rejects.toMatchObject(
-      { name: 'NotAllowedError' },
+      {
+        name: 'NotAllowedError',
+        message: `file location ${outside} is not allowed or not readable`,
+      },
     );
     await expect(
       readLocalTree(join(repo, '..', '..', 'outside'), [root], options),
@@ -79,9 +83,29 @@ describe('readLocalTree', () => {
     await expect(
       readLocalTree('relative/path', [root], options),
     ).rejects.toMatchObject({ name: 'NotAllowedError' });
-    await expect(
-      readLocalTree(join(root, 'missing'), [root], options),
-    ).rejects.toMatchObject({ name: 'NotFoundError' });
+  });
+
+  it('answers alike for a missing, an outside and a non-directory location: nothing is revealed', async () => {
+    const answers = await Promise.all(
+      [
+        join(root, 'missing'),
+        join(base, 'missing'),
+        outside,
+        join(repo, 'Dockerfile'),
+        join(outside, 'Dockerfile'),
+      ].map(location =>
+        readLocalTree(location, [root], options).then(
+          () => 'read',
+          (error: Error) =>
+            `${error.name}: ${error.message.replace(location, 'X')}`,
+        ),
+      ),
+    );
+    expect(new Set(answers)).toEqual(
+      new Set([
+        'NotAllowedError: file location X is not allowed or not readable',
+      ]),
+    );
   });
 
   it('never follows links inside the tree to files or directories outside the root', async () => {

@@ -1,24 +1,46 @@
-import {
-  NotAllowedError,
-  NotFoundError,
-  NotModifiedError,
-} from '@backstage/errors';
+import { looksLikeKubernetesWorkload } from '@internal/plugin-container-scorecard-common';
+import { NotAllowedError, NotModifiedError } from '@backstage/errors';
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
-import { isAbsolute, join, relative, sep } from 'node:path';
-import { createCandidateFilter, IGNORED_DIRECTORIES } from './candidateFiles';
+import { isAbsolute } from 'node:path';
+import { ByteBudget, compareReadPriority } from './byteBudget';
+import { createCandidateFilter } from './candidateFiles';
+import { readFileHead } from './readFileHead';
+import { PEEK_BYTES } from './readLimits';
 import type { ReadTreeOptions, RepositoryTree, TreeFile } from './types';
+import {
+  isInside,
+  walkLocalTree,
+  yieldToEventLoop,
+  type LocalCandidate,
+} from './walkLocalTree';
 
-/** A repository on disk is walked at most this deep and this wide, whatever it holds. */
-const MAX_DEPTH = 12;
-const MAX_ENTRIES = 20_000;
-
-function isInside(root: string, path: string): boolean {
-  const rel = relative(root, path);
-  return (
-    rel === '' ||
-    (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel))
+/**
+ * One answer for every location that is not an existing, readable directory inside a configured
+ * root: whether a path exists on the backend's disk is none of an annotation author's business.
+ */
+function notAllowed(directory: string): NotAllowedError {
+  return new NotAllowedError(
+    `file location ${directory} is not allowed or not readable`,
   );
+}
+
+/** Resolves links and checks the directory lies inside one of the roots; returns both. */
+async function resolveInsideRoots(
+  directory: string,
+  roots: readonly string[],
+): Promise<{ realDirectory: string; root: string }> {
+  if (!isAbsolute(directory)) throw notAllowed(directory);
+  const realRoots = await Promise.all(
+    roots.map(root => fs.realpath(root).catch(() => undefined)),
+  );
+  const realDirectory = await fs.realpath(directory).catch(() => undefined);
+  const root =
+    realDirectory && realRoots.find(r => r && isInside(r, realDirectory));
+  if (!realDirectory || !root) throw notAllowed(directory);
+  const stat = await fs.stat(realDirectory).catch(() => undefined);
+  if (!stat?.isDirectory()) throw notAllowed(directory);
+  return { realDirectory, root };
 }
 
 /**
@@ -27,6 +49,8 @@ function isInside(root: string, path: string): boolean {
  * Only directories inside one of `roots` are read, judged after resolving symbolic links, so
  * neither `..` nor a link can lead outside; links inside the tree are followed only to files that
  * are themselves inside the same root. The ETag hashes paths, sizes and modification times.
+ * Contents are read one file at a time, highest priority first, until the entity's byte budget is
+ * spent; every limit reached is listed in `limitsReached`.
  */
 export async function readLocalTree(
   directory: string,
@@ -38,93 +62,94 @@ export async function readLocalTree(
       'file: locations are not read: containerScorecard.localRoots is not configured',
     );
   }
-  if (!isAbsolute(directory)) {
-    throw new NotAllowedError(`${directory} is not an absolute path`);
-  }
-  const realRoots = await Promise.all(
-    roots.map(root => fs.realpath(root).catch(() => undefined)),
-  );
-  let realDirectory: string;
-  try {
-    realDirectory = await fs.realpath(directory);
-  } catch {
-    throw new NotFoundError(`Directory ${directory} does not exist`);
-  }
-  const root = realRoots.find(r => r && isInside(r, realDirectory));
-  if (!root) {
-    throw new NotAllowedError(
-      `${directory} is outside the directories configured in containerScorecard.localRoots`,
-    );
-  }
+  const { realDirectory, root } = await resolveInsideRoots(directory, roots);
 
-  const decide = createCandidateFilter(options);
-  const found: {
-    path: string;
-    absolute: string;
-    size: number;
-    mtimeMs: number;
-    list: boolean;
-  }[] = [];
-  const oversized: RepositoryTree['oversized'] = [];
-  let entries = 0;
+  const walk = await walkLocalTree({
+    directory: realDirectory,
+    root,
+    decide: createCandidateFilter(options),
+    maxEntries: options.maxRepositoryFiles,
+    signal: options.signal,
+  }).catch(error => {
+    // A directory that vanished or cannot be listed: the same answer as for any other.
+    if (typeof error?.code === 'string') throw notAllowed(directory);
+    throw error;
+  });
 
-  async function walk(dir: string, depth: number): Promise<void> {
-    if (depth > MAX_DEPTH) return;
-    for (const entry of await fs.readdir(dir, { withFileTypes: true })) {
-      if (++entries > MAX_ENTRIES) return;
-      const absolute = join(dir, entry.name);
-      const path = relative(realDirectory, absolute).split(sep).join('/');
-      if (entry.isDirectory()) {
-        if (IGNORED_DIRECTORIES.has(entry.name)) continue;
-        await walk(absolute, depth + 1);
-        continue;
-      }
-      // Links are never followed into directories (no loops) and only to files in the root.
-      let target = absolute;
-      if (entry.isSymbolicLink()) {
-        target = await fs.realpath(absolute).catch(() => '');
-        if (!target || !isInside(root!, target)) continue;
-      } else if (!entry.isFile()) {
-        continue;
-      }
-      const stat = await fs.stat(target).catch(() => undefined);
-      if (!stat?.isFile()) continue;
-      const decision = decide(path, stat.size);
-      if (decision === 'oversized') oversized.push({ path, size: stat.size });
-      if (decision === 'read' || decision === 'list') {
-        found.push({
-          path,
-          absolute: target,
-          size: stat.size,
-          mtimeMs: stat.mtimeMs,
-          list: decision === 'list',
-        });
-      }
-    }
-  }
-  await walk(realDirectory, 0);
-
-  found.sort((a, b) => a.path.localeCompare(b.path));
   const hash = createHash('sha256');
-  for (const file of [
-    ...found,
-    ...oversized.map(o => ({ ...o, mtimeMs: 0 })),
-  ]) {
+  for (const file of [...walk.candidates].sort((a, b) =>
+    a.path.localeCompare(b.path),
+  )) {
     hash.update(`${file.path}\u0000${file.size}\u0000${file.mtimeMs}\n`);
+  }
+  for (const file of walk.oversized) {
+    hash.update(`${file.path}\u0000${file.size}\u00000\n`);
   }
   const etag = `local-${hash.digest('hex').slice(0, 40)}`;
   if (options.etag === etag) throw new NotModifiedError();
 
+  const { files, oversized, budget } = await readCandidates(
+    walk.candidates,
+    options,
+  );
+  oversized.push(...walk.oversized);
+  files.sort((a, b) => a.path.localeCompare(b.path));
+  oversized.sort((a, b) => a.path.localeCompare(b.path));
+  const limitsReached = [...walk.limitsReached];
+  const bytesReached = budget.limitReached();
+  if (bytesReached) limitsReached.push(bytesReached);
+  return {
+    etag,
+    files,
+    oversized,
+    ...(limitsReached.length > 0 ? { limitsReached } : {}),
+  };
+}
+
+/**
+ * Reads contents one file at a time in priority order (see `readPriority`), so no more than
+ * the entity's byte budget is ever read, and only the head of an oversized YAML file.
+ */
+async function readCandidates(
+  candidates: LocalCandidate[],
+  options: ReadTreeOptions,
+) {
+  const budget = new ByteBudget(options.maxEntityBytes);
   const files: TreeFile[] = [];
-  for (const file of found) {
-    files.push(
-      file.list
-        ? { path: file.path }
-        : {
-            path: file.path,
-            content: await fs.readFile(file.absolute, 'utf8'),
-          },
+  const oversized: RepositoryTree['oversized'] = [];
+  const ordered = [...candidates].sort((a, b) =>
+    compareReadPriority(a.path, b.path),
+  );
+  for (const file of ordered) {
+    options.signal?.throwIfAborted();
+    if (file.decision === 'list') {
+      files.push({ path: file.path });
+      continue;
+    }
+    if (file.decision === 'peek') {
+      const head = Math.min(file.size, PEEK_BYTES);
+      if (!budget.admit(file.path, head)) continue;
+      const text = (await readFileHead(file.absolute, head)).toString('utf8');
+      if (looksLikeKubernetesWorkload(text)) {
+        oversized.push({ path: file.path, size: file.size });
+      }
+      continue;
+    }
+    if (!budget.admit(file.path, file.size)) continue;
+    // One byte more than measured tells a file that grew since; it is read again, up to the limit.
+    let bytes = await readFileHead(
+      file.absolute,
+      Math.min(file.size, options.maxFileBytes) + 1,
     );
+    if (bytes.length > file.size) {
+      bytes = await readFileHead(file.absolute, options.maxFileBytes + 1);
+    }
+    if (bytes.length > options.maxFileBytes) {
+      oversized.push({ path: file.path, size: bytes.length });
+    } else {
+      files.push({ path: file.path, content: bytes.toString('utf8') });
+    }
+    await yieldToEventLoop();
   }
-  return { etag, files, oversized };
+  return { files, oversized, budget };
 }

@@ -1,11 +1,23 @@
 import { UrlReaderService } from '@backstage/backend-plugin-api';
+import {
+  classifyContainerFile,
+  looksLikeKubernetesWorkload,
+  type LimitReached,
+} from '@internal/plugin-container-scorecard-common';
+import { ByteBudget, compareReadPriority } from './byteBudget';
 import { createCandidateFilter } from './candidateFiles';
+import { PEEK_BYTES, repositoryFilesReached } from './readLimits';
 import type { ReadTreeOptions, RepositoryTree, TreeFile } from './types';
+import { yieldToEventLoop } from './walkLocalTree';
 
 /**
  * Reads the candidate files of a repository through Backstage's URL readers (GitHub, GitLab,
  * Bitbucket, Azure, Gerrit, ...). The filter runs before anything is extracted, so only candidate
  * files are fetched; the previous ETag makes an unchanged repository throw `NotModifiedError`.
+ *
+ * The filter sees every path of the archive, in the archive's order: it counts them against
+ * `maxRepositoryFiles` and admits file contents against the entity's byte budget, so what the
+ * reader holds in memory never exceeds that budget (readers buffer every admitted file).
  */
 export async function readUrlTree(
   urlReader: UrlReaderService,
@@ -13,39 +25,87 @@ export async function readUrlTree(
   options: ReadTreeOptions,
 ): Promise<RepositoryTree> {
   const decide = createCandidateFilter(options);
+  const budget = new ByteBudget(options.maxEntityBytes);
   const listed = new Set<string>();
+  const peeked = new Set<string>();
+  const unmeasured = new Set<string>();
   const oversized: RepositoryTree['oversized'] = [];
+  let entries = 0;
   const response = await urlReader.readTree(url, {
     etag: options.etag,
     signal: options.signal as any,
     filter: (path, info) => {
+      if (++entries > options.maxRepositoryFiles) return false;
       const decision = decide(path, info?.size);
       if (decision === 'oversized') {
         oversized.push({ path, size: info?.size ?? 0 });
       }
+      // Only its existence matters: never fetched, so a huge one costs nothing.
       if (decision === 'list') listed.add(path);
-      return decision === 'read' || decision === 'list';
+      if (decision === 'peek') {
+        if (!budget.admit(path, info?.size ?? 0)) return false;
+        peeked.add(path);
+        return true;
+      }
+      if (decision !== 'read') return false;
+      if (info?.size === undefined) {
+        // Readers that cannot tell sizes up front are measured after the fact, below.
+        unmeasured.add(path);
+        return true;
+      }
+      return budget.admit(path, info.size);
     },
   });
-  const files: TreeFile[] = [];
-  for (const file of await response.files()) {
-    if (listed.has(file.path)) {
-      files.push({ path: file.path });
+
+  // Archive readers run the filter while `files()` streams the archive, not before.
+  const fetched = (await response.files()).sort((a, b) =>
+    compareReadPriority(a.path, b.path),
+  );
+  const limitsReached: LimitReached[] = [];
+  if (entries > options.maxRepositoryFiles) {
+    limitsReached.push(
+      repositoryFilesReached(
+        options.maxRepositoryFiles,
+        entries - options.maxRepositoryFiles,
+        true,
+      ),
+    );
+  }
+  const files: TreeFile[] = [...listed].map(path => ({ path }));
+  for (const file of fetched) {
+    options.signal?.throwIfAborted();
+    const content = await file.content();
+    if (peeked.has(file.path)) {
+      const head = content.subarray(0, PEEK_BYTES).toString('utf8');
+      if (looksLikeKubernetesWorkload(head)) {
+        oversized.push({ path: file.path, size: content.length });
+      }
       continue;
     }
-    const content = await file.content();
-    // Readers that cannot tell sizes up front are caught here, after the fact.
     if (content.length > options.maxFileBytes) {
-      oversized.push({ path: file.path, size: content.length });
+      const isYaml =
+        classifyContainerFile(file.path) === 'kubernetes-candidate';
+      const head = content.subarray(0, PEEK_BYTES).toString('utf8');
+      if (!isYaml || looksLikeKubernetesWorkload(head)) {
+        oversized.push({ path: file.path, size: content.length });
+      }
+      continue;
+    }
+    if (unmeasured.has(file.path) && !budget.admit(file.path, content.length)) {
       continue;
     }
     files.push({ path: file.path, content: content.toString('utf8') });
+    await yieldToEventLoop();
   }
+  const bytesReached = budget.limitReached();
+  if (bytesReached) limitsReached.push(bytesReached);
   files.sort((a, b) => a.path.localeCompare(b.path));
+  oversized.sort((a, b) => a.path.localeCompare(b.path));
   return {
     etag: response.etag,
     files,
     oversized,
     browseBaseUrl: url.endsWith('/') ? url : `${url}/`,
+    ...(limitsReached.length > 0 ? { limitsReached } : {}),
   };
 }

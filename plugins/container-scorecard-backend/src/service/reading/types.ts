@@ -1,3 +1,5 @@
+import type { LimitReached } from '@internal/plugin-container-scorecard-common';
+
 /** A file of a repository; `content` is absent for files that are only listed. */
 export interface TreeFile {
   path: string;
@@ -13,12 +15,26 @@ export interface RepositoryTree {
   oversized: { path: string; size: number }[];
   /** Base URL for links to files, when the source is browsable. */
   browseBaseUrl?: string;
+  /**
+   * Reading limits this tree reached (entries looked at, depth, bytes read): the tree is partial
+   * and each entry says what was left out. Absent when the tree is complete.
+   */
+  limitsReached?: LimitReached[];
+}
+
+/** The limits of one tree read, from `containerScorecard.limits`. */
+export interface ReadLimits {
+  /** Files above this size are not read (reported as oversized when they are definitions). */
+  maxFileBytes: number;
+  /** Entries (files and directories) looked at per repository. */
+  maxRepositoryFiles: number;
+  /** Bytes of file content read per entity, all files together. */
+  maxEntityBytes: number;
 }
 
 /** Options for one tree read. */
-export interface ReadTreeOptions {
+export interface ReadTreeOptions extends ReadLimits {
   etag?: string;
   signal?: AbortSignal;
   paths?: string[];
-  maxFileBytes: number;
 }

@@ -43,6 +43,18 @@ export interface Config {
       maxFileBytes?: number;
       /** YAML documents expanding more aliases are not analysed. Default 100. */
       maxYamlAliasCount?: number;
+      /**
+       * Entries (files and directories) looked at per repository, breadth-first from the root.
+       * Beyond them the result is partial ("repository-files") and says how many were left out.
+       * Default 20000.
+       */
+      maxRepositoryFiles?: number;
+      /**
+       * Bytes of file content read per entity, all files together, one file at a time
+       * (Dockerfiles, then compose files, then other YAML). Files beyond the budget are not read
+       * and the result is partial ("entity-bytes"). Default 20971520 (20 MiB).
+       */
+      maxEntityBytes?: number;
     };
     /** Days of history (daily snapshots, scan logs) to keep. Default 400. */
     retentionDays?: number;

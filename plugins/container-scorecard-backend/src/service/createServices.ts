@@ -46,6 +46,8 @@ export async function createServices(deps: {
     urlReader: deps.urlReader,
     localRoots: options.localRoots,
     maxFileBytes: options.maxFileBytes,
+    maxRepositoryFiles: options.maxRepositoryFiles,
+    maxEntityBytes: options.maxEntityBytes,
     retry: options.retry,
   });
   const scanService = new ScanService({

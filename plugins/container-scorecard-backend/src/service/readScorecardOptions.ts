@@ -6,6 +6,7 @@ import { Config, readDurationFromConfig } from '@backstage/config';
 import type { ScorecardConfig } from '@internal/plugin-container-scorecard-common';
 import { durationToMilliseconds } from '@backstage/types';
 import { resolve as resolvePath } from 'node:path';
+import { DEFAULT_READ_LIMITS } from './reading/readLimits';
 
 /** Which catalog entities are scanned; the catalog's own filter syntax. */
 export type ScopeFilter =
@@ -25,6 +26,10 @@ export interface ScorecardOptions {
   localRoots: string[];
   /** Files above this size are reported as "could not analyse" without being fetched. */
   maxFileBytes: number;
+  /** Entries (files and directories) looked at per repository; beyond them the result is partial. */
+  maxRepositoryFiles: number;
+  /** Bytes of file content read per entity, all files together; beyond them the result is partial. */
+  maxEntityBytes: number;
   retry: { attempts: number; baseDelayMs: number };
 }
 
@@ -54,7 +59,12 @@ export function readScorecardOptions(config: Config): ScorecardOptions {
     engineConfig.trustedRegistries = root.getStringArray('trustedRegistries');
   }
   if (root?.has('waivers')) engineConfig.waivers = root.getOptional('waivers');
-  if (root?.has('limits')) engineConfig.limits = root.getOptional('limits');
+  if (root?.has('limits')) {
+    // The reading limits are the backend's own: the engine rejects limits it does not know.
+    const { maxRepositoryFiles, maxEntityBytes, ...engineLimits } =
+      root.getOptional<Record<string, unknown>>('limits') ?? {};
+    engineConfig.limits = engineLimits as ScorecardConfig['limits'];
+  }
 
   const entityTimeoutMs = root?.has('entityTimeout')
     ? durationToMilliseconds(
@@ -86,9 +96,31 @@ export function readScorecardOptions(config: Config): ScorecardOptions {
       resolvePath(dir),
     ),
     maxFileBytes: root?.getOptionalNumber('limits.maxFileBytes') ?? 1024 * 1024,
+    maxRepositoryFiles: readPositiveInteger(
+      root,
+      'limits.maxRepositoryFiles',
+      DEFAULT_READ_LIMITS.maxRepositoryFiles,
+    ),
+    maxEntityBytes: readPositiveInteger(
+      root,
+      'limits.maxEntityBytes',
+      DEFAULT_READ_LIMITS.maxEntityBytes,
+    ),
     retry: {
       attempts: root?.getOptionalNumber('retry.attempts') ?? 3,
       baseDelayMs: root?.getOptionalNumber('retry.baseDelayMs') ?? 1000,
     },
   };
+}
+
+function readPositiveInteger(
+  root: Config | undefined,
+  key: string,
+  fallback: number,
+): number {
+  const value = root?.getOptionalNumber(key) ?? fallback;
+  if (!Number.isInteger(value) || value < 1) {
+    throw new Error(`containerScorecard.${key} must be a whole number ≥ 1`);
+  }
+  return value;
 }

@@ -42,6 +42,8 @@ function fileJson(result: FileResult, input: ReportInput) {
       : {}),
     counts: result.counts,
     suppressedCount: result.suppressedCount,
+    // Absent when complete; otherwise which limits cut the result short and what they left out.
+    ...(result.limitsReached?.length ? { partial: result.limitsReached } : {}),
     findings: result.findings.map(f => findingJson(f, input)),
     images: result.images,
     ...(result.ruleErrors ? { ruleErrors: result.ruleErrors } : {}),
@@ -50,7 +52,8 @@ function fileJson(result: FileResult, input: ReportInput) {
 
 /**
  * The JSON report: per file the score, grade and findings (suppressed ones included and marked),
- * plus the aggregate over all files. Its shape is documented in docs/cli.md.
+ * the limits that made it partial, plus the aggregate over all files. Its shape is documented in
+ * docs/cli.md.
  */
 export function formatJson(input: ReportInput): string {
   const { analysis } = input;
@@ -63,6 +66,7 @@ export function formatJson(input: ReportInput): string {
       couldNotAnalyse: analysis.results.filter(
         r => r.status === 'could-not-analyse',
       ).length,
+      partial: analysis.results.filter(r => r.limitsReached?.length).length,
       findings: analysis.results.reduce(
         (sum, r) => sum + r.findings.filter(f => !f.suppressed).length,
         0,

@@ -158,8 +158,9 @@ function sarifResult(finding: Finding, ruleIndex: Map<string, number>) {
 
 /**
  * A SARIF 2.1.0 log with one run: every rule in force under `tool.driver.rules` (with help), one
- * result per finding (suppressed findings carry `suppressions`), and files that could not be
- * analysed as tool execution notifications, since they have no findings to show.
+ * result per finding (suppressed findings carry `suppressions`), and as tool execution
+ * notifications the files that could not be analysed (an error: they have no findings to show)
+ * and the limits that made a result partial (a warning naming the limit and what it left out).
  */
 export function formatSarif(input: ReportInput, cwd: string): string {
   const rules = [...input.rules.values()];
@@ -185,6 +186,22 @@ export function formatSarif(input: ReportInput, cwd: string): string {
           },
         ]
       : []),
+    // A partial result is a warning of its own: results alone would read as the whole picture.
+    ...(result.limitsReached ?? []).map(reached => ({
+      level: 'warning',
+      message: {
+        text: `Partial result for ${result.path}: ${reached.message}`,
+      },
+      descriptor: { id: reached.limit },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: artifactLocation(result.path),
+          },
+        },
+      ],
+      properties: { limit: reached.limit, omitted: reached.omitted },
+    })),
     ...(result.ruleErrors ?? []).map(error => ({
       level: 'warning',
       message: {

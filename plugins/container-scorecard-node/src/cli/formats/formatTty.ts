@@ -92,6 +92,16 @@ function countsText(result: { counts: Record<Severity, number> }): string {
   return parts.length ? parts.join(', ') : 'no findings';
 }
 
+/** One line per limit the file reached: which limit, and how much it left out. */
+function limitLines(result: FileResult, palette: Palette): string[] {
+  return (result.limitsReached ?? []).map(
+    reached =>
+      `  ${palette.severity('medium', 'partial')}: ${
+        reached.message
+      }${palette.dim(` (${reached.limit}, ${reached.omitted} omitted)`)}`,
+  );
+}
+
 function fileBlock(result: FileResult, palette: Palette): string[] {
   if (result.status === 'could-not-analyse') {
     return [
@@ -101,18 +111,24 @@ function fileBlock(result: FileResult, palette: Palette): string[] {
       )}: ${result.error?.message ?? 'unknown error'}${
         result.error ? palette.dim(` (${result.error.code})`) : ''
       }`,
+      ...limitLines(result, palette),
     ];
   }
+  // A partial score is marked next to the score itself, so it never reads as a clean pass.
+  const partial = result.limitsReached?.length
+    ? ` ${palette.severity('medium', 'PARTIAL')}`
+    : '';
   const header = `${palette.bold(result.path)}  ${palette.grade(
     result.grade,
     `${result.score}/100 ${result.grade}`,
-  )}  ${palette.dim(
+  )}${partial}  ${palette.dim(
     `${result.kind} · ${countsText(result)}${
       result.suppressedCount ? ` · ${result.suppressedCount} waived` : ''
     }`,
   )}`;
   const lines = [
     header,
+    ...limitLines(result, palette),
     ...result.findings.flatMap(f => findingLine(f, palette)),
   ];
   for (const error of result.ruleErrors ?? []) {
@@ -149,6 +165,9 @@ export function formatTty(input: ReportInput, palette: Palette): string {
   }
   const analysed = analysis.results.filter(r => r.status === 'analysed').length;
   const failed = analysis.results.length - analysed;
+  const partial = analysis.results.filter(
+    r => r.status === 'analysed' && r.limitsReached?.length,
+  ).length;
   if (analysis.results.length === 0) {
     lines.push('No container definitions found.');
   } else {
@@ -163,7 +182,7 @@ export function formatTty(input: ReportInput, palette: Palette): string {
     lines.push(
       `${palette.bold('Overall')} ${score}  ${analysis.results.length} file${
         analysis.results.length === 1 ? '' : 's'
-      }, ${analysed} analysed${
+      }, ${analysed} analysed${partial ? ` (${partial} partial)` : ''}${
         failed ? `, ${failed} could not be analysed` : ''
       } · ${countsText(aggregate)}`,
     );

@@ -44,6 +44,17 @@ export interface Config {
       /** YAML documents expanding more aliases are not analysed. Default 100. */
       maxYamlAliasCount?: number;
       /**
+       * Findings of one rule in one file listed, the first by position (those that cost points
+       * before waived ones). The others are left out of the list, still count in the score and
+       * the severity counts, and the file says how many ("findings-per-rule"). Default 100.
+       */
+      maxFindingsPerRule?: number;
+      /**
+       * YAML documents analysed per file. The ones after are counted, not parsed, and the result
+       * is partial ("yaml-documents"). Default 1000.
+       */
+      maxYamlDocuments?: number;
+      /**
        * Entries (files and directories) looked at per repository, breadth-first from the root.
        * Beyond them the result is partial ("repository-files") and says how many were left out.
        * Default 20000.

@@ -22,13 +22,16 @@ export const containerScorecardPlugin = createBackendPlugin({
   pluginId: 'container-scorecard',
   register(env) {
     const extraRules: ScorecardRule[] = [];
+    const ruleModules: string[] = [];
     env.registerExtensionPoint(containerScorecardRulesExtensionPoint, {
       addRules: (...rules) => extraRules.push(...rules),
+      addRuleModules: (...modules) => ruleModules.push(...modules),
     });
 
     env.registerInit({
       deps: {
         logger: coreServices.logger,
+        lifecycle: coreServices.lifecycle,
         config: coreServices.rootConfig,
         database: coreServices.database,
         scheduler: coreServices.scheduler,
@@ -43,7 +46,11 @@ export const containerScorecardPlugin = createBackendPlugin({
       async init(deps) {
         deps.permissionsRegistry.addPermissions(containerScorecardPermissions);
         const startedUpAt = new Date();
-        const services = await createServices({ ...deps, extraRules });
+        const services = await createServices({
+          ...deps,
+          extraRules,
+          ruleModules,
+        });
         await scheduleScans({
           scheduler: deps.scheduler,
           schedule: services.options.schedule,

@@ -10,7 +10,16 @@ import type { ScorecardRule } from '@internal/plugin-container-scorecard-common'
  * @public
  */
 export interface ContainerScorecardRulesExtensionPoint {
+  /**
+   * Adds rule objects. They cannot be sent to the analysis worker threads, so with any of them
+   * the backend analyses on its event loop, without deadlines: prefer `addRuleModules`.
+   */
   addRules(...rules: ScorecardRule[]): void;
+  /**
+   * Adds the rules exported as `rules` by each module (an absolute path, e.g. from
+   * `require.resolve`, or a package name). Every analysis worker loads the modules itself.
+   */
+  addRuleModules(...modules: string[]): void;
 }
 
 /** @public */

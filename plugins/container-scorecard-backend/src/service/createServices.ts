@@ -1,6 +1,7 @@
 import {
   AuthService,
   DatabaseService,
+  LifecycleService,
   LoggerService,
   RootConfigService,
   UrlReaderService,
@@ -11,9 +12,14 @@ import {
   type RuleMetadata,
   type ScorecardRule,
 } from '@internal/plugin-container-scorecard-common';
-import { createNodeScorecardEngine } from '@internal/plugin-container-scorecard-node';
+import {
+  createNodeScorecardEngine,
+  loadRuleModules,
+} from '@internal/plugin-container-scorecard-node';
 import { ScorecardStore } from '../database/ScorecardStore';
 import { CatalogAccess } from './access/CatalogAccess';
+import { createEntityAnalyzer } from './analysis/createEntityAnalyzer';
+import { readAnalysisOptions } from './analysis/readAnalysisOptions';
 import { toRuleCatalogue } from './mapping/toRuleCatalogue';
 import { createRepositoryReader } from './reading/createRepositoryReader';
 import { readScorecardOptions } from './readScorecardOptions';
@@ -32,13 +38,28 @@ export async function createServices(deps: {
   logger: LoggerService;
   catalog: CatalogService;
   extraRules: ScorecardRule[];
+  /** Modules whose `rules` the analysis workers load (rule objects cannot reach them). */
+  ruleModules?: string[];
+  lifecycle?: LifecycleService;
 }) {
   const options = readScorecardOptions(deps.config);
   const store = await ScorecardStore.create({ database: deps.database });
+  const ruleModules = deps.ruleModules ?? [];
+  const moduleRules = loadRuleModules(ruleModules);
+  // Made here for the rules' metadata and the ruleset version; the workers make their own.
   const engine = await createNodeScorecardEngine({
     config: options.engineConfig,
-    extraRules: deps.extraRules,
+    extraRules: [...deps.extraRules, ...moduleRules],
   });
+  const analyzer = createEntityAnalyzer({
+    options: readAnalysisOptions(deps.config),
+    engine,
+    engineConfig: options.engineConfig,
+    ruleModules,
+    extraRules: deps.extraRules,
+    logger: deps.logger,
+  });
+  deps.lifecycle?.addShutdownHook(() => analyzer.close());
   const rules: ReadonlyMap<string, RuleMetadata> = new Map(
     engine.rules.map(rule => [rule.id, rule]),
   );
@@ -53,6 +74,7 @@ export async function createServices(deps: {
   const scanService = new ScanService({
     store,
     engine,
+    analyzer,
     reader,
     catalog: deps.catalog,
     auth: deps.auth,
@@ -73,6 +95,7 @@ export async function createServices(deps: {
     ruleCatalogue: toRuleCatalogue(engine, [
       ...builtInRules,
       ...deps.extraRules,
+      ...moduleRules,
     ]),
   };
 }

@@ -24,6 +24,10 @@ import {
   sourceKeyOf,
 } from '../discovery/resolveEntitySource';
 import { scopeFilterFor } from '../discovery/scopeFilterFor';
+import {
+  inProcessAnalyzer,
+  type EntityAnalyzer,
+} from '../analysis/createEntityAnalyzer';
 import { toApiResult } from '../mapping/toApiResult';
 import type { RepositoryReader } from '../reading/createRepositoryReader';
 import { classifyReadError } from '../reading/retryRead';
@@ -57,7 +61,13 @@ function isDatabaseError(error: unknown): boolean {
 /** Everything a scan needs. */
 export interface ScanServiceDeps {
   store: ScorecardStore;
+  /** Rule metadata and the ruleset version; analysis itself goes through `analyzer`. */
   engine: ScorecardEngine;
+  /**
+   * Runs the engine off the event loop, within deadlines (`createEntityAnalyzer`). Defaults to
+   * the engine on the calling thread, which only tests and benchmarks of the engine should use.
+   */
+  analyzer?: EntityAnalyzer;
   reader: RepositoryReader;
   catalog: CatalogService;
   auth: AuthService;
@@ -87,9 +97,11 @@ export class ScanService {
   private readonly inFlight = new Map<string, Promise<EntityScanOutcome>>();
   private readonly rules: ReadonlyMap<string, RuleMetadata>;
   private readonly now: () => Date;
+  private readonly analyzer: EntityAnalyzer;
 
   constructor(private readonly deps: ScanServiceDeps) {
     this.rules = new Map(deps.engine.rules.map(rule => [rule.id, rule]));
+    this.analyzer = deps.analyzer ?? inProcessAnalyzer(deps.engine);
     this.now = deps.now ?? (() => new Date());
   }
 
@@ -274,9 +286,16 @@ export class ScanService {
         return await this.recordFailure(entityRef, details, reason);
       }
 
+      // The analyzer never rejects for a slow or crashing file; its deadlines start once a
+      // worker takes the entity (reading had its own, above).
+      const analysis = await this.analyzer.analyze(tree.files);
+      const limitsReached = [
+        ...(tree.limitsReached ?? []),
+        ...(analysis.limitsReached ?? []),
+      ];
       const result = toApiResult(
-        this.deps.engine.analyzeRepository(tree.files),
-        tree,
+        analysis,
+        limitsReached.length ? { ...tree, limitsReached } : tree,
         this.rules,
         this.deps.options.maxFileBytes,
       );

@@ -1,0 +1,82 @@
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import type {
+  ScorecardConfig,
+  ScorecardEngine,
+  ScorecardInputFile,
+  ScorecardRule,
+} from '@internal/plugin-container-scorecard-common';
+import {
+  createAnalysisPool,
+  type AnalysisTestHooks,
+  type EntityAnalysis,
+} from '@internal/plugin-container-scorecard-node';
+import type { AnalysisOptions } from './readAnalysisOptions';
+
+/** Analyses one entity's files. */
+export interface EntityAnalyzer {
+  analyze(files: readonly ScorecardInputFile[]): Promise<EntityAnalysis>;
+  /** Ends the workers (at backend shutdown). */
+  close(): Promise<void>;
+}
+
+/**
+ * Runs the engine on the calling thread: no deadlines, no isolation. Only for tests and
+ * benchmarks that measure the engine itself, and for rules added as objects (see below).
+ */
+export function inProcessAnalyzer(engine: ScorecardEngine): EntityAnalyzer {
+  return {
+    analyze: async files => engine.analyzeRepository(files),
+    close: async () => {},
+  };
+}
+
+/**
+ * The backend's analyzer: a pool of worker threads with per-file and per-entity deadlines, so
+ * the event loop that serves the catalog, auth and every other plugin never runs engine work.
+ *
+ * Rules a module added as objects (`addRules`) hold functions that cannot be sent to a worker;
+ * with any of them, analysis falls back to the event loop, loudly. `addRuleModules` keeps the
+ * workers.
+ */
+export function createEntityAnalyzer(deps: {
+  options: AnalysisOptions;
+  /** The main thread's engine: the same rules and configuration as the workers'. */
+  engine: ScorecardEngine;
+  engineConfig: ScorecardConfig;
+  ruleModules: string[];
+  extraRules: readonly ScorecardRule[];
+  logger: LoggerService;
+  testHooks?: AnalysisTestHooks;
+}): EntityAnalyzer {
+  const { options, logger } = deps;
+  if (deps.extraRules.length > 0) {
+    logger.warn(
+      `Container scorecard: ${deps.extraRules.length} rule(s) were added with addRules, which ` +
+        'cannot run in worker threads: analysis runs on the event loop without deadlines. ' +
+        'Add them with addRuleModules instead.',
+    );
+    return inProcessAnalyzer(deps.engine);
+  }
+  const pool = createAnalysisPool({
+    workers: options.workers,
+    maxOldGenerationSizeMb: options.maxOldGenerationSizeMb,
+    config: deps.engineConfig,
+    ruleModules: deps.ruleModules,
+    testHooks: deps.testHooks,
+    rulesetVersion: deps.engine.rulesetVersion,
+    onWorkerError: error =>
+      logger.warn(`Container scorecard analysis worker failed: ${error}`),
+  });
+  logger.info(
+    `Container scorecard: ${options.workers} analysis worker(s), ` +
+      `file timeout ${options.fileTimeoutMs} ms, entity timeout ${options.entityTimeoutMs} ms`,
+  );
+  return {
+    analyze: files =>
+      pool.analyzeEntity(files, {
+        fileTimeoutMs: options.fileTimeoutMs,
+        entityTimeoutMs: options.entityTimeoutMs,
+      }),
+    close: () => pool.close(),
+  };
+}

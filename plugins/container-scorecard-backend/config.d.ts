@@ -71,8 +71,37 @@ export interface Config {
     retentionDays?: number;
     /** Entities scanned at the same time. Default 4. */
     concurrency?: number;
-    /** Longest time reading one entity's repository may take. Default 60 seconds. */
+    /**
+     * Longest time reading one entity's repository may take. Default 60 seconds. Analysis has
+     * its own budget, `analysis.entityTimeout`, which starts when reading is done.
+     */
     entityTimeout?: HumanDuration | string;
+    /**
+     * Analysis runs in worker threads, never on the backend's event loop, and each deadline is
+     * enforced by ending the worker that passed it.
+     */
+    analysis?: {
+      /** Worker threads. Default: one less than the available cores, at least 1. */
+      workers?: number;
+      /**
+       * Longest time one file's analysis may take. Past it the worker is ended, the file is
+       * "could not analyse" (`analysis-timeout`) and the entity's other files are analysed
+       * again without it. Default 10 seconds.
+       */
+      fileTimeout?: HumanDuration | string;
+      /**
+       * Longest time one entity's analysis may take, from the moment a worker starts on it
+       * (waiting for a free worker does not count). Files finished by then keep their results,
+       * the others are "could not analyse" and the result is partial ("entity-timeout").
+       * Default 60 seconds.
+       */
+      entityTimeout?: HumanDuration | string;
+      /**
+       * Heap limit of each worker, in MB. A worker that exceeds it is ended and the file it was
+       * on is "could not analyse". Default 512.
+       */
+      maxOldGenerationSizeMb?: number;
+    };
     /** Retries of failed reads (rate limits, server errors, timeouts). */
     retry?: {
       /** Retries after the first try. Default 3. */

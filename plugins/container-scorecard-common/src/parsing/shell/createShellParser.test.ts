@@ -95,3 +95,32 @@ describe('shell parser', () => {
     });
   });
 });
+
+describe('shell parser on long scripts', () => {
+  it('reads an && chain of 20,000 commands (one tree level each) without overflowing the stack', () => {
+    const count = 20_000;
+    const script = `${Array.from(
+      { length: count - 1 },
+      (_, i) => `echo ${i}`,
+    ).join(' && ')}; tail log | sort > out.txt`;
+    const { commands, hasSyntaxErrors } = parse(script);
+    expect(hasSyntaxErrors).toBe(false);
+    expect(commands).toHaveLength(count + 1);
+    expect(commands[count - 2].args[0].value).toBe(String(count - 2));
+    // The redirect belongs to the last command: found through the walk's own parent chain.
+    const last = commands[count];
+    expect(last.program).toBe('sort');
+    expect(last.redirects?.map(r => `${r.operator}${r.target.value}`)).toEqual([
+      '>out.txt',
+    ]);
+  });
+
+  it('reads a heredoc fed to a nested shell deep in a long chain', () => {
+    const script = `${'true; '.repeat(3000)}bash <<EOF\necho hi\nEOF\n`;
+    const { commands } = parse(script);
+    expect(commands.map(c => `${c.program}@${c.depth}`).slice(-2)).toEqual([
+      'bash@0',
+      'echo@1',
+    ]);
+  });
+});

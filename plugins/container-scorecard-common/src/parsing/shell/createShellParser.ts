@@ -48,6 +48,12 @@ const NON_ARGUMENT_TYPES = new Set([
   'command_name',
 ]);
 
+/** A node met while walking a tree, with the chain of nodes above it. */
+interface VisitedNode {
+  node: Node;
+  parent?: VisitedNode;
+}
+
 interface WalkState {
   source: MappedText;
   lineIndex: LineIndex;
@@ -73,25 +79,39 @@ export function createShellParser(bash: Language): ShellParser {
     }
   }
 
-  function walk(node: Node, state: WalkState): void {
-    if (
-      node.type === 'pipeline' &&
-      node.children.some(c => c?.type === '|' || c?.type === '|&')
-    ) {
-      state.out.pipelines.push(toPipeline(node, state));
-    }
-    if (node.type === 'command') {
-      const command = toCommand(node, state);
-      if (command) {
-        state.out.commands.push(command);
-        followNestedScripts(node, command, state);
-        if (command.program === 'set') {
-          const change = pipefailFromSet(command.args.map(a => a.value));
-          if (change !== undefined) state.pipefail = change;
+  /**
+   * Visits the tree depth first, in source order, without recursion and without `Node.parent`:
+   * `a && b && ...` nests one level per command, so recursion overflowed the stack on long
+   * chains, and tree-sitter finds a node's parent by descending from the root, which made each
+   * lookup cost the depth of the tree. Each entry carries the entry of its parent instead.
+   */
+  function walk(root: Node, state: WalkState): void {
+    const pending: VisitedNode[] = [{ node: root }];
+    for (let next = pending.pop(); next; next = pending.pop()) {
+      const { node } = next;
+      if (
+        node.type === 'pipeline' &&
+        node.children.some(c => c?.type === '|' || c?.type === '|&')
+      ) {
+        state.out.pipelines.push(toPipeline(node, state));
+      }
+      if (node.type === 'command') {
+        const command = toCommand(next, state);
+        if (command) {
+          state.out.commands.push(command);
+          followNestedScripts(next, command, state);
+          if (command.program === 'set') {
+            const change = pipefailFromSet(command.args.map(a => a.value));
+            if (change !== undefined) state.pipefail = change;
+          }
         }
       }
+      const children = node.namedChildren;
+      for (let i = children.length - 1; i >= 0; i--) {
+        const child = children[i];
+        if (child) pending.push({ node: child, parent: next });
+      }
     }
-    for (const child of node.namedChildren) if (child) walk(child, state);
   }
 
   function toWord(node: Node, state: WalkState): ShellWord {
@@ -109,7 +129,11 @@ export function createShellParser(bash: Language): ShellParser {
     };
   }
 
-  function toCommand(node: Node, state: WalkState): ShellCommand | undefined {
+  function toCommand(
+    visited: VisitedNode,
+    state: WalkState,
+  ): ShellCommand | undefined {
+    const { node } = visited;
     const assignments: string[] = [];
     const wordNodes: Node[] = [];
     for (const child of node.namedChildren) {
@@ -127,7 +151,7 @@ export function createShellParser(bash: Language): ShellParser {
       node.endIndex,
     );
     const nameWord = words[index];
-    const redirects = redirectsOf(node, state);
+    const redirects = redirectsOf(visited, state);
     return {
       name: nameWord.value,
       program: programName(nameWord.value),
@@ -144,16 +168,19 @@ export function createShellParser(bash: Language): ShellParser {
   }
 
   /** The `file_redirect`s of the statement a command is the body of (`cmd >> f 2>&1`). */
-  function redirectsOf(node: Node, state: WalkState): ShellRedirect[] {
-    let body: Node = node;
-    let parent = node.parent;
+  function redirectsOf(
+    visited: VisitedNode,
+    state: WalkState,
+  ): ShellRedirect[] {
+    let body: Node = visited.node;
+    let parent = visited.parent?.node;
     // `a | b > f`: the grammar puts the redirect on the pipeline; the shell applies it to `b`.
     if (
       parent?.type === 'pipeline' &&
-      parent.lastNamedChild?.startIndex === node.startIndex
+      parent.lastNamedChild?.startIndex === visited.node.startIndex
     ) {
       body = parent;
-      parent = parent.parent;
+      parent = visited.parent?.parent?.node;
     }
     if (parent?.type !== 'redirected_statement') return [];
     if (parent.childForFieldName('body')?.startIndex !== body.startIndex)
@@ -193,10 +220,11 @@ export function createShellParser(bash: Language): ShellParser {
 
   /** `sh -c '<script>'` and `bash <<EOF ... EOF` run a script we must look into. */
   function followNestedScripts(
-    node: Node,
+    visited: VisitedNode,
     command: ShellCommand,
     state: WalkState,
   ): void {
+    const { node } = visited;
     if (!isShellProgram(command.program) || state.depth >= MAX_NESTING) return;
     const invocation = readShellInvocation(command.args.map(a => a.value));
     const nested = (source: MappedText) =>
@@ -215,7 +243,7 @@ export function createShellParser(bash: Language): ShellParser {
         );
       return;
     }
-    const body = heredocBodyOf(node);
+    const body = heredocBodyOf(visited.parent?.node);
     if (body) {
       const { start } = fileSpan(state.source, body.startIndex, body.endIndex);
       nested(
@@ -318,8 +346,8 @@ function findArgumentNode(
   return undefined;
 }
 
-function heredocBodyOf(command: Node): Node | undefined {
-  const parent = command.parent;
+/** The heredoc body redirected into a command, given the command's parent node. */
+function heredocBodyOf(parent: Node | undefined): Node | undefined {
   if (parent?.type !== 'redirected_statement') return undefined;
   for (const redirect of parent.namedChildren) {
     if (redirect?.type !== 'heredoc_redirect') continue;

@@ -101,23 +101,90 @@ function isPosixShellAt(
 ): boolean {
   const stage = model.stages[instruction.stageIndex];
   if (!stage) return true;
-  // Walk back through this stage and the stages it builds on for the SHELL in effect.
-  const seen = new Set<number>();
-  let current: DockerStage | undefined = stage;
-  let before = instruction.startOffset;
+  const shells = shellsOf(model)[stage.index];
+  // The last SHELL of this stage written before the instruction wins; without one, the shell
+  // the stage inherits from the stages it builds on.
+  const before = instruction.startOffset;
+  let low = 0;
+  let high = shells.switches.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (shells.switches[mid].startOffset < before) low = mid + 1;
+    else high = mid;
+  }
+  return low > 0 ? shells.switches[low - 1].posix : shells.inherited;
+}
+
+/** The SHELL instructions of one stage, in file order, and the shell the stage starts with. */
+interface StageShells {
+  switches: { startOffset: number; posix: boolean }[];
+  inherited: boolean;
+  /** The shell in effect at the end of the stage: what a stage built FROM it inherits. */
+  atEnd: boolean;
+}
+
+/**
+ * Every stage's SHELL instructions, computed once per model: looking them up for each RUN by
+ * walking the stage and the stages it builds on cost time quadratic in the Dockerfile's size.
+ */
+const shellsByModel = new WeakMap<DockerfileModel, StageShells[]>();
+
+function shellsOf(model: DockerfileModel): StageShells[] {
+  const cached = shellsByModel.get(model);
+  if (cached) return cached;
+  const switchesOf = model.stages.map(stage =>
+    stage.instructions
+      .filter(i => i.keyword === 'SHELL')
+      .map(i => ({
+        startOffset: i.startOffset,
+        posix: !NON_POSIX_SHELLS.test(
+          programName(i.execArguments?.[0]?.value ?? ''),
+        ),
+      }))
+      .sort((a, b) => a.startOffset - b.startOffset),
+  );
+  const shells: StageShells[] = [];
+  for (const stage of model.stages) {
+    const switches = switchesOf[stage.index];
+    const baseIndex = stage.from.baseStageIndex;
+    let inherited: boolean;
+    if (baseIndex === undefined)
+      inherited = !WINDOWS_IMAGE.test(stage.from.image);
+    // The parser only lets a stage build on an earlier one, whose shells are known by now.
+    else if (baseIndex < stage.index) inherited = shells[baseIndex].atEnd;
+    else inherited = walkForShell(model, switchesOf, stage);
+    shells.push({
+      switches,
+      inherited,
+      atEnd:
+        switches.length > 0 ? switches[switches.length - 1].posix : inherited,
+    });
+  }
+  shellsByModel.set(model, shells);
+  return shells;
+}
+
+/**
+ * The shell a stage inherits, found by walking the stages it builds on: only for models built by
+ * hand with a stage based on a later one (or a cycle, which ends the walk with a POSIX shell).
+ */
+function walkForShell(
+  model: DockerfileModel,
+  switchesOf: StageShells['switches'][],
+  stage: DockerStage,
+): boolean {
+  const seen = new Set<number>([stage.index]);
+  let current: DockerStage | undefined =
+    stage.from.baseStageIndex === undefined
+      ? undefined
+      : model.stages[stage.from.baseStageIndex];
   while (current && !seen.has(current.index)) {
     seen.add(current.index);
-    let shell: DockerInstruction | undefined;
-    for (const i of current.instructions)
-      if (i.keyword === 'SHELL' && i.startOffset < before) shell = i;
-    if (shell) {
-      const program = programName(shell.execArguments?.[0]?.value ?? '');
-      return !NON_POSIX_SHELLS.test(program);
-    }
+    const switches = switchesOf[current.index];
+    if (switches.length > 0) return switches[switches.length - 1].posix;
     if (current.from.baseStageIndex === undefined)
       return !WINDOWS_IMAGE.test(current.from.image);
     current = model.stages[current.from.baseStageIndex];
-    before = Number.POSITIVE_INFINITY;
   }
   return true;
 }

@@ -264,9 +264,15 @@ describe('containerScorecardPlugin', () => {
       expect(rules.body.rulesetVersion).toEqual(expect.any(String));
 
       const status = await request(server).get(`${API}/scans/status`);
-      expect(status.body).toMatchObject({
+      expect(status.body).toEqual({
         running: false,
-        lastRun: { entities: 13, errors: 0 },
+        nextRunAt: expect.any(String),
+        lastRun: {
+          startedAt: expect.any(String),
+          finishedAt: expect.any(String),
+          durationMs: expect.any(Number),
+          outcome: 'completed',
+        },
       });
       // The default schedule runs every 30 minutes, counted from the start of the last run.
       expect(

@@ -63,10 +63,11 @@ export const containerScorecardPlugin = createBackendPlugin({
             logger: deps.logger,
             httpAuth: deps.httpAuth,
             permissions: deps.permissions,
-            nextScanAt: (lastStartedAt, now) =>
+            nextScanAt: (lastStartedAt, now, { lastRunAbandoned }) =>
               nextScheduledScan({
                 schedule: services.options.schedule,
                 lastStartedAt,
+                lastRunAbandoned,
                 startedUpAt,
                 now,
               }),

@@ -150,7 +150,9 @@ describe('ScorecardStore', () => {
       const files = await store.getEntityFiles(
         'component:default/checkout-api',
       );
-      expect(files).toEqual([file([finding(), suppressed])]);
+      expect(files).toEqual([
+        { ...file([finding(), suppressed]), findingsTotal: 2 },
+      ]);
       expect(await store.history.failingRules()).toEqual([
         {
           ruleId: 'pin-base-image',
@@ -230,7 +232,7 @@ describe('ScorecardStore', () => {
       ).toMatchObject({ score: 70, grade: 'C', status: 'analysed' });
       expect(
         await store.getEntityFiles('component:default/checkout-api'),
-      ).toEqual([file([finding()])]);
+      ).toEqual([{ ...file([finding()]), findingsTotal: 1 }]);
       const history = await store.history.entityHistory(
         'component:default/checkout-api',
         '2026-01-01',

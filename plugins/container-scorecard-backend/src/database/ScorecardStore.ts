@@ -3,6 +3,7 @@ import {
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
 import type {
+  ApiLimitReached,
   ApiSeverity,
   FileScorecard,
   ApiFinding,
@@ -137,6 +138,7 @@ export class ScorecardStore {
         worst_rule_count: input.worstRule?.count ?? null,
         source_key: input.sourceKey,
         source_etag: input.etag ?? null,
+        partial: input.partial?.length ? JSON.stringify(input.partial) : null,
       };
       await tx(T.entities).insert(entityRow).onConflict('entity_ref').merge();
 
@@ -158,6 +160,7 @@ export class ScorecardStore {
           : null,
         counts: JSON.stringify(file.counts),
         url: file.url ?? null,
+        partial: file.partial?.length ? JSON.stringify(file.partial) : null,
         position,
       }));
       const findingRows = input.files.flatMap((file, i) =>
@@ -306,40 +309,116 @@ export class ScorecardStore {
     this.cache.clear();
   }
 
-  /** The files and findings of the stored result, in the order they were written. */
-  async getEntityFiles(entityRef: string): Promise<FileScorecard[]> {
+  /**
+   * The files of the stored result in the order they were written, each with its first
+   * `findingsPerFile` findings (in the order the engine gave them) and its total: one file may
+   * hold tens of thousands, and a scorecard must stay small enough to send and render.
+   */
+  async getEntityFiles(
+    entityRef: string,
+    options: { findingsPerFile?: number } = {},
+  ): Promise<FileScorecard[]> {
     const fileRows = await this.db(T.files)
       .where({ entity_ref: entityRef })
       .orderBy('position');
-    const findingRows = await this.db(T.findings)
-      .where({ entity_ref: entityRef })
-      .orderBy('id');
+    const totals = new Map<string, number>(
+      (
+        await this.db(T.findings)
+          .where({ entity_ref: entityRef })
+          .groupBy('file_id')
+          .select('file_id')
+          .count({ n: '*' })
+      ).map((row: Record<string, unknown>) => [
+        String(row.file_id),
+        Number(row.n),
+      ]),
+    );
+    const limit = options.findingsPerFile;
+    // row_number() keeps the first N of each file in one query (PostgreSQL, SQLite ≥ 3.25).
+    const findingRows =
+      limit === undefined
+        ? await this.db(T.findings)
+            .where({ entity_ref: entityRef })
+            .orderBy('id')
+        : await this.db
+            .select('*')
+            .from(
+              this.db(T.findings)
+                .where({ entity_ref: entityRef })
+                .select(
+                  '*',
+                  this.db.raw(
+                    'row_number() over (partition by file_id order by id) as position_in_file',
+                  ),
+                )
+                .as('ranked'),
+            )
+            .where('position_in_file', '<=', limit)
+            .orderBy('id');
     const byFile = new Map<string, ApiFinding[]>();
     for (const row of findingRows) {
       const list = byFile.get(row.file_id) ?? [];
       list.push(findingOfRow(row));
       byFile.set(row.file_id, list);
     }
-    return fileRows.map(row => ({
-      path: row.path,
-      kind: row.kind,
-      status: row.status,
-      error: optionalString(row.error),
-      score: optionalNumber(row.score),
-      grade: gradeOrUndefined(row.grade),
-      pillarScores: pillarScoresOf(row.pillar_scores),
-      counts: JSON.parse(row.counts),
-      findings: byFile.get(row.id) ?? [],
-      url: optionalString(row.url),
-    }));
+    return fileRows.map(row => {
+      const file: FileScorecard = {
+        path: row.path,
+        kind: row.kind,
+        status: row.status,
+        error: optionalString(row.error),
+        score: optionalNumber(row.score),
+        grade: gradeOrUndefined(row.grade),
+        pillarScores: pillarScoresOf(row.pillar_scores),
+        counts: JSON.parse(row.counts),
+        findings: byFile.get(row.id) ?? [],
+        findingsTotal: totals.get(row.id) ?? 0,
+        url: optionalString(row.url),
+      };
+      const partial = parseJson<ApiLimitReached[]>(row.partial);
+      if (partial) file.partial = partial;
+      return file;
+    });
+  }
+
+  /**
+   * One page of one file's findings (the file at `path` in the entity's stored result), with the
+   * file's total; undefined when the stored result has no such file.
+   */
+  async getFileFindings(
+    entityRef: string,
+    path: string,
+    page: { offset: number; limit: number },
+  ): Promise<{ total: number; findings: ApiFinding[] } | undefined> {
+    const fileRow = await this.db(T.files)
+      .where({ entity_ref: entityRef, path })
+      .first('id');
+    if (!fileRow) return undefined;
+    const [{ n }] = await this.db(T.findings)
+      .where({ file_id: fileRow.id })
+      .count({ n: '*' });
+    const rows = await this.db(T.findings)
+      .where({ file_id: fileRow.id })
+      .orderBy('id')
+      .offset(page.offset)
+      .limit(page.limit);
+    return { total: Number(n), findings: rows.map(findingOfRow) };
   }
 
   /** Starts a run record and returns its id. */
   async startRun(startedAt: Date): Promise<number> {
     const [row] = await this.db(T.runs)
-      .insert({ started_at: startedAt })
+      .insert({ started_at: startedAt, heartbeat_at: startedAt })
       .returning('id');
     return Number(typeof row === 'object' ? row.id : row);
+  }
+
+  /** A sign of life of a running run, so other replicas can tell it from one whose process died. */
+  async heartbeatRun(id: number, at: Date): Promise<void> {
+    await this.db(T.runs)
+      .where({ id })
+      .whereNull('finished_at')
+      .update({ heartbeat_at: at });
   }
 
   async finishRun(
@@ -347,30 +426,47 @@ export class ScorecardStore {
     finishedAt: Date,
     durationMs: number,
     totals: RunTotals,
+    ending: { outcome: 'completed' | 'aborted'; reason?: string } = {
+      outcome: 'completed',
+    },
   ): Promise<void> {
     await this.db(T.runs)
       .where({ id })
-      .update({ finished_at: finishedAt, duration_ms: durationMs, ...totals });
+      .update({
+        finished_at: finishedAt,
+        duration_ms: durationMs,
+        ...totals,
+        outcome: ending.outcome,
+        outcome_reason: ending.reason ?? null,
+      });
   }
 
-  /** The latest finished run. */
+  /**
+   * Marks every unfinished run aborted: called when a run starts, which holds the scan task's
+   * global lock, so no other unfinished run can still be going (its process died, or it outlived
+   * its lock). Returns how many there were.
+   */
+  async abortUnfinishedRuns(at: Date, reason: string): Promise<number> {
+    return this.db(T.runs).whereNull('finished_at').update({
+      finished_at: at,
+      outcome: 'aborted',
+      outcome_reason: reason,
+    });
+  }
+
+  /** The latest finished run (completed or aborted). */
   async lastRun(): Promise<RunRecord | undefined> {
     const row = await this.db(T.runs)
       .whereNotNull('finished_at')
       .orderBy('id', 'desc')
       .first();
-    if (!row) return undefined;
-    return {
-      id: Number(row.id),
-      startedAt: toIso(row.started_at)!,
-      finishedAt: toIso(row.finished_at),
-      durationMs: optionalNumber(row.duration_ms),
-      entities: Number(row.entities),
-      unchanged: Number(row.unchanged),
-      files: Number(row.files),
-      findings: Number(row.findings),
-      errors: Number(row.errors),
-    };
+    return row ? runOfRow(row) : undefined;
+  }
+
+  /** The latest run, finished or not. */
+  async latestRun(): Promise<RunRecord | undefined> {
+    const row = await this.db(T.runs).orderBy('id', 'desc').first();
+    return row ? runOfRow(row) : undefined;
   }
 
   /** Deletes history, attempt logs and runs older than the retention period. */
@@ -443,6 +539,24 @@ function findingOfRow(row: Record<string, any>): ApiFinding {
   return finding;
 }
 
+function runOfRow(row: Record<string, any>): RunRecord {
+  const finishedAt = toIso(row.finished_at);
+  return {
+    id: Number(row.id),
+    startedAt: toIso(row.started_at)!,
+    finishedAt,
+    durationMs: optionalNumber(row.duration_ms),
+    entities: Number(row.entities),
+    unchanged: Number(row.unchanged),
+    files: Number(row.files),
+    findings: Number(row.findings),
+    errors: Number(row.errors),
+    outcome: finishedAt ? row.outcome ?? 'completed' : 'running',
+    outcomeReason: optionalString(row.outcome_reason),
+    heartbeatAt: toIso(row.heartbeat_at),
+  };
+}
+
 function summaryOfRow(row: Record<string, any>): EntitySummary {
   const error = optionalString(row.error);
   return {
@@ -467,5 +581,6 @@ function summaryOfRow(row: Record<string, any>): EntitySummary {
       : undefined,
     sourceKey: optionalString(row.source_key),
     etag: optionalString(row.source_etag),
+    partial: parseJson<ApiLimitReached[]>(row.partial),
   };
 }

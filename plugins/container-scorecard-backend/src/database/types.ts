@@ -1,5 +1,6 @@
 import type {
   ApiGrade,
+  ApiLimitReached,
   FileScorecard,
   PillarScores,
   RuleCount,
@@ -27,6 +28,8 @@ export interface EntityResultInput {
   /** Identifies what was read (location + globs): a stored ETag is only reused for the same key. */
   sourceKey: string;
   etag?: string;
+  /** Limits the entity's scan reached (files, bytes, time); absent when the result is complete. */
+  partial?: ApiLimitReached[];
 }
 
 /** A failed attempt: recorded without touching the last good result. */
@@ -56,6 +59,7 @@ export interface EntitySummary {
   worstRule?: RuleCount;
   sourceKey?: string;
   etag?: string;
+  partial?: ApiLimitReached[];
 }
 
 /** A daily snapshot of one entity. */
@@ -85,6 +89,11 @@ export interface RunRecord extends RunTotals {
   startedAt: string;
   finishedAt?: string;
   durationMs?: number;
+  /** `running` until it finishes; `aborted` when it timed out or its process died. */
+  outcome: 'running' | 'completed' | 'aborted';
+  outcomeReason?: string;
+  /** Last sign of life while running. */
+  heartbeatAt?: string;
 }
 
 /** Which entities a query covers: every stored one, or only these refs (the caller's view). */

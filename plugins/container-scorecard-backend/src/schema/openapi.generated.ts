@@ -51,7 +51,7 @@ export const spec = {
       get: {
         operationId: 'GetEntityScorecard',
         description:
-          'The latest result for one entity, with every file and finding.',
+          "The latest result for one entity, with every file and the first findings of each (findingsPerFile); each file's findingsTotal tells how many there are, and the findings route pages through the rest.",
         parameters: [
           {
             $ref: '#/components/parameters/kind',
@@ -62,6 +62,9 @@ export const spec = {
           {
             $ref: '#/components/parameters/name',
           },
+          {
+            $ref: '#/components/parameters/findingsPerFile',
+          },
         ],
         responses: {
           '200': {
@@ -70,6 +73,71 @@ export const spec = {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/EntityScorecard',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/findings': {
+      get: {
+        operationId: 'GetFileFindings',
+        description:
+          "One page of the findings of one file of the entity's latest result.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            name: 'path',
+            in: 'query',
+            required: true,
+            description:
+              "The file's path inside the repository, as the scorecard gives it.",
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 4096,
+            },
+          },
+          {
+            name: 'offset',
+            in: 'query',
+            schema: {
+              type: 'integer',
+              minimum: 0,
+              maximum: 10000000,
+              default: 0,
+            },
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 1000,
+              default: 100,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The page.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/FindingPage',
                 },
               },
             },
@@ -119,7 +187,7 @@ export const spec = {
       post: {
         operationId: 'RescanEntity',
         description:
-          'Scans the entity now. Needs the container-scorecard.entity.rescan permission.',
+          'Scans the entity now. Needs the container-scorecard.entity.rescan permission. 400 when the entity is outside the configured scope (nothing is stored); 503 when the scan ran but the store could not keep its result.',
         parameters: [
           {
             $ref: '#/components/parameters/kind',
@@ -129,6 +197,9 @@ export const spec = {
           },
           {
             $ref: '#/components/parameters/name',
+          },
+          {
+            $ref: '#/components/parameters/findingsPerFile',
           },
         ],
         responses: {
@@ -321,7 +392,8 @@ export const spec = {
     '/scans/status': {
       get: {
         operationId: 'GetScanStatus',
-        description: 'What the scanner is doing and how its last run went.',
+        description:
+          "What the scanner is doing and when its last run started and ended. Only timing: the run's totals cover every entity in scope, including those the caller cannot see.",
         responses: {
           '200': {
             description: 'Scanner status.',
@@ -372,6 +444,18 @@ export const spec = {
           maxLength: 253,
         },
       },
+      findingsPerFile: {
+        name: 'findingsPerFile',
+        in: 'query',
+        description:
+          'At most this many findings per file (the first ones); 0 sends totals only.',
+        schema: {
+          type: 'integer',
+          minimum: 0,
+          maximum: 1000,
+          default: 100,
+        },
+      },
       days: {
         name: 'days',
         in: 'query',
@@ -415,7 +499,7 @@ export const spec = {
     responses: {
       ErrorResponse: {
         description:
-          'A Backstage error (400 bad input, 401, 403 not allowed, 404 unknown entity or group).',
+          'A Backstage error (400 bad input, 401, 403 not allowed, 404 unknown entity or group, 503 the database does not answer). Never holds connection details or stack traces.',
         content: {
           'application/json': {
             schema: {
@@ -701,14 +785,78 @@ export const spec = {
           },
           findings: {
             type: 'array',
+            description:
+              "The file's first findings; findingsTotal tells how many there are in all.",
             items: {
               $ref: '#/components/schemas/Finding',
+            },
+          },
+          findingsTotal: {
+            type: 'integer',
+            minimum: 0,
+          },
+          partial: {
+            type: 'array',
+            description:
+              'Limits the analysis of this file reached; absent when it is complete.',
+            items: {
+              $ref: '#/components/schemas/LimitReached',
             },
           },
           url: {
             type: 'string',
             description:
               'Where to view the file in its source control system, when known.',
+          },
+        },
+      },
+      LimitReached: {
+        type: 'object',
+        required: ['limit', 'message', 'omitted'],
+        properties: {
+          limit: {
+            type: 'string',
+            description:
+              'findings-per-rule, yaml-documents, repository-files, entity-bytes or entity-timeout.',
+          },
+          message: {
+            type: 'string',
+            description: 'What was left out',
+            'naming the limit.': null,
+          },
+          omitted: {
+            type: 'integer',
+            minimum: 0,
+          },
+        },
+      },
+      FindingPage: {
+        type: 'object',
+        required: ['entityRef', 'path', 'total', 'offset', 'limit', 'items'],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          path: {
+            type: 'string',
+          },
+          total: {
+            type: 'integer',
+            minimum: 0,
+          },
+          offset: {
+            type: 'integer',
+            minimum: 0,
+          },
+          limit: {
+            type: 'integer',
+            minimum: 1,
+          },
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Finding',
+            },
           },
         },
       },
@@ -756,6 +904,14 @@ export const spec = {
             type: 'array',
             items: {
               $ref: '#/components/schemas/FileScorecard',
+            },
+          },
+          partial: {
+            type: 'array',
+            description:
+              "Limits the entity's scan reached (files, bytes, time): the result is partial. Limits of one file are on that file.",
+            items: {
+              $ref: '#/components/schemas/LimitReached',
             },
           },
         },
@@ -1210,7 +1366,7 @@ export const spec = {
       },
       ScanRun: {
         type: 'object',
-        required: ['startedAt', 'entities', 'files', 'findings', 'errors'],
+        required: ['startedAt', 'outcome'],
         properties: {
           startedAt: {
             type: 'string',
@@ -1220,25 +1376,18 @@ export const spec = {
             type: 'string',
             format: 'date-time',
           },
-          entities: {
-            type: 'integer',
-            minimum: 0,
-          },
-          files: {
-            type: 'integer',
-            minimum: 0,
-          },
-          findings: {
-            type: 'integer',
-            minimum: 0,
-          },
-          errors: {
-            type: 'integer',
-            minimum: 0,
-          },
           durationMs: {
             type: 'integer',
             minimum: 0,
+          },
+          outcome: {
+            type: 'string',
+            description:
+              'running; completed; aborted when it timed out (the next run carries on with the entities it did not reach) or its process died (found unfinished at the next start); abandoned when it is unfinished and its process has shown no sign of life for minutes.',
+            enum: ['running', 'completed', 'aborted', 'abandoned'],
+          },
+          outcomeReason: {
+            type: 'string',
           },
         },
       },
@@ -1248,6 +1397,7 @@ export const spec = {
         properties: {
           running: {
             type: 'boolean',
+            description: 'True while a run is under way on any replica.',
           },
           lastRun: {
             $ref: '#/components/schemas/ScanRun',

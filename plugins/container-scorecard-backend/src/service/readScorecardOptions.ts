@@ -33,10 +33,15 @@ export interface ScorecardOptions {
   retry: { attempts: number; baseDelayMs: number };
 }
 
-/** The first scan starts soon after start-up so a newcomer sees scores within a minute. */
+/**
+ * The first scan starts soon after start-up so a newcomer sees scores within a minute. The
+ * timeout is also how long the task's global lock outlives a replica that dies mid-run, so it is
+ * short: a run that reaches it stops starting entities and the next run carries on with the
+ * least recently scanned ones (see the README's "Scheduling and crash recovery").
+ */
 const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   frequency: { minutes: 30 },
-  timeout: { minutes: 30 },
+  timeout: { minutes: 10 },
   initialDelay: { seconds: 10 },
 };
 

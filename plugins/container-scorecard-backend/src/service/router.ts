@@ -5,7 +5,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { NotAllowedError } from '@backstage/errors';
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   containerScorecardRescanPermission,
@@ -24,8 +24,14 @@ import {
 import { buildOrganisationReport } from './reports/buildOrganisationReport';
 import { buildTeamScorecard } from './reports/buildTeamScorecard';
 import { toCsv } from './reports/toCsv';
-import { ScanService } from './scanning/ScanService';
+import { RUN_HEARTBEAT_MS, ScanService } from './scanning/ScanService';
 import { sanitiseErrors } from './errors/sanitiseErrors';
+
+/**
+ * Findings sent per file unless the caller asks for fewer or more (up to the spec's maximum): a
+ * compose file of 10,000 services has 50,000 findings, tens of megabytes as one answer.
+ */
+const FINDINGS_PER_FILE = 100;
 
 /** What the router needs from the plugin. */
 export interface RouterOptions {
@@ -43,8 +49,12 @@ export interface RouterOptions {
    */
   validateResponses?: boolean;
   now?: () => Date;
-  /** When the scheduled scan starts next, given when the last run started. */
-  nextScanAt?: (lastStartedAt: Date | undefined, now: Date) => Date | undefined;
+  /** When the scheduled scan starts next, given when the last run started and how it ended. */
+  nextScanAt?: (
+    lastStartedAt: Date | undefined,
+    now: Date,
+    lastRun: { lastRunAbandoned: boolean },
+  ) => Date | undefined;
 }
 
 /** Builds the plugin's HTTP API, validated against `openapi.yaml`. */
@@ -92,8 +102,35 @@ export async function createRouter(
       (await buildEntityScorecard(
         store,
         stringifyEntityRef(entity).toLocaleLowerCase('en-US'),
+        { findingsPerFile: req.query.findingsPerFile ?? FINDINGS_PER_FILE },
       )) as any,
     );
+  });
+
+  router.get('/entities/:kind/:namespace/:name/findings', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    const entity = await access.requireEntity(
+      refOfParams(req.params),
+      credentials,
+    );
+    const entityRef = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
+    const offset = req.query.offset ?? 0;
+    const limit = req.query.limit ?? FINDINGS_PER_FILE;
+    const page = await store.getFileFindings(entityRef, req.query.path, {
+      offset,
+      limit,
+    });
+    if (!page) {
+      throw new NotFoundError(`No file ${req.query.path} in ${entityRef}`);
+    }
+    res.json({
+      entityRef,
+      path: req.query.path,
+      total: page.total,
+      offset,
+      limit,
+      items: page.findings,
+    } as any);
   });
 
   router.get('/entities/:kind/:namespace/:name/history', async (req, res) => {
@@ -128,7 +165,11 @@ export async function createRouter(
     );
     const entityRef = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
     await scanService.rescan(entityRef);
-    res.json((await buildEntityScorecard(store, entityRef)) as any);
+    res.json(
+      (await buildEntityScorecard(store, entityRef, {
+        findingsPerFile: req.query.findingsPerFile ?? FINDINGS_PER_FILE,
+      })) as any,
+    );
   });
 
   router.get('/teams/:namespace/:name/scorecard', async (req, res) => {
@@ -190,26 +231,37 @@ export async function createRouter(
     res.json(options.ruleCatalogue as any);
   });
 
+  // Only timing: a run's totals count every entity in scope, including those the caller cannot
+  // see, and counting them per caller would cost a catalog query for a status line.
   router.get('/scans/status', async (_req, res) => {
-    const lastRun = await store.lastRun();
+    const latest = await store.latestRun();
+    const at = now();
+    const unfinished = latest?.outcome === 'running';
+    // A run elsewhere beats its heart every RUN_HEARTBEAT_MS; three missed beats: its process died.
+    const alive =
+      unfinished &&
+      (scanService.isRunning() ||
+        at.getTime() - Date.parse(latest.heartbeatAt ?? latest.startedAt) <
+          3 * RUN_HEARTBEAT_MS);
     const nextRunAt = options.nextScanAt?.(
-      lastRun ? new Date(lastRun.startedAt) : undefined,
-      now(),
+      latest ? new Date(latest.startedAt) : undefined,
+      at,
+      { lastRunAbandoned: unfinished && !alive },
     );
     res.json({
-      running: scanService.isRunning(),
+      running: scanService.isRunning() || Boolean(alive),
       ...(nextRunAt ? { nextRunAt: nextRunAt.toISOString() } : {}),
-      ...(lastRun
+      ...(latest
         ? {
             lastRun: {
-              startedAt: lastRun.startedAt,
-              ...(lastRun.finishedAt ? { finishedAt: lastRun.finishedAt } : {}),
-              entities: lastRun.entities,
-              files: lastRun.files,
-              findings: lastRun.findings,
-              errors: lastRun.errors,
-              ...(lastRun.durationMs !== undefined
-                ? { durationMs: lastRun.durationMs }
+              startedAt: latest.startedAt,
+              ...(latest.finishedAt ? { finishedAt: latest.finishedAt } : {}),
+              ...(latest.durationMs !== undefined
+                ? { durationMs: latest.durationMs }
+                : {}),
+              outcome: unfinished && !alive ? 'abandoned' : latest.outcome,
+              ...(latest.outcomeReason
+                ? { outcomeReason: latest.outcomeReason }
                 : {}),
             },
           }

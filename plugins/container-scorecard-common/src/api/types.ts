@@ -112,7 +112,13 @@ export interface FileScorecard {
   grade?: ApiGrade;
   pillarScores?: PillarScores;
   counts: SeverityCounts;
+  /**
+   * The file's findings, or their first page: the scorecard route sends at most a set number per
+   * file (see `findingsTotal`) and a route of its own pages through the rest.
+   */
   findings: ApiFinding[];
+  /** How many findings the file has in all; more than `findings.length` when paged. */
+  findingsTotal?: number;
   /** Limits this file's analysis reached; absent when the result is complete. */
   partial?: ApiLimitReached[];
   /** Where to view the file in its source control system, when known. */
@@ -294,19 +300,27 @@ export interface RuleCatalogue {
   rules: RuleSummary[];
 }
 
-/** @public */
+/**
+ * When the latest scan run started and ended, and how. Only timing: a run's totals would count
+ * entities the caller may not see.
+ *
+ * @public
+ */
 export interface ScanRun {
   startedAt: string;
   finishedAt?: string;
-  entities: number;
-  files: number;
-  findings: number;
-  errors: number;
   durationMs?: number;
+  /**
+   * `aborted`: it timed out (the next run carries on) or its process died (found unfinished at
+   * the next start); `abandoned`: unfinished, and its process has stopped showing signs of life.
+   */
+  outcome: 'running' | 'completed' | 'aborted' | 'abandoned';
+  outcomeReason?: string;
 }
 
 /** @public */
 export interface ScanStatus {
+  /** True while a run is under way on any replica. */
   running: boolean;
   lastRun?: ScanRun;
   nextRunAt?: string;

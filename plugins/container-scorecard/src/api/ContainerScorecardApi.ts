@@ -13,7 +13,7 @@ import type {
 /** What the backend reports about itself. @public */
 export interface ScannerHealth {
   status: 'ok' | 'error';
-  database: 'ok' | 'unreachable';
+  database: 'ok' | 'unreachable' | 'missing-tables';
 }
 
 /** Which period (and optionally which group) an organisation report covers. @public */

@@ -1,11 +1,13 @@
 import {
   classifyContainerFile,
   type ApiFileKind,
+  type ApiLimitReached,
   type ApiFinding,
   type ApiPillar,
   type FileResult,
   type FileScorecard,
   type Finding,
+  type LimitReached,
   type RepositoryResult,
   type RuleCount,
   type RuleMetadata,
@@ -29,6 +31,7 @@ export type ApiResult = Pick<
   | 'counts'
   | 'worstRule'
   | 'files'
+  | 'partial'
 >;
 
 const ZERO: SeverityCounts = {
@@ -42,7 +45,7 @@ const ZERO: SeverityCounts = {
 /** Maps an engine result (plus files too large to fetch) to what the store and the API keep. */
 export function toApiResult(
   result: RepositoryResult,
-  tree: Pick<RepositoryTree, 'oversized' | 'browseBaseUrl'>,
+  tree: Pick<RepositoryTree, 'oversized' | 'browseBaseUrl' | 'limitsReached'>,
   rules: ReadonlyMap<string, RuleMetadata>,
   maxFileBytes: number,
 ): ApiResult {
@@ -63,10 +66,13 @@ export function toApiResult(
   files.sort((a, b) => a.path.localeCompare(b.path));
 
   const aggregate = result.aggregate;
+  const partial = tree.limitsReached?.map(toApiLimit);
   let status: ApiResult['status'] = 'could-not-analyse';
-  if (files.length === 0) status = 'no-definitions';
+  // Nothing found because a limit stopped the search is not "no definitions": it is unknown.
+  if (files.length === 0 && !partial?.length) status = 'no-definitions';
   else if (aggregate.status === 'scored') status = 'analysed';
   return {
+    ...(partial?.length ? { partial } : {}),
     status,
     rulesetVersion: result.rulesetVersion,
     score: aggregate.score,
@@ -91,12 +97,19 @@ function toFileScorecard(
     findings: file.findings.map(finding => toApiFinding(finding, rules)),
   };
   if (file.error) scorecard.error = `${file.error.code}: ${file.error.message}`;
+  if (file.limitsReached?.length) {
+    scorecard.partial = file.limitsReached.map(toApiLimit);
+  }
   if (file.score !== undefined) scorecard.score = file.score;
   if (file.grade) scorecard.grade = file.grade;
   if (file.pillarScores) scorecard.pillarScores = { ...file.pillarScores };
   const url = linkTo(file.path, browseBaseUrl);
   if (url) scorecard.url = url;
   return scorecard;
+}
+
+function toApiLimit(limit: LimitReached): ApiLimitReached {
+  return { limit: limit.limit, message: limit.message, omitted: limit.omitted };
 }
 
 function toApiFinding(

@@ -4,10 +4,14 @@ import type {
 } from '@internal/plugin-container-scorecard-common';
 import { ScorecardStore } from '../../database/ScorecardStore';
 
-/** The stored result of one entity as the API shows it; `not-scanned` when there is none. */
+/**
+ * The stored result of one entity as the API shows it; `not-scanned` when there is none. Each
+ * file carries its first `findingsPerFile` findings and its total.
+ */
 export async function buildEntityScorecard(
   store: ScorecardStore,
   entityRef: string,
+  options: { findingsPerFile: number },
 ): Promise<EntityScorecard> {
   const summary = await store.getEntitySummary(entityRef);
   if (!summary) {
@@ -18,7 +22,7 @@ export async function buildEntityScorecard(
       files: [],
     };
   }
-  const files = await store.getEntityFiles(entityRef);
+  const files = await store.getEntityFiles(entityRef, options);
   const scorecard: EntityScorecard = {
     entityRef,
     status: summary.status,
@@ -26,16 +30,20 @@ export async function buildEntityScorecard(
     counts: summary.counts,
     files,
   };
-  // When every file failed there is no attempt-level error; the files say why.
+  // When every file failed there is no attempt-level error; the files say why, and when a limit
+  // stopped the scan before any definition was found, the limit does.
   const error =
     summary.error ??
     (summary.status === 'could-not-analyse'
-      ? files
-          .filter(f => f.error)
-          .map(f => `${f.path}: ${f.error}`)
-          .join('; ')
+      ? [
+          ...files.filter(f => f.error).map(f => `${f.path}: ${f.error}`),
+          ...(files.length === 0
+            ? (summary.partial ?? []).map(limit => limit.message)
+            : []),
+        ].join('; ')
       : undefined);
   if (error) scorecard.error = error;
+  if (summary.partial?.length) scorecard.partial = summary.partial;
   if (summary.analysedAt) scorecard.analysedAt = summary.analysedAt;
   if (summary.rulesetVersion) scorecard.rulesetVersion = summary.rulesetVersion;
   if (summary.score !== undefined) scorecard.score = summary.score;

@@ -38,7 +38,8 @@ import { describeDatabaseError } from '../../database/describeDatabaseError';
 /** What happened to one entity in a scan. */
 export interface EntityScanOutcome {
   entityRef: string;
-  outcome: 'analysed' | 'unchanged' | 'failed' | 'skipped';
+  /** `deferred`: not started because the run's time was up; the next run takes it first. */
+  outcome: 'analysed' | 'unchanged' | 'failed' | 'skipped' | 'deferred';
   files: number;
   findings: number;
   error?: string;
@@ -48,6 +49,17 @@ export interface EntityScanOutcome {
    */
   storeError?: string;
 }
+
+/** How often a running run says it is alive; three missed beats mark it abandoned. */
+export const RUN_HEARTBEAT_MS = 30_000;
+
+const ZERO_TOTALS: RunTotals = {
+  entities: 0,
+  unchanged: 0,
+  files: 0,
+  findings: 0,
+  errors: 0,
+};
 
 function noFiles(entityRef: string) {
   return { entityRef, files: 0, findings: 0 };
@@ -119,10 +131,14 @@ export class ScanService {
     );
   }
 
-  /** Scans every entity in scope; joins the run under way if there is one. */
-  scanAll(entities?: Entity[]): Promise<RunRecord> {
+  /**
+   * Scans every entity in scope; joins the run under way if there is one. Once `signal` aborts
+   * (the scheduled task's timeout), no further entity is started: the run ends as aborted and the
+   * next run, taking the least recently attempted entities first, carries on.
+   */
+  scanAll(entities?: Entity[], signal?: AbortSignal): Promise<RunRecord> {
     if (!this.running) {
-      this.running = this.runAll(entities).finally(() => {
+      this.running = this.runAll(entities, signal).finally(() => {
         this.running = undefined;
       });
     }
@@ -183,16 +199,63 @@ export class ScanService {
     return scan;
   }
 
-  private async runAll(given?: Entity[]): Promise<RunRecord> {
-    const { store, logger, options } = this.deps;
+  private async runAll(
+    given?: Entity[],
+    signal?: AbortSignal,
+  ): Promise<RunRecord> {
+    const { store, logger } = this.deps;
     const startedAt = this.now();
+    // A run holds the scan task's global lock, so an unfinished run in the store now was left by
+    // a process that died (or that outlived its lock and stops at its next entity).
+    const abandoned = await store.abortUnfinishedRuns(
+      startedAt,
+      'Its process stopped before the run finished',
+    );
+    if (abandoned) {
+      logger.warn(
+        `Container scorecard: marked ${abandoned} unfinished scan run(s) as aborted`,
+      );
+    }
     const runId = await store.startRun(startedAt);
-    const entities = given ?? (await this.discover());
+    // Other replicas tell a live run from a dead one's leftovers by this (see /scans/status).
+    const heartbeat = setInterval(() => {
+      store.heartbeatRun(runId, this.now()).catch(() => {});
+    }, RUN_HEARTBEAT_MS);
+    heartbeat.unref?.();
+    try {
+      return await this.scanInOrder(runId, startedAt, given, signal);
+    } catch (error) {
+      await store
+        .finishRun(runId, this.now(), 0, ZERO_TOTALS, {
+          outcome: 'aborted',
+          reason: 'The run failed; the service log has the details',
+        })
+        .catch(() => {});
+      throw error;
+    } finally {
+      clearInterval(heartbeat);
+    }
+  }
+
+  private async scanInOrder(
+    runId: number,
+    startedAt: Date,
+    given: Entity[] | undefined,
+    signal: AbortSignal | undefined,
+  ): Promise<RunRecord> {
+    const { store, logger, options } = this.deps;
+    const entities = await this.leastRecentlyAttemptedFirst(
+      given ?? (await this.discover()),
+    );
     const outcomes = await mapWithConcurrency(
       entities,
       options.concurrency,
-      entity => this.scanEntity(entity),
+      async (entity): Promise<EntityScanOutcome> =>
+        signal?.aborted
+          ? { ...noFiles(refOf(entity)), outcome: 'deferred' }
+          : this.scanEntity(entity),
     );
+    const deferred = outcomes.filter(o => o.outcome === 'deferred').length;
 
     const totals: RunTotals = {
       entities: entities.length,
@@ -212,7 +275,13 @@ export class ScanService {
       now: finishedAt,
     });
     const durationMs = finishedAt.getTime() - startedAt.getTime();
-    await store.finishRun(runId, finishedAt, durationMs, totals);
+    const ending = deferred
+      ? {
+          outcome: 'aborted' as const,
+          reason: `The scan task's timeout ended the run; ${deferred} entities wait for the next run`,
+        }
+      : { outcome: 'completed' as const };
+    await store.finishRun(runId, finishedAt, durationMs, totals, ending);
 
     const skipped = outcomes.filter(o => o.outcome === 'skipped').length;
     logger.info(
@@ -226,7 +295,31 @@ export class ScanService {
       finishedAt: finishedAt.toISOString(),
       durationMs,
       ...totals,
+      outcome: ending.outcome,
+      outcomeReason: ending.reason,
     };
+  }
+
+  /**
+   * Never-scanned entities first, then the least recently attempted: a run cut short by the
+   * task's timeout is continued, not restarted from the same first entities, by the next one.
+   */
+  private async leastRecentlyAttemptedFirst(
+    entities: Entity[],
+  ): Promise<Entity[]> {
+    const lastAttempt = new Map(
+      (await this.deps.store.listSummaries(entities.map(refOf))).map(s => [
+        s.entityRef,
+        Date.parse(s.lastAttemptAt),
+      ]),
+    );
+    const keyed = entities.map((entity, index) => ({
+      entity,
+      index,
+      at: lastAttempt.get(refOf(entity)) ?? -Infinity,
+    }));
+    keyed.sort((a, b) => a.at - b.at || a.index - b.index);
+    return keyed.map(k => k.entity);
   }
 
   /** Entities that left the catalog or opted out no longer have a current result. */

@@ -76,4 +76,26 @@ describe('nextScheduledScan', () => {
       }),
     ).toBeUndefined();
   });
+
+  it('waits for the lock of a run whose replica died, not "now" throughout', () => {
+    const abandoned = {
+      schedule: { frequency: { minutes: 30 }, timeout: { minutes: 10 } },
+      lastStartedAt: new Date('2026-11-22T10:05:00Z'),
+      lastRunAbandoned: true,
+      startedUpAt,
+    };
+    expect(
+      nextScheduledScan({
+        ...abandoned,
+        now: new Date('2026-11-22T10:07:00Z'),
+      })?.toISOString(),
+    ).toBe('2026-11-22T10:15:00.000Z');
+    // Past the lock's expiry the task is overdue: any replica may start it now.
+    expect(
+      nextScheduledScan({
+        ...abandoned,
+        now: new Date('2026-11-22T10:16:00Z'),
+      })?.toISOString(),
+    ).toBe('2026-11-22T10:16:00.000Z');
+  });
 });

@@ -42,7 +42,9 @@ export async function scheduleScans(options: {
         entities = await scanService.discover();
       }
       firstRun = false;
-      await scanService.scanAll(entities);
+      // The signal aborts at the task's timeout: the run stops starting entities and ends, so
+      // the lock is released on time and the next run carries on where this one stopped.
+      await scanService.scanAll(entities, signal);
     },
   });
 }

@@ -11,10 +11,7 @@ const scannerApi = {
     lastRun: {
       startedAt: '2026-11-22T08:00:00Z',
       finishedAt: '2026-11-22T08:01:00Z',
-      entities: 13,
-      files: 24,
-      findings: 120,
-      errors: 1,
+      outcome: 'completed' as const,
     },
   }),
 };

@@ -31,13 +31,20 @@ export const ScannerStatusLine = () => {
   }
   const run = status.value?.lastRun;
   if (status.value?.running) parts.push('a scan is running');
-  if (run) {
+  // Timing only: the backend keeps the run's totals to itself, as they would count services
+  // this reader may not see.
+  if (run && run.outcome !== 'running') {
+    const when = formatDateTime(run.finishedAt ?? run.startedAt);
     parts.push(
-      `last scan ${formatDateTime(run.finishedAt ?? run.startedAt)}: ${
-        run.entities
-      } entities, ${run.files} files, ${run.findings} findings, ${
-        run.errors
-      } errors`,
+      {
+        completed: `last scan ${when}`,
+        aborted: `last scan ${when} was cut short${
+          run.outcomeReason ? ` (${run.outcomeReason})` : ''
+        }`,
+        abandoned: `the scan started ${formatDateTime(
+          run.startedAt,
+        )} stopped when its server went away`,
+      }[run.outcome],
     );
   }
   if (status.value?.nextRunAt) {

@@ -18,13 +18,21 @@ const COLUMNS: [string, (row: ServiceRow) => unknown][] = [
 ];
 
 /**
- * Quotes a cell for RFC 4180, and defuses text a spreadsheet would run as a formula (titles and
- * errors come from repositories and annotations, which anyone can write).
+ * Text a spreadsheet may run as a formula, per OWASP's CSV injection guidance: a cell beginning
+ * with `=`, `+`, `-`, `@`, tab or carriage return, and the same led by whitespace or by `|` or
+ * `;` (separators some spreadsheets split on, which start a new cell in front of the formula).
  */
-function cell(value: unknown): string {
+const FORMULA_LIKE = /^[\s|;]*[=+\-@]|^[\t\r]/;
+
+/**
+ * Quotes a cell for RFC 4180, and defuses text a spreadsheet would run as a formula by leading it
+ * with a single quote (titles and errors come from repositories and annotations, which anyone can
+ * write). Numbers are values, never formulas: a negative trend stays a number.
+ */
+export function csvCell(value: unknown): string {
   if (value === undefined || value === null) return '';
   let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  if (typeof value === 'string' && FORMULA_LIKE.test(text)) text = `'${text}`;
   return /[",\r\n']/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
@@ -36,7 +44,7 @@ export function toCsv(rows: ServiceRow[]): string {
   );
   const lines = [COLUMNS.map(([name]) => name).join(',')];
   for (const row of sorted) {
-    lines.push(COLUMNS.map(([, get]) => cell(get(row))).join(','));
+    lines.push(COLUMNS.map(([, get]) => csvCell(get(row))).join(','));
   }
   return `${lines.join('\r\n')}\r\n`;
 }

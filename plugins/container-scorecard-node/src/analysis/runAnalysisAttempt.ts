@@ -82,6 +82,7 @@ export async function runAnalysisAttempt(
   };
   const armFileTimer = (path: string, startedAt: number) => {
     clearTimeout(fileTimer);
+    if (!Number.isFinite(options.fileTimeoutMs)) return;
     fileTimer = setTimeout(() => {
       drain();
       if (current?.path === path) stopWith({ kind: 'file-timeout', path });
@@ -91,10 +92,13 @@ export async function runAnalysisAttempt(
     switch (message.type) {
       case 'task-started':
         taskStartedAt = Date.now();
-        entityTimer = setTimeout(() => {
-          drain();
-          stopWith({ kind: 'entity-timeout' });
-        }, Math.max(0, options.entityBudgetMs));
+        // No entity deadline (the CLI's case) is Infinity, which setTimeout would take as 1 ms.
+        if (Number.isFinite(options.entityBudgetMs)) {
+          entityTimer = setTimeout(() => {
+            drain();
+            stopWith({ kind: 'entity-timeout' });
+          }, Math.max(0, options.entityBudgetMs));
+        }
         break;
       case 'file-started':
         current = { path: message.path, startedAt: message.startedAt };

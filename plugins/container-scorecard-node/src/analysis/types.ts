@@ -59,7 +59,10 @@ export type AnalysisProgressMessage =
 export interface AnalysisDeadlines {
   /** Longest time one file may take; the worker analysing it is ended past it. */
   fileTimeoutMs: number;
-  /** Longest time the whole entity may take, from the moment a worker starts on it. */
+  /**
+   * Longest time the whole entity may take, from the moment a worker starts on it; `Infinity`
+   * for none.
+   */
   entityTimeoutMs: number;
 }
 

@@ -6,6 +6,7 @@ import {
   type AggregateScore,
   type ContainerFileKind,
   type FileResult,
+  type RepositoryResult,
   type ScorecardConfig,
   type ScorecardEngine,
   type ScorecardInputFile,
@@ -108,6 +109,11 @@ export async function analyzeTargets(options: {
   kind?: ContainerFileKind;
   /** Content of standard input, when `-` was given. */
   stdin?: string;
+  /**
+   * Runs the engine over the files; by default on this thread. The CLI passes a worker pool so
+   * a file over its deadline (`--file-timeout`) can be stopped.
+   */
+  analyze?: (files: ScorecardInputFile[]) => Promise<RepositoryResult>;
 }): Promise<Analysis> {
   const { engine } = options;
   const maxFileBytes =
@@ -197,7 +203,9 @@ export async function analyzeTargets(options: {
   }
 
   for (const path of discovery.contextPaths) inputs.push({ path });
-  const repository = engine.analyzeRepository(inputs);
+  const repository = options.analyze
+    ? await options.analyze(inputs)
+    : engine.analyzeRepository(inputs);
   const byEnginePath = new Map(targets.map(t => [t.enginePath, t]));
   const analysed = repository.files.map(result => {
     const target = byEnginePath.get(result.path);

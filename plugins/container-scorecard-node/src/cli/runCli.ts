@@ -18,6 +18,7 @@ import {
   InvalidArgumentError,
   Option,
 } from 'commander';
+import { createAnalysisPool, type AnalysisPool } from '../analysis';
 import { createNodeScorecardEngine } from '../engine';
 import { analyzeTargets, type Analysis } from './analyzeTargets';
 import { loadConfigFile } from './config/loadConfigFile';
@@ -54,7 +55,12 @@ interface ScanOptions {
   strict?: boolean;
   kind?: ContainerFileKind;
   output?: string;
+  /** Seconds; 0 analyses on the main thread with no deadline. */
+  fileTimeout: number;
 }
+
+/** Same default as the backend's `containerScorecard.analysis.fileTimeout`. */
+const DEFAULT_FILE_TIMEOUT_SECONDS = 10;
 
 const KINDS: ContainerFileKind[] = ['dockerfile', 'compose', 'kubernetes'];
 
@@ -84,6 +90,13 @@ function parseScore(value: string): number {
   )
     throw new InvalidArgumentError('must be a number from 0 to 100.');
   return score;
+}
+
+function parseSeconds(value: string): number {
+  const seconds = Number(value);
+  if (value.trim() === '' || !Number.isFinite(seconds) || seconds < 0)
+    throw new InvalidArgumentError('must be a number of seconds, 0 or more.');
+  return seconds;
 }
 
 function useColor(io: CliIo, requested: boolean): boolean {
@@ -165,6 +178,43 @@ async function scan(
   options: ScanOptions,
 ): Promise<number> {
   const { engine, config } = await createEngine(io, options.config);
+  // The deadline is enforced by ending a worker thread: synchronous engine code cannot be
+  // interrupted any other way.
+  const pool =
+    options.fileTimeout > 0
+      ? createAnalysisPool({
+          workers: 1,
+          config,
+          rulesetVersion: engine.rulesetVersion,
+          testHooks: analysisTestHooks(io),
+        })
+      : undefined;
+  try {
+    return await scanWith(io, paths, options, engine, config, pool);
+  } finally {
+    await pool?.close();
+  }
+}
+
+/**
+ * Lets the spawned-CLI tests mark a file that never finishes, to prove the deadline; honoured
+ * only under a test runner (jest sets NODE_ENV=test, and the spawned CLI inherits it).
+ */
+function analysisTestHooks(io: CliIo) {
+  const slowFileMarker = io.env.CONTAINER_SCORECARD_TEST_SLOW_FILE_MARKER;
+  return io.env.NODE_ENV === 'test' && slowFileMarker
+    ? { slowFileMarker }
+    : undefined;
+}
+
+async function scanWith(
+  io: CliIo,
+  paths: string[],
+  options: ScanOptions,
+  engine: ScorecardEngine,
+  config: ScorecardConfig,
+  pool: AnalysisPool | undefined,
+): Promise<number> {
   const stdin = paths.includes('-')
     ? (await io.readStdin?.()) ?? ''
     : undefined;
@@ -176,6 +226,13 @@ async function scan(
       paths,
       kind: options.kind,
       stdin,
+      analyze: pool
+        ? files =>
+            pool.analyzeEntity(files, {
+              fileTimeoutMs: options.fileTimeout * 1000,
+              entityTimeoutMs: Infinity,
+            })
+        : undefined,
     });
   let analysis = await run();
   let fixes: FixReport[] | undefined;
@@ -299,6 +356,12 @@ function buildProgram(io: CliIo, done: (code: number) => void) {
     .option(
       '--strict',
       'exit 3 when a container definition could not be analysed',
+    )
+    .option(
+      '--file-timeout <seconds>',
+      'stop analysing a file after this long; it is reported as could not analyse (0: no limit)',
+      parseSeconds,
+      DEFAULT_FILE_TIMEOUT_SECONDS,
     )
     .addOption(
       new Option(

@@ -25,7 +25,9 @@ const onlyEveryRun = async (
 ) => {
   const base = await createTestEngine({ extraRules: [everyRun] });
   const rules = Object.fromEntries(
-    base.rules.filter(r => r.id !== 'every-run').map(r => [r.id, false]),
+    base.rules
+      .filter(r => r.id !== 'every-run')
+      .map(r => [r.id, { enabled: false }]),
   );
   return createTestEngine({
     extraRules: [everyRun],

@@ -39,6 +39,28 @@ describe('parseYamlDocuments', () => {
     expect(result.omittedDocuments).toBe(3);
   });
 
+  it('counts only real document markers among the documents left out', () => {
+    const content = [
+      'a: 1',
+      '---',
+      'script: |',
+      '  --- not a marker: indented',
+      'rule: ----',
+      '---   # a marker with a comment',
+      'b: 2',
+      '...',
+      '--- {c: 3}',
+      '',
+    ].join('\n');
+    const result = parse(content, 1);
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.omittedDocuments).toBe(3);
+    expect(parse(content, 10)).toMatchObject({
+      ok: true,
+      documents: { length: 4 },
+    });
+  });
+
   it('does not read the documents after the limit: their errors and aliases are not seen', () => {
     const content = `${documents(2)}---\nbroken: [\n---\nbomb: *nowhere\n`;
     const result = parse(content, 2);

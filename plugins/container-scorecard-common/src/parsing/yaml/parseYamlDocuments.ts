@@ -7,6 +7,7 @@ import {
   Parser,
   type Document,
   type Node,
+  type YAMLMap,
 } from 'yaml';
 import type { AnalysisError, SourceRange } from '../../model/types';
 import type { LineIndex } from '../../text/LineIndex';
@@ -129,8 +130,8 @@ export function parseYamlDocuments(
 
 /**
  * `parseAllDocuments` with a stop: the CST parser's tokens go to the composer until the
- * `maxDocuments`+1-th document starts; after that only document starts are counted. The composer
- * hands out a document when the next one starts (or at the end), hence `end()` for the last one.
+ * `maxDocuments`+1-th document starts, and parsing stops there. The composer hands out a document
+ * when the next one starts (or at the end), hence `end()` for the last one.
  */
 function composeDocuments(
   content: string,
@@ -145,15 +146,30 @@ function composeDocuments(
   let started = 0;
   let omittedDocuments = 0;
   for (const token of new Parser().parse(content)) {
-    if (token.type === 'document') started++;
-    if (started > maxDocuments) {
-      if (token.type === 'document') omittedDocuments++;
-      continue;
+    if (token.type === 'document' && ++started > maxDocuments) {
+      const hasMarker = token.start.some(t => t.type === 'doc-start');
+      omittedDocuments =
+        countDocumentMarkers(content, token.offset) + (hasMarker ? 0 : 1);
+      break;
     }
     for (const document of composer.next(token)) documents.push(document);
   }
   for (const document of composer.end()) documents.push(document);
   return { documents, omittedDocuments };
+}
+
+/**
+ * Documents left out are counted by their `---` lines: the lexer would cost as much as the
+ * documents themselves (a second per 10 MB). A `---` at the start of a line always starts a
+ * document, even inside a block scalar; only a document begun after `...` without `---` is
+ * missed, so the count is a lower bound.
+ */
+function countDocumentMarkers(content: string, from: number): number {
+  const marker = /^---(?=[ \t\r\n]|$)/gm;
+  marker.lastIndex = from;
+  let count = 0;
+  while (marker.exec(content)) count++;
+  return count;
 }
 
 /** JavaScript's own recursion limit, hit by documents nested thousands of levels deep. */
@@ -167,9 +183,36 @@ function tooDeep(index: number, line: number): string {
   } (from line ${line}) nests too deeply to read: no container definition is nested like that`;
 }
 
+/** Maps with more entries than this get a key index on their first lookup. */
+const INDEXED_MAP_SIZE = 16;
+
+type YamlPair = YAMLMap<unknown, unknown>['items'][number];
+
 function createLocator(document: Document, lineIndex: LineIndex): YamlLocator {
   const resolve = (node: unknown): unknown =>
     isAlias(node) ? node.resolve(document) : node;
+  // Rules locate every service of a compose file: a linear search of a 10,000-service map for
+  // each of them made a large file cost the square of its size.
+  const keyIndexes = new WeakMap<YAMLMap, Map<string, YamlPair>>();
+  const pairOf = (map: YAMLMap, step: string | number) => {
+    if (map.items.length <= INDEXED_MAP_SIZE) {
+      // Non-scalar keys (a map used as a key) never equal a path step.
+      return map.items.find(
+        item => isScalar(item.key) && String(item.key.value) === String(step),
+      );
+    }
+    let index = keyIndexes.get(map);
+    if (!index) {
+      index = new Map();
+      for (const item of map.items) {
+        const key = isScalar(item.key) ? String(item.key.value) : undefined;
+        // The first of duplicated keys wins, as with a search from the start.
+        if (key !== undefined && !index.has(key)) index.set(key, item);
+      }
+      keyIndexes.set(map, index);
+    }
+    return index.get(String(step));
+  };
   const rangeOfNode = (node: unknown): [number, number] | undefined => {
     const range = (node as Node | undefined)?.range;
     return range ? [range[0], range[1]] : undefined;
@@ -181,11 +224,7 @@ function createLocator(document: Document, lineIndex: LineIndex): YamlLocator {
       node = resolve(node);
       keyNode = undefined;
       if (isMap(node)) {
-        const pair = node.items.find(item =>
-          isScalar(item.key)
-            ? String(item.key.value) === String(step)
-            : item.key === step,
-        );
+        const pair = pairOf(node, step);
         if (!pair) return undefined;
         keyNode = pair.key;
         node = pair.value;

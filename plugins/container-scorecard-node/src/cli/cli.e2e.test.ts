@@ -291,6 +291,46 @@ describe('container-scorecard (spawned)', () => {
     );
   });
 
+  describe('files that are not definitions, and partial results', () => {
+    let directory: string;
+
+    beforeAll(() => {
+      directory = mkdtempSync(join(work, 'not-definitions-'));
+      writeFileSync(join(directory, 'Dockerfile'), '');
+      writeFileSync(join(directory, 'docker-compose.yml'), "version: '3.8'\n");
+      const pod = (name: string) =>
+        `---\napiVersion: v1\nkind: Pod\nmetadata: { name: ${name} }\nspec:\n  containers:\n    - name: a\n      image: nginx:1.27\n`;
+      writeFileSync(join(directory, 'pods.yaml'), pod('a') + pod('b'));
+      writeFileSync(
+        join(directory, '.container-scorecard.yaml'),
+        'limits:\n  maxYamlDocuments: 1\n',
+      );
+    });
+
+    it('reports an empty Dockerfile and a compose file without services as not definitions, and marks a partial file', () => {
+      const run = cli(['--no-color'], directory);
+      expectExit(run, EXIT_CODES.ok);
+      expect(run.stdout).toContain(
+        'Dockerfile  could not analyse: Not a Dockerfile: no Dockerfile instruction found. (not-a-definition)',
+      );
+      expect(run.stdout).toContain(
+        'docker-compose.yml  could not analyse: Not a compose file: no "services" mapping found. (not-a-definition)',
+      );
+      expect(run.stdout).toMatch(/^pods\.yaml {2}\d+\/100 [A-F] PARTIAL/m);
+      expect(run.stdout).toMatch(
+        /1 more was left out\. \(yaml-documents, 1 omitted\)/,
+      );
+    });
+
+    it('exits 3 with --strict for a file analysed only in part', () => {
+      const run = cli(['--strict', 'pods.yaml'], directory);
+      expectExit(run, EXIT_CODES.couldNotAnalyse);
+      expect(run.stderr).toMatch(
+        /1 file was only partly analysed \(--strict\): pods\.yaml/,
+      );
+    });
+  });
+
   describe('files that cannot be analysed', () => {
     let directory: string;
 

@@ -279,6 +279,21 @@ async function scanWith(
     );
     return EXIT_CODES.couldNotAnalyse;
   }
+  // A file analysed only in part (YAML documents left out) has an incomplete score, like one not
+  // analysed at all. Findings left out of the list are not that: they still count in the score.
+  const partlyAnalysed = analysis.results.filter(r =>
+    r.limitsReached?.some(l => l.limit !== 'findings-per-rule'),
+  );
+  if (options.strict && partlyAnalysed.length > 0) {
+    io.stderr.write(
+      `${partlyAnalysed.length} file${
+        partlyAnalysed.length === 1 ? ' was' : 's were'
+      } only partly analysed (--strict): ${partlyAnalysed
+        .map(r => r.path)
+        .join(', ')}.\n`,
+    );
+    return EXIT_CODES.couldNotAnalyse;
+  }
   const failures = thresholdFailures(analysis, options);
   if (failures.length > 0) {
     io.stderr.write(`Failed: ${failures.join('; ')}.\n`);

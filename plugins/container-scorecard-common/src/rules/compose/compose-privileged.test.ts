@@ -48,7 +48,13 @@ describe('compose-privileged', () => {
     ['no privileged key', lines('services:', '  a:', '    image: a:1')],
     [
       'privileged outside services',
-      lines('x-notes:', '  privileged: true', 'services: {}'),
+      lines(
+        'x-notes:',
+        '  privileged: true',
+        'services:',
+        '  a:',
+        '    image: a:1',
+      ),
     ],
   ])('does not flag %s', async (_name, content) => {
     expect(await findingsFor(RULE, content, 'compose.yml')).toEqual([]);

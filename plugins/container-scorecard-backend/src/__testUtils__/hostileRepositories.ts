@@ -1,0 +1,250 @@
+import { Entity, RELATION_OWNED_BY } from '@backstage/catalog-model';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * Repositories written to break a scanner: huge, pathological, binary, junk, escaping, lying.
+ * Shared by the hostile-input test suite (small sizes, low limits) and `bench:hostile` (the sizes
+ * reported against the product, with default limits), so both exercise the same shapes.
+ */
+export interface HostileRepository {
+  /** Entity name and directory name. */
+  name: string;
+  /** What makes it hostile, printed by the benchmark. */
+  description: string;
+  /** Annotations added to the entity besides its source location. */
+  annotations?: Record<string, string>;
+  /** Entity title, when the title itself is the hostile part. */
+  title?: string;
+  /** Writes the repository into `dir` (which exists and is empty). */
+  write(dir: string, size: HostileSize): void;
+}
+
+/** `test` keeps the suite quick under lowered limits; `full` is what the issue measured. */
+export type HostileSize = 'test' | 'full';
+
+const pick = (size: HostileSize, test: number, full: number) =>
+  size === 'test' ? test : full;
+
+function lines(count: number, line: (i: number) => string): string {
+  const out: string[] = [];
+  for (let i = 0; i < count; i++) out.push(line(i));
+  return `${out.join('\n')}\n`;
+}
+
+/** A small, ordinary Dockerfile: the control that must still be scored beside hostile files. */
+export const ORDINARY_DOCKERFILE = [
+  'FROM node:22.11-slim',
+  'WORKDIR /app',
+  'COPY . .',
+  'USER node',
+  'CMD ["node", "server.js"]',
+  '',
+].join('\n');
+
+export const HOSTILE_REPOSITORIES: HostileRepository[] = [
+  {
+    name: 'long-dockerfile',
+    description: '100,000 `RUN a` lines (600 KB) beside an ordinary Dockerfile',
+    write(dir, size) {
+      const count = pick(size, 5_000, 100_000);
+      writeFileSync(
+        join(dir, 'Dockerfile'),
+        `FROM alpine:3.20\n${lines(count, () => 'RUN a')}`,
+      );
+      mkdirSync(join(dir, 'web'));
+      writeFileSync(join(dir, 'web', 'Dockerfile'), ORDINARY_DOCKERFILE);
+    },
+  },
+  {
+    name: 'long-and-chain',
+    description: 'one RUN of 20,000 commands joined with && and continuations',
+    write(dir, size) {
+      const count = pick(size, 2_000, 20_000);
+      writeFileSync(
+        join(dir, 'Dockerfile'),
+        `FROM alpine:3.20\nRUN ${lines(count, i => `echo ${i}`)
+          .trim()
+          .split('\n')
+          .join(' && \\\n    ')}\n`,
+      );
+    },
+  },
+  {
+    name: 'huge-compose',
+    description: 'a compose file with 10,000 services (about 50,000 findings)',
+    write(dir, size) {
+      const count = pick(size, 1_000, 10_000);
+      writeFileSync(
+        join(dir, 'compose.yaml'),
+        `services:\n${lines(
+          count,
+          i =>
+            `  s${i}:\n    image: app:latest\n    privileged: true\n    network_mode: host\n    environment:\n      DB_PASSWORD: hunter${i}`,
+        )}`,
+      );
+    },
+  },
+  {
+    name: 'many-files',
+    description: '20,001 files, with a Dockerfile among them',
+    write(dir, size) {
+      const count = pick(size, 600, 20_001);
+      writeFileSync(join(dir, 'Dockerfile'), ORDINARY_DOCKERFILE);
+      for (let d = 0; d * 1000 < count; d++) {
+        const sub = join(dir, `src${d}`);
+        mkdirSync(sub);
+        for (let i = d * 1000; i < Math.min(count, (d + 1) * 1000); i++) {
+          writeFileSync(join(sub, `f${i}.txt`), '');
+        }
+      }
+    },
+  },
+  {
+    name: 'oversized-manifest',
+    description: 'a 1.9 MB multi-document Kubernetes install manifest',
+    write(dir, size) {
+      const count = pick(size, 40, 1_400);
+      const doc = (i: number) =>
+        [
+          'apiVersion: apps/v1',
+          'kind: Deployment',
+          `metadata: {name: d${i}, annotations: {note: "${'x'.repeat(900)}"}}`,
+          'spec:',
+          '  template:',
+          '    spec:',
+          '      containers:',
+          `        - {name: c, image: "app:${i}"}`,
+        ].join('\n');
+      writeFileSync(
+        join(dir, 'install.yaml'),
+        lines(count, i => `---\n${doc(i)}`),
+      );
+    },
+  },
+  {
+    name: 'entity-bytes',
+    description: '40 Dockerfiles of 900 KB each (36 MB for one entity)',
+    write(dir, size) {
+      const count = pick(size, 12, 40);
+      const body = `FROM alpine:3.20\n${lines(
+        pick(size, 2_000, 150_000),
+        () => '# padding',
+      )}`;
+      for (let i = 0; i < count; i++) {
+        writeFileSync(join(dir, `svc${i}.Dockerfile`), body);
+      }
+    },
+  },
+  {
+    name: 'junk-definitions',
+    description:
+      'an empty Dockerfile, a plain-text Containerfile, a compose file without services',
+    write(dir) {
+      writeFileSync(join(dir, 'Dockerfile'), '');
+      writeFileSync(
+        join(dir, 'Containerfile'),
+        'This project used to ship a container.\nSee the wiki.\n',
+      );
+      writeFileSync(join(dir, 'docker-compose.yml'), 'version: "3.9"\n');
+    },
+  },
+  {
+    name: 'binary-and-bombs',
+    description:
+      'random bytes as a Dockerfile, a YAML alias bomb, YAML nested 5,000 deep',
+    write(dir) {
+      writeFileSync(join(dir, 'Dockerfile'), randomBytes(100_000));
+      const bomb = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
+      for (let i = 1; i < 10; i++) {
+        bomb.push(
+          `a${i}: &a${i} [${Array(10)
+            .fill(`*a${i - 1}`)
+            .join(', ')}]`,
+        );
+      }
+      writeFileSync(
+        join(dir, 'compose.yaml'),
+        `${bomb.join(
+          '\n',
+        )}\nservices:\n  web: {image: "app:1", command: *a9}\n`,
+      );
+      writeFileSync(
+        join(dir, 'deploy.yaml'),
+        `apiVersion: v1\nkind: Pod\nspec: ${'['.repeat(5000)}${']'.repeat(
+          5000,
+        )}\n`,
+      );
+    },
+  },
+  {
+    name: 'backtracking-glob',
+    description:
+      'a path glob built to backtrack, against 2,500-character file paths',
+    annotations: { 'container-scorecard.io/paths': '*a*a*a*a*a*a*a*a*b' },
+    write(dir) {
+      writeFileSync(join(dir, 'Dockerfile'), ORDINARY_DOCKERFILE);
+      for (let i = 0; i < 20; i++) {
+        // Directory names stay under the file-system limit of 255 bytes a segment.
+        const deep = join(dir, ...Array(10).fill(`${'a'.repeat(240)}${i}`));
+        mkdirSync(deep, { recursive: true });
+        writeFileSync(join(deep, 'Dockerfile'), ORDINARY_DOCKERFILE);
+      }
+    },
+  },
+  {
+    name: 'brace-bomb-glob',
+    description: 'a path glob whose braces expand to ten billion patterns',
+    annotations: {
+      'container-scorecard.io/paths': '{1..100000},{1..99999}/Dockerfile',
+    },
+    write(dir) {
+      writeFileSync(join(dir, 'Dockerfile'), ORDINARY_DOCKERFILE);
+    },
+  },
+  {
+    name: 'escaping-link',
+    description: 'a Dockerfile that is a symbolic link to /etc/passwd',
+    write(dir) {
+      symlinkSync('/etc/passwd', join(dir, 'Dockerfile'));
+    },
+  },
+  {
+    name: 'long-title',
+    description: 'an entity whose title is 1,000 characters long',
+    title: 'T'.repeat(1000),
+    write(dir) {
+      writeFileSync(join(dir, 'Dockerfile'), ORDINARY_DOCKERFILE);
+    },
+  },
+];
+
+/** Writes every hostile repository under `root` and returns the entities that point at them. */
+export function writeHostileRepositories(
+  root: string,
+  size: HostileSize,
+  repositories: HostileRepository[] = HOSTILE_REPOSITORIES,
+): Entity[] {
+  return repositories.map(repository => {
+    const dir = join(root, repository.name);
+    mkdirSync(dir, { recursive: true });
+    repository.write(dir, size);
+    return {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: {
+        name: repository.name,
+        ...(repository.title ? { title: repository.title } : {}),
+        annotations: {
+          'backstage.io/source-location': `file:${dir}/`,
+          ...repository.annotations,
+        },
+      },
+      spec: { type: 'service', owner: 'hostile-team', lifecycle: 'production' },
+      relations: [
+        { type: RELATION_OWNED_BY, targetRef: 'group:default/hostile-team' },
+      ],
+    };
+  });
+}

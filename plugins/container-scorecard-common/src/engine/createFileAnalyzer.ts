@@ -264,9 +264,16 @@ export function createFileAnalyzer(deps: AnalyzerDependencies) {
         progress?.fileFinished?.(entry.result);
         return entry.result.status === 'not-applicable' ? [] : [entry];
       });
+      // By path, once: a search per file and per finding made a repository of 20,000 entries
+      // cost the square of its size.
+      const analysedByPath = new Map<string, (typeof analysed)[number]>();
+      for (const entry of analysed) {
+        if (!analysedByPath.has(entry.result.path))
+          analysedByPath.set(entry.result.path, entry);
+      }
       const repositoryFiles: RepositoryFile[] = files.map(input => ({
         path: input.path,
-        parsed: analysed.find(a => a.result.path === input.path)?.parsed,
+        parsed: analysedByPath.get(input.path)?.parsed,
       }));
       progress?.repositoryRulesStarted?.();
       const extra = new Map<string, Finding[]>();
@@ -280,9 +287,7 @@ export function createFileAnalyzer(deps: AnalyzerDependencies) {
             options,
             settings,
           })) {
-            const target = analysed.find(
-              a => a.parsed && a.result.path === report.path,
-            );
+            const target = analysedByPath.get(report.path);
             if (!target?.parsed) continue; // findings must attach to an analysed file
             const list = extra.get(report.path) ?? [];
             list.push(toFinding(target.parsed, metadata, report));

@@ -21,6 +21,10 @@ export type AttemptOutcome = { spentMs: number } & (
     }
 );
 
+type PiscinaTransferList = NonNullable<
+  Parameters<Piscina['run']>[1]
+>['transferList'];
+
 type StopReason =
   | { kind: 'file-timeout'; path: string }
   | { kind: 'entity-timeout' };
@@ -124,7 +128,9 @@ export async function runAnalysisAttempt(
   try {
     const task: AnalysisTask = { files, progress: port2 };
     const result: RepositoryResult = await pool.run(task, {
-      transferList: [port2],
+      // piscina infers its transfer-list type from MessagePort.postMessage, whose last overload
+      // in newer @types/node takes options; a MessagePort is transferable all the same.
+      transferList: [port2] as unknown as PiscinaTransferList,
       signal: controller.signal,
     });
     return { kind: 'done', result, spentMs: spent() };

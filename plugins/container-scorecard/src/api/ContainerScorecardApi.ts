@@ -1,6 +1,7 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import type { CompoundEntityRef } from '@backstage/catalog-model';
 import type {
+  ApiFinding,
   EntityHistory,
   EntityScorecard,
   OrganisationReport,
@@ -24,6 +25,17 @@ export interface OrganisationReportQuery {
   group?: string;
 }
 
+/** One page of one file's findings. @public */
+export interface FindingPage {
+  entityRef: string;
+  path: string;
+  /** How many findings the file has in all. */
+  total: number;
+  offset: number;
+  limit: number;
+  items: ApiFinding[];
+}
+
 /** A group entity, by namespace and name. @public */
 export interface TeamRef {
   namespace: string;
@@ -39,8 +51,17 @@ export interface TeamRef {
  */
 export interface ContainerScorecardApi {
   getHealth(): Promise<ScannerHealth>;
-  /** The latest result for one entity, with every file and finding. */
+  /**
+   * The latest result for one entity, with every file and the first findings of each (the
+   * backend's default page); `findingsTotal` on a file tells how many it has in all.
+   */
   getEntityScorecard(entity: CompoundEntityRef): Promise<EntityScorecard>;
+  /** A further page of one file's findings (the file's path as the scorecard gives it). */
+  getFileFindings(
+    entity: CompoundEntityRef,
+    path: string,
+    page: { offset: number; limit?: number },
+  ): Promise<FindingPage>;
   /** Daily snapshots of the entity's score, oldest first. */
   getEntityHistory(
     entity: CompoundEntityRef,

@@ -53,6 +53,35 @@ describe('ContainerScorecardClient', () => {
     );
   });
 
+  it("asks for one page of one file's findings, the path encoded as a query parameter", async () => {
+    let url: URL | undefined;
+    server.use(
+      http.get(
+        `${baseUrl}/entities/component/default/checkout-api/findings`,
+        ({ request }) => {
+          url = new URL(request.url);
+          return HttpResponse.json({
+            entityRef: 'component:default/checkout-api',
+            path: 'deploy/compose & co.yaml',
+            total: 0,
+            offset: 100,
+            limit: 50,
+            items: [],
+          });
+        },
+      ),
+    );
+    await expect(
+      client.getFileFindings(checkoutApi, 'deploy/compose & co.yaml', {
+        offset: 100,
+        limit: 50,
+      }),
+    ).resolves.toMatchObject({ offset: 100, limit: 50, items: [] });
+    expect(url?.searchParams.get('path')).toBe('deploy/compose & co.yaml');
+    expect(url?.searchParams.get('offset')).toBe('100');
+    expect(url?.searchParams.get('limit')).toBe('50');
+  });
+
   it('turns an error response into a ResponseError with the backend message', async () => {
     server.use(
       http.get(`${baseUrl}/entities/component/default/ghost/scorecard`, () =>

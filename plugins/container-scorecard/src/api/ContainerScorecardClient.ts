@@ -12,6 +12,7 @@ import type {
 } from '@internal/plugin-container-scorecard-common';
 import {
   ContainerScorecardApi,
+  FindingPage,
   OrganisationReportQuery,
   ScannerHealth,
   TeamRef,
@@ -37,6 +38,18 @@ export class ContainerScorecardClient implements ContainerScorecardApi {
     entity: CompoundEntityRef,
   ): Promise<EntityScorecard> {
     return this.json<EntityScorecard>(`${entityPath(entity)}/scorecard`);
+  }
+
+  async getFileFindings(
+    entity: CompoundEntityRef,
+    path: string,
+    page: { offset: number; limit?: number },
+  ): Promise<FindingPage> {
+    return this.json<FindingPage>(`${entityPath(entity)}/findings`, {
+      path,
+      offset: page.offset,
+      limit: page.limit,
+    });
   }
 
   async getEntityHistory(

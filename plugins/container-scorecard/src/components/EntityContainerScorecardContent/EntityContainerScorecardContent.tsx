@@ -141,7 +141,11 @@ export const EntityContainerScorecardContent = () => {
         )}
         {current.files.map(file => (
           <Grid item xs={12} key={file.path}>
-            <FileScorecardCard file={file} rules={ruleMap} />
+            <FileScorecardCard
+              file={file}
+              rules={ruleMap}
+              entityRef={entityRef}
+            />
           </Grid>
         ))}
         {current.files.length > 0 && (

@@ -1,4 +1,5 @@
 import { InfoCard, Link } from '@backstage/core-components';
+import type { CompoundEntityRef } from '@backstage/catalog-model';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
@@ -10,8 +11,11 @@ import type {
 import { SEVERITY_ORDER, formatScore, severityLabel } from '../../presentation';
 import { FindingDetails } from '../FindingDetails';
 import { GradeBadge } from '../GradeBadge';
+import { PartialResultNotice } from '../PartialResultNotice';
 import { PillarBreakdown } from '../PillarBreakdown';
 import { SeverityCounts } from '../SeverityCounts';
+import { MoreFindingsButton } from './MoreFindingsButton';
+import { useMoreFindings } from './useMoreFindings';
 
 const KIND_LABELS: Record<FileScorecard['kind'], string> = {
   dockerfile: 'Dockerfile',
@@ -28,9 +32,12 @@ const KIND_LABELS: Record<FileScorecard['kind'], string> = {
 export const FileScorecardCard = (props: {
   file: FileScorecard;
   rules: ReadonlyMap<string, RuleSummary>;
+  /** The entity the file belongs to: needed to load findings beyond the first page. */
+  entityRef?: CompoundEntityRef;
 }) => {
   const { file, rules } = props;
-  const open = file.findings.filter(finding => !finding.suppressed);
+  const more = useMoreFindings(props.entityRef, file);
+  const open = more.findings.filter(finding => !finding.suppressed);
   const bySeverity = new Map<ApiSeverity, typeof open>();
   for (const finding of open) {
     bySeverity.set(finding.severity, [
@@ -52,6 +59,7 @@ export const FileScorecardCard = (props: {
       subheader={KIND_LABELS[file.kind]}
       titleTypographyProps={{ component: 'h2' }}
     >
+      <PartialResultNotice limits={file.partial} subject="This file" />
       {file.status === 'could-not-analyse' ? (
         <Alert severity="warning">
           Could not analyse this file: {file.error ?? 'unknown reason'}
@@ -99,6 +107,7 @@ export const FileScorecardCard = (props: {
               ))}
             </section>
           ))}
+          <MoreFindingsButton more={more} />
         </>
       )}
     </InfoCard>

@@ -2,17 +2,9 @@ import Alert from '@material-ui/lab/Alert';
 import AlertTitle from '@material-ui/lab/AlertTitle';
 import type { EntityScorecard } from '@internal/plugin-container-scorecard-common';
 import { formatDateTime } from '../../presentation';
+import { PartialResultNotice } from '../PartialResultNotice';
 
-/**
- * Explains a scorecard that has no fresh score: not scanned yet, no container definitions, or
- * could not analyse. "Could not analyse" is a warning of its own with the reason, never shown as
- * a zero or a pass. Renders nothing for an analysed scorecard.
- *
- * @public
- */
-export const ScorecardStatusNotice = (props: {
-  scorecard: EntityScorecard;
-}) => {
+const StatusNotice = (props: { scorecard: EntityScorecard }) => {
   const { scorecard } = props;
   switch (scorecard.status) {
     case 'could-not-analyse':
@@ -48,4 +40,30 @@ export const ScorecardStatusNotice = (props: {
     default:
       return null;
   }
+};
+
+/**
+ * Explains a scorecard that has no fresh score: not scanned yet, no container definitions, or
+ * could not analyse. "Could not analyse" is a warning of its own with the reason, never shown as
+ * a zero or a pass. Renders nothing for an analysed scorecard.
+ *
+ * @public
+ */
+export const ScorecardStatusNotice = (props: {
+  scorecard: EntityScorecard;
+}) => {
+  const { scorecard } = props;
+  // With no file at all, the "could not analyse" reason already is the limit's message.
+  const partial =
+    scorecard.status === 'could-not-analyse' && scorecard.files.length === 0
+      ? undefined
+      : scorecard.partial;
+  const status = <StatusNotice scorecard={scorecard} />;
+  if (!partial?.length) return status;
+  return (
+    <>
+      {status}
+      <PartialResultNotice limits={partial} subject="This scan" />
+    </>
+  );
 };

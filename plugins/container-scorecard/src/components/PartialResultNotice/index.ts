@@ -1,0 +1,1 @@
+export { PartialResultNotice } from './PartialResultNotice';

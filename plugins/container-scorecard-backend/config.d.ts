@@ -6,7 +6,9 @@ export interface Config {
   containerScorecard?: {
     /**
      * When to scan every entity in scope. Default: every 30 minutes, first run 10 seconds after
-     * start-up, 30 minutes timeout. Runs once at a time across replicas.
+     * start-up, 10 minutes timeout. Runs once at a time across replicas. The timeout is also how
+     * long scans pause after a replica dies mid-run (its lock lasts that long); a run that reaches
+     * it stops and the next run carries on with the least recently scanned entities.
      */
     schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
     /** Which catalog entities are scanned. */

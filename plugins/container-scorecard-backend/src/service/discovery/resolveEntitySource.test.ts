@@ -53,6 +53,17 @@ describe('resolveEntitySource', () => {
     });
   });
 
+  it('keeps brace groups whole when splitting the globs at commas', () => {
+    expect(
+      resolveEntitySource(
+        component({
+          'backstage.io/source-location': 'file:/srv/svc/',
+          'container-scorecard.io/paths': 'services/{api,web}/**,\ncharts/**',
+        }),
+      ),
+    ).toMatchObject({ paths: ['services/{api,web}/**', 'charts/**'] });
+  });
+
   it('lets our own annotations override the source, limit paths and opt out', () => {
     const entity = component({
       'backstage.io/source-location': 'url:https://github.com/acme/monorepo/',
@@ -113,6 +124,33 @@ describe('resolveEntitySource', () => {
         'container-scorecard.io/paths': '../../etc/**',
       },
       /stay inside the repository/,
+    ],
+    [
+      'a brace expansion bomb',
+      {
+        'backstage.io/source-location': 'file:/srv/svc/',
+        'container-scorecard.io/paths': '{1..100000},{1..99999}',
+      },
+      /^path glob "\{1\.\.100000\}" is not allowed: its braces expand to more than 64 alternatives$/,
+    ],
+    [
+      'a glob with too many wildcards',
+      {
+        'backstage.io/source-location': 'file:/srv/svc/',
+        'container-scorecard.io/paths': 'deploy/**, *a*a*a*a*a*a*a*a*a*a*b',
+      },
+      /^path glob "\*a\*a\*a\*a\*a\*a\*a\*a\*a\*a\*b" is not allowed: more than 10 wildcards$/,
+    ],
+    [
+      'too many globs',
+      {
+        'backstage.io/source-location': 'file:/srv/svc/',
+        'container-scorecard.io/paths': Array.from(
+          { length: 21 },
+          (_, i) => `d${i}/**`,
+        ).join(','),
+      },
+      /not allowed: more than 20 globs/,
     ],
     [
       'empty globs',

@@ -3,6 +3,7 @@ import {
   ANNOTATION_SOURCE_LOCATION,
   Entity,
 } from '@backstage/catalog-model';
+import { checkPathGlob, PATH_GLOB_LIMITS } from '../pathGlobs/pathGlobLimits';
 
 /** Our own annotations, which override what the catalog says. */
 export const ANNOTATION_SCORECARD_SOURCE = 'container-scorecard.io/source';
@@ -127,17 +128,37 @@ function parsePaths(value: unknown): string[] | undefined | string {
   if (typeof value !== 'string' || value.length > MAX_ANNOTATION_LENGTH) {
     return `${ANNOTATION_SCORECARD_PATHS} must be a short string of globs`;
   }
-  const globs = value
-    .split(/[,\n]/)
+  const globs = splitGlobs(value)
     .map(glob => glob.trim())
     .filter(Boolean);
   if (globs.length === 0) {
     return `${ANNOTATION_SCORECARD_PATHS} is empty`;
   }
-  if (
-    globs.some(glob => glob.startsWith('/') || glob.split('/').includes('..'))
-  ) {
-    return `${ANNOTATION_SCORECARD_PATHS} globs must be relative and stay inside the repository`;
+  if (globs.length > PATH_GLOB_LIMITS.maxGlobs) {
+    return `${ANNOTATION_SCORECARD_PATHS} is not allowed: more than ${PATH_GLOB_LIMITS.maxGlobs} globs`;
   }
+  for (const glob of globs) {
+    const checked = checkPathGlob(glob);
+    if ('refused' in checked) return checked.refused;
+  }
+  return globs;
+}
+
+/** Splits at commas and newlines, but not at the commas of a brace group (`{api,web}/**`). */
+function splitGlobs(value: string): string[] {
+  const globs: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < value.length; i++) {
+    const char = value[i];
+    if (char === '{') depth++;
+    else if (char === '}') depth = Math.max(0, depth - 1);
+    else if (char === '\n' || (char === ',' && depth === 0)) {
+      globs.push(value.slice(start, i));
+      start = i + 1;
+      depth = 0;
+    }
+  }
+  globs.push(value.slice(start));
   return globs;
 }

@@ -1,5 +1,5 @@
 import { classifyContainerFile } from '@internal/plugin-container-scorecard-common';
-import { minimatch } from 'minimatch';
+import { compilePathGlobs } from '../pathGlobs/compilePathGlobs';
 
 /** What to do with a path found in a repository. */
 export type CandidateDecision =
@@ -27,9 +27,7 @@ export function createCandidateFilter(options: {
   paths?: string[];
   maxFileBytes: number;
 }): (path: string, size?: number) => CandidateDecision {
-  const globs = options.paths?.map(
-    glob => new minimatch.Minimatch(glob, { dot: true }),
-  );
+  const matchesGlobs = options.paths && compilePathGlobs(options.paths);
   return (path, size) => {
     const segments = path.split('/');
     if (segments.slice(0, -1).some(s => IGNORED_DIRECTORIES.has(s))) {
@@ -37,9 +35,10 @@ export function createCandidateFilter(options: {
     }
     const name = segments[segments.length - 1];
     if (name === '.dockerignore') return 'list';
-    if (globs && !globs.some(glob => glob.match(path))) return 'skip';
     const kind = classifyContainerFile(path);
     if (!kind) return 'skip';
+    // Globs run only on candidates: most paths of a repository never reach them.
+    if (matchesGlobs && !matchesGlobs(path)) return 'skip';
     if (size !== undefined && size > options.maxFileBytes) {
       // A huge YAML file is rarely a manifest, but a big install manifest must not vanish.
       return kind === 'kubernetes-candidate' ? 'peek' : 'oversized';

@@ -179,4 +179,38 @@ describe('scan status after a crash, and paged findings, through the routes', ()
       expect(missing.status).toBe(404);
     },
   );
+
+  it.each(databases.eachSupportedId())(
+    'reports an entity where a limit stopped the scan before any definition as could not analyse, with the limit as the reason, on %p',
+    async databaseId => {
+      const { server, store } = await start(databaseId);
+      const limit = {
+        limit: 'repository-files',
+        message:
+          'Only the first 20000 entries of the repository were looked at; 1 more were not',
+        omitted: 1,
+      };
+      await store.saveResult({
+        entityRef: 'component:default/big-compose',
+        status: 'could-not-analyse',
+        analysedAt: new Date(),
+        rulesetVersion: '1',
+        counts: zero,
+        files: [],
+        sourceKey: 'url:https://example.com/huge',
+        partial: [limit],
+      });
+
+      const scorecard = await request(server).get(
+        `${API}/entities/component/default/big-compose/scorecard`,
+      );
+
+      expect(scorecard.body).toMatchObject({
+        status: 'could-not-analyse',
+        error: limit.message,
+        partial: [limit],
+        files: [],
+      });
+    },
+  );
 });

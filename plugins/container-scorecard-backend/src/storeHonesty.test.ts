@@ -101,6 +101,9 @@ describe('the store on PostgreSQL and SQLite, through the routes', () => {
         `${API}/teams/default/checkout/scorecard`,
       );
       expect(team.status).toBe(200);
+      const report = await request(server).get(`${API}/report/export.csv`);
+      expect(report.text).toContain(LONG_TITLE);
+      expect(report.text).toContain(LONG_OWNER);
     },
   );
 

@@ -53,7 +53,10 @@ describe('analysis off the event loop', () => {
     await analyzer?.close();
   });
 
-  it('keeps the event loop ticking while a file that never yields is analysed', async () => {
+  async function setup(deadlines: {
+    fileTimeoutMs: number;
+    entityTimeoutMs: number;
+  }) {
     const knex = await databases.init('SQLITE_3');
     const store = await ScorecardStore.create({
       database: mockServices.database({ knex }),
@@ -61,14 +64,8 @@ describe('analysis off the event loop', () => {
     const engine = await createNodeScorecardEngine({
       extraRules: analysisTestRules(testHooks),
     });
-    const fileTimeoutMs = 1_500;
     analyzer = createEntityAnalyzer({
-      options: {
-        workers: 1,
-        fileTimeoutMs,
-        entityTimeoutMs: 60_000,
-        maxOldGenerationSizeMb: 256,
-      },
+      options: { workers: 1, maxOldGenerationSizeMb: 256, ...deadlines },
       engine,
       engineConfig: {},
       ruleModules: [],
@@ -92,6 +89,14 @@ describe('analysis off the event loop', () => {
         maxFileBytes: 64 * 1024,
       },
     });
+    return { store, scanService };
+  }
+
+  it('keeps the event loop ticking while a file that never yields is analysed', async () => {
+    const { store, scanService } = await setup({
+      fileTimeoutMs: 1_500,
+      entityTimeoutMs: 60_000,
+    });
 
     let ticks = 0;
     const ticker = setInterval(() => ticks++, 10);
@@ -114,6 +119,30 @@ describe('analysis off the event loop', () => {
         'could-not-analyse',
         'analysis-timeout: The analysis took longer than 1.5 s and was stopped.',
       ],
+    ]);
+  });
+
+  it('stores a partial result naming the entity deadline when the entity runs out of time', async () => {
+    const { store, scanService } = await setup({
+      fileTimeoutMs: 60_000,
+      entityTimeoutMs: 1_000,
+    });
+
+    const outcome = await scanService.rescan('component:default/slow');
+
+    expect(outcome).toMatchObject({ outcome: 'analysed' });
+    const summary = await store.getEntitySummary('component:default/slow');
+    expect(summary?.partial).toEqual([
+      {
+        limit: 'entity-timeout',
+        omitted: 1,
+        message: expect.stringContaining('longer than 1 s'),
+      },
+    ]);
+    const files = await store.getEntityFiles('component:default/slow');
+    expect(files.map(f => [f.path, f.status])).toEqual([
+      ['Dockerfile', 'analysed'],
+      ['SLOW/Dockerfile', 'could-not-analyse'],
     ]);
   });
 });

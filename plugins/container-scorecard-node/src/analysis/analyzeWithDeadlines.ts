@@ -62,7 +62,7 @@ export async function analyzeWithDeadlines(
   const partial = (
     finished: Map<string, FileResult>,
     error: { code: AnalysisErrorCode; message: string },
-    limit?: Omit<LimitReached, 'omitted'>,
+    limit?: (omitted: number) => LimitReached,
   ): EntityAnalysis => {
     const results: FileResult[] = [];
     let omitted = 0;
@@ -77,9 +77,7 @@ export async function analyzeWithDeadlines(
       }
     }
     const analysis = complete(results);
-    return limit
-      ? { ...analysis, limitsReached: [{ ...limit, omitted }] }
-      : analysis;
+    return limit ? { ...analysis, limitsReached: [limit(omitted)] } : analysis;
   };
   const entityTimedOut = (finished: Map<string, FileResult>) =>
     partial(
@@ -90,12 +88,17 @@ export async function analyzeWithDeadlines(
           options.entityTimeoutMs,
         )} and was stopped before this file.`,
       },
-      {
+      omitted => ({
         limit: 'entity-timeout',
         message: `The analysis of this entity took longer than ${seconds(
           options.entityTimeoutMs,
-        )} (analysis.entityTimeout); files not finished by then were not analysed.`,
-      },
+        )} (analysis.entityTimeout); ${
+          omitted
+            ? 'files not finished by then were not analysed.'
+            : 'every file was analysed, but not the rules that look at the repository as a whole.'
+        }`,
+        omitted,
+      }),
     );
 
   for (;;) {

@@ -11,10 +11,11 @@
  * length (a varchar column has TEXT affinity), so there is nothing to change there; knex would
  * rebuild every table to "alter" it, for no gain.
  *
- * Entity refs and owners are also index keys. PostgreSQL's b-tree takes keys up to about 2.7 KB,
- * far above what the catalog's own validation lets through (names and namespaces of at most 63
- * characters), and a write that still fails is reported on the entity, not lost. Column
- * comments survive the type change.
+ * Entity refs and owners are also index keys, and PostgreSQL's b-tree refuses entries above about
+ * 2.7 KB. Entity refs stay far below that (the catalog bounds kinds, namespaces and names to 63
+ * characters); owners come from `spec.owner`, which it does not bound, so the store cuts an owner
+ * beyond 2,000 bytes and marks it (`src/database/boundedKey.ts`). A write that still fails is
+ * reported on the entity, not lost. Column comments survive the type change.
  */
 
 /** @type {Record<string, string[]>} table to its unbounded columns */

@@ -23,6 +23,7 @@ import {
   toIso,
 } from './rowMapping';
 import { HistoryQueries } from './HistoryQueries';
+import { boundedKey } from './boundedKey';
 import { ExpiringCache } from './ExpiringCache';
 import type {
   EntityFailureInput,
@@ -121,7 +122,7 @@ export class ScorecardStore {
       const entityRow = {
         entity_ref: input.entityRef,
         title: input.title ?? null,
-        owner: input.owner ?? null,
+        owner: boundedKey(input.owner) ?? null,
         result_status: input.status,
         error: null,
         last_attempt_at: input.analysedAt,
@@ -179,7 +180,7 @@ export class ScorecardStore {
           .insert({
             entity_ref: input.entityRef,
             day: dayOf(input.analysedAt),
-            owner: input.owner ?? null,
+            owner: boundedKey(input.owner) ?? null,
             score: input.score,
             grade: input.grade,
             pillar_scores: entityRow.pillar_scores,
@@ -210,7 +211,7 @@ export class ScorecardStore {
         await tx(T.entities).insert({
           entity_ref: input.entityRef,
           title: input.title ?? null,
-          owner: input.owner ?? null,
+          owner: boundedKey(input.owner) ?? null,
           result_status: 'could-not-analyse',
           error: input.error,
           last_attempt_at: input.attemptedAt,
@@ -233,7 +234,7 @@ export class ScorecardStore {
         error: null,
         last_attempt_at: at,
         title: details.title ?? null,
-        owner: details.owner ?? null,
+        owner: boundedKey(details.owner) ?? null,
       });
     this.cache.clear();
   }

@@ -1,5 +1,7 @@
 import { mockServices } from '@backstage/backend-test-utils';
+import { randomBytes } from 'node:crypto';
 import { ScorecardStore } from './ScorecardStore';
+import { MAX_KEY_BYTES, TRUNCATION_MARKER } from './boundedKey';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 
 jest.setTimeout(60_000);
@@ -89,6 +91,45 @@ describe('ScorecardStore with catalog strings of any length', () => {
       expect(
         await store.getEntitySummary('component:default/never-read'),
       ).toMatchObject({ status: 'could-not-analyse', title: longTitle });
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'keeps a 10,000-character title whole and cuts an owner too long for an index, with a marker, on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const store = await ScorecardStore.create({
+        database: mockServices.database({ knex }),
+      });
+      const hugeTitle = 'Ünïcödé title '.repeat(715);
+      // Random text does not compress: far beyond PostgreSQL's b-tree entry limit of ~2,700 bytes.
+      const hugeOwner = `group:default/${randomBytes(4000).toString('hex')}團`;
+      await store.saveResult({
+        entityRef: 'component:default/huge',
+        title: hugeTitle,
+        owner: hugeOwner,
+        status: 'analysed',
+        analysedAt: new Date('2026-11-20T10:00:00Z'),
+        rulesetVersion: '1',
+        score: 90,
+        grade: 'A',
+        counts: zero,
+        files: [],
+        sourceKey: 'url:https://example.com/huge',
+      });
+      await store.history.refreshDailyTotals(['2026-11-20']);
+
+      const summary = await store.getEntitySummary('component:default/huge');
+      expect(summary?.title).toBe(hugeTitle);
+      expect(summary?.owner?.endsWith(TRUNCATION_MARKER)).toBe(true);
+      expect(
+        hugeOwner.startsWith(
+          summary!.owner!.slice(0, -TRUNCATION_MARKER.length),
+        ),
+      ).toBe(true);
+      expect(Buffer.byteLength(summary!.owner!)).toBeLessThanOrEqual(
+        MAX_KEY_BYTES,
+      );
     },
   );
 });

@@ -450,12 +450,11 @@ export class ScanService {
       error: reason,
     };
     try {
-      await this.deps.store.saveFailure({
-        entityRef,
-        ...details,
-        error: reason,
-        attemptedAt: this.now(),
-      });
+      const failure = { entityRef, error: reason, attemptedAt: this.now() };
+      // The entity's own details may be what the store refused: then the failure goes without.
+      await this.deps.store
+        .saveFailure({ ...failure, ...details })
+        .catch(() => this.deps.store.saveFailure(failure));
       return options.resultLost ? { ...failed, storeError: reason } : failed;
     } catch (secondError) {
       this.deps.logger.error(

@@ -120,7 +120,8 @@ export async function analyzeTargets(options: {
     options.config.limits?.maxFileBytes ?? DEFAULT_LIMITS.maxFileBytes;
   const filePaths = options.paths.filter(p => p !== '-');
   const discovery = await discoverFiles({ cwd: options.cwd, paths: filePaths });
-  const warnings: string[] = [];
+  // Links the walk did not follow out of the tree: said, not silently dropped.
+  const warnings: string[] = [...discovery.notes];
   const targets: AnalysedTarget[] = [];
   const ownResults: FileResult[] = [];
   const inputs: ScorecardInputFile[] = [];

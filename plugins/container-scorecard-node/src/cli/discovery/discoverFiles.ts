@@ -1,6 +1,14 @@
 import type { Dirent } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { readdir, realpath, stat } from 'node:fs/promises';
+import {
+  basename,
+  dirname,
+  isAbsolute,
+  join,
+  relative,
+  resolve,
+  sep,
+} from 'node:path';
 import {
   classifyContainerFile,
   type ContainerFileClassification,
@@ -32,6 +40,8 @@ export interface Discovery {
    * `.dockerignore` next to a Dockerfile.
    */
   contextPaths: string[];
+  /** What the walk chose not to read, and why (links leading outside the given directory). */
+  notes: string[];
 }
 
 /** A path relative to `cwd` with forward slashes, as results, SARIF and waivers use them. */
@@ -39,6 +49,14 @@ export function toDisplayPath(cwd: string, absolutePath: string): string {
   const rel = relative(cwd, absolutePath);
   const shown = rel === '' ? basename(absolutePath) : rel;
   return sep === '/' ? shown : shown.split(sep).join('/');
+}
+
+function isInside(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return (
+    rel === '' ||
+    (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel))
+  );
 }
 
 function isWalkedDirectory(entry: Dirent): boolean {
@@ -64,6 +82,7 @@ export async function discoverFiles(options: {
   const candidates = new Map<string, CandidateFile>();
   const context = new Set<string>();
   const missing: string[] = [];
+  const notes: string[] = [];
 
   const addFile = (absolutePath: string, size: number, explicit: boolean) => {
     const displayPath = toDisplayPath(options.cwd, absolutePath);
@@ -82,7 +101,12 @@ export async function discoverFiles(options: {
     }
   };
 
-  async function walk(directory: string): Promise<void> {
+  /**
+   * Walks `directory`, part of the tree given as `root` (a real path). Links to directories are
+   * never followed; links to files only when the file lies inside `root`: the CLI reads nothing
+   * outside the tree it was given.
+   */
+  async function walk(directory: string, root: string): Promise<void> {
     let entries: Dirent[];
     try {
       entries = await readdir(directory, { withFileTypes: true });
@@ -93,12 +117,26 @@ export async function discoverFiles(options: {
     for (const entry of entries) {
       const path = join(directory, entry.name);
       if (isWalkedDirectory(entry)) {
-        await walk(path);
+        await walk(path, root);
       } else if (entry.isFile()) {
         const info = await stat(path).catch(() => undefined);
         if (info) addFile(path, info.size, false);
       } else if (entry.isSymbolicLink()) {
-        const info = await stat(path).catch(() => undefined);
+        const target = await realpath(path).catch(() => undefined);
+        if (!target) continue; // dangling or looping link: nothing to read
+        if (!isInside(root, target)) {
+          notes.push(
+            `${toDisplayPath(
+              options.cwd,
+              path,
+            )}: symbolic link leading outside ${toDisplayPath(
+              options.cwd,
+              root,
+            )}; not followed`,
+          );
+          continue;
+        }
+        const info = await stat(target).catch(() => undefined);
         if (info?.isFile()) addFile(path, info.size, false);
       }
     }
@@ -124,7 +162,7 @@ export async function discoverFiles(options: {
     if (!info) {
       missing.push(given);
     } else if (info.isDirectory()) {
-      await walk(absolutePath);
+      await walk(absolutePath, await realpath(absolutePath));
     } else if (info.isFile()) {
       addFile(absolutePath, info.size, true);
       await addSiblings(absolutePath);
@@ -144,6 +182,7 @@ export async function discoverFiles(options: {
       compareText(a.displayPath, b.displayPath),
     ),
     contextPaths: [...context].sort(),
+    notes,
   };
 }
 

@@ -1,10 +1,10 @@
-import { writeFile } from 'node:fs/promises';
 import {
   applyTextEdits,
   type FileResult,
   type ScorecardEngine,
 } from '@internal/plugin-container-scorecard-common';
 import type { Analysis } from '../analyzeTargets';
+import { FixRefusedError, writeFileInPlace } from './writeFileInPlace';
 
 /** What `--fix` changed in one file. */
 export interface FixReport {
@@ -13,6 +13,8 @@ export interface FixReport {
   fixed: { ruleId: string; count: number }[];
   scoreBefore?: number;
   scoreAfter?: number;
+  /** Why the fixes were not written (the file is unchanged); `fixed` is then empty. */
+  refused?: string;
 }
 
 /** Fixes of one pass may overlap (the engine skips overlapping edits): a few passes finish them. */
@@ -64,7 +66,18 @@ export async function applyFixes(
       current = engine.analyzeFile({ path: target.enginePath, content });
     }
     if (content === target.content) continue;
-    await writeFile(target.absolutePath, content, 'utf8');
+    try {
+      await writeFileInPlace(target.absolutePath, content);
+    } catch (error) {
+      if (!(error instanceof FixRefusedError)) throw error;
+      reports.push({
+        path: target.displayPath,
+        fixed: [],
+        scoreBefore: before.score,
+        refused: `not fixed: ${error.message}`,
+      });
+      continue;
+    }
     const countsBefore = countByRule(before);
     const countsAfter = countByRule(current);
     const fixed = [...countsBefore]

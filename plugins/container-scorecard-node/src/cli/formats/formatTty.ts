@@ -153,6 +153,10 @@ export function formatTty(input: ReportInput, palette: Palette): string {
   if (input.fixes) {
     if (input.fixes.length === 0) lines.push('--fix: nothing to fix.', '');
     for (const fix of input.fixes) {
+      if (fix.refused) {
+        lines.push(`${fix.path}: ${fix.refused}`);
+        continue;
+      }
       lines.push(
         `fixed ${fix.path}: ${fix.fixed
           .map(f => `${f.ruleId} ×${f.count}`)

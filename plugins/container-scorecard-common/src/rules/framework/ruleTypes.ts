@@ -45,6 +45,11 @@ export interface RuleMetadata {
   rationale: string;
   remediation: { description: string; before: string; after: string };
   equivalents: RuleEquivalents;
+  /**
+   * Links to the peer tools' own pages for the equivalents (rule documentation or source), by
+   * the same tool keys as `equivalents`.
+   */
+  equivalentLinks?: Partial<Record<keyof RuleEquivalents, string>>;
   /** How far the equivalents really match, when they differ in scope. */
   equivalentsNote?: string;
   options?: RuleOptionsSchema;

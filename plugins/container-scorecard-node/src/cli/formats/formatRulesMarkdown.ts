@@ -17,8 +17,15 @@ const TOOL_NAMES: Record<string, string> = {
 function equivalentsOf(rule: RuleMetadata): string {
   const entries = Object.entries(rule.equivalents).filter(([, id]) => id);
   if (entries.length === 0) return 'none';
+  const links: Record<string, string | undefined> = rule.equivalentLinks ?? {};
   return entries
-    .map(([tool, id]) => `${TOOL_NAMES[tool] ?? tool} \`${id}\``)
+    .map(([tool, id]) => {
+      const link = links[tool];
+      const code = `\`${id}\``;
+      return `${TOOL_NAMES[tool] ?? tool} ${
+        link ? `[${code}](${link})` : code
+      }`;
+    })
     .join(', ');
 }
 

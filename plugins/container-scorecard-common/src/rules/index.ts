@@ -2,6 +2,7 @@ import type { ScorecardRule } from './framework/ruleTypes';
 import { addInsteadOfCopy } from './dockerfile/add-instead-of-copy';
 import { addRemoteUrlWithoutChecksum } from './dockerfile/add-remote-url-without-checksum';
 import { apkAddUnpinnedPackages } from './dockerfile/apk-add-unpinned-packages';
+import { apkAddWithoutNoCache } from './dockerfile/apk-add-without-no-cache';
 import { aptGetMissingNoInstallRecommends } from './dockerfile/apt-get-missing-no-install-recommends';
 import { aptGetUnpinnedPackages } from './dockerfile/apt-get-unpinned-packages';
 import { aptListsNotCleaned } from './dockerfile/apt-lists-not-cleaned';
@@ -74,6 +75,7 @@ export const allRules: readonly ScorecardRule[] = [
   addInsteadOfCopy,
   addRemoteUrlWithoutChecksum,
   apkAddUnpinnedPackages,
+  apkAddWithoutNoCache,
   aptGetMissingNoInstallRecommends,
   aptGetUnpinnedPackages,
   aptListsNotCleaned,

@@ -1,0 +1,58 @@
+import type { RuleReport } from '../framework/ruleTypes';
+import { defineRule } from '../framework/defineRule';
+import {
+  commandHasArgument,
+  commandHasOption,
+  hasCacheOrTmpfsMountWith,
+  insertAfterWordFix,
+  runInstructions,
+} from './helpers/runCommandFacts';
+
+/** Flags `apk add` without `--no-cache`, as hadolint DL3019 does. */
+export const apkAddWithoutNoCache = defineRule({
+  id: 'apk-add-without-no-cache',
+  pillar: 'minimal',
+  severity: 'low',
+  appliesTo: ['dockerfile'],
+  title: 'apk add keeps its package index in the image',
+  message:
+    'apk add without --no-cache leaves the downloaded package index in the layer: add --no-cache.',
+  rationale:
+    'A container only needs the files its process runs. Without `--no-cache`, apk stores the repository index under /var/cache/apk, and the RUN freezes it into a layer that every replica pulls and nobody reads at run time; deleting it in a later RUN does not shrink the earlier layer.',
+  remediation: {
+    description:
+      'Pass `--no-cache` to `apk add` (it also makes `--update` and `rm -rf /var/cache/apk/*` unnecessary), or keep /var/cache/apk in a BuildKit cache mount.',
+    before: 'RUN apk add --update curl=8.9.1-r2 && rm -rf /var/cache/apk/*',
+    after: 'RUN apk add --no-cache curl=8.9.1-r2',
+  },
+  equivalents: { hadolint: 'DL3019', kics: 'Apk Add Using Local Cache Path' },
+  equivalentLinks: {
+    hadolint: 'https://github.com/hadolint/hadolint/wiki/DL3019',
+    kics: 'https://docs.kics.io/latest/queries/dockerfile-queries/ae9c56a6-3ed1-4ac0-9b54-31267f51151d/',
+  },
+  equivalentsNote:
+    'Same test as hadolint DL3019: `apk add` without a `--no-cache` option is flagged unless a BuildKit cache or tmpfs mount covers /var/cache/apk; ONBUILD RUN triggers are checked too. Beyond hadolint, the command is also found behind sudo/env wrappers and in `sh -c` strings.',
+  fixable: true,
+  check({ file }) {
+    const model = file.dockerfile;
+    const reports: RuleReport[] = [];
+    for (const { instruction, commands } of runInstructions(model, {
+      onbuild: true,
+    })) {
+      if (hasCacheOrTmpfsMountWith(instruction, ['/var/cache/apk'])) continue;
+      for (const command of commands) {
+        if (!commandHasArgument(command, 'apk', ['add'])) continue;
+        if (commandHasOption(command, 'no-cache')) continue;
+        const fix = insertAfterWordFix(command, 'add', ' --no-cache');
+        reports.push({
+          range: {
+            start: command.nameWord.range.start,
+            end: command.range.end,
+          },
+          ...(fix ? { fix } : {}),
+        });
+      }
+    }
+    return reports;
+  },
+});

@@ -1,0 +1,169 @@
+import type {
+  DockerInstruction,
+  DockerfileModel,
+} from '../../../parsing/dockerfile/dockerfileTypes';
+import type { ShellCommand } from '../../../parsing/shell/shellTypes';
+import type { LineIndex } from '../../../text/LineIndex';
+import type { RuleReport } from '../../framework/ruleTypes';
+import { commandsOf } from './dockerfileScope';
+import { isOptionWord, optionNames } from './packageCommands';
+
+/** One `--mount=...` of a RUN, read as BuildKit reads it. */
+export interface RunMount {
+  type: string;
+  target?: string;
+}
+
+function parseMount(value: string): RunMount {
+  const options = new Map<string, string>();
+  for (const part of value.split(',')) {
+    const eq = part.indexOf('=');
+    if (eq < 0) options.set(part.trim(), '');
+    else options.set(part.slice(0, eq).trim(), part.slice(eq + 1).trim());
+  }
+  return {
+    // BuildKit's default mount type is bind.
+    type: options.get('type') ?? 'bind',
+    target:
+      options.get('target') ?? options.get('dst') ?? options.get('destination'),
+  };
+}
+
+/**
+ * The `--mount` flags of a RUN, or of the RUN trigger of an `ONBUILD RUN --mount=... ...`
+ * (whose flags the parser keeps in the trigger's text).
+ */
+export function runMounts(instruction: DockerInstruction): RunMount[] {
+  if (instruction.keyword === 'RUN') {
+    return instruction.flags
+      .filter(flag => flag.name === 'mount' && flag.value)
+      .map(flag => parseMount(flag.value as string));
+  }
+  if (instruction.onbuildTrigger !== 'RUN') return [];
+  const mounts: RunMount[] = [];
+  const words = instruction.argumentsText.trim().split(/\s+/).slice(1);
+  for (const word of words) {
+    if (!word.startsWith('--')) break;
+    if (word.startsWith('--mount=')) mounts.push(parseMount(word.slice(8)));
+  }
+  return mounts;
+}
+
+/**
+ * True when a BuildKit cache or tmpfs mount covers a directory whose path contains one of
+ * `fragments`: what the mount holds never reaches the layer (hadolint's
+ * `hasCacheOrTmpfsMountWith`).
+ */
+export function hasCacheOrTmpfsMountWith(
+  instruction: DockerInstruction,
+  fragments: readonly string[],
+): boolean {
+  return runMounts(instruction).some(
+    mount =>
+      (mount.type === 'cache' || mount.type === 'tmpfs') &&
+      mount.target !== undefined &&
+      fragments.some(fragment => (mount.target as string).includes(fragment)),
+  );
+}
+
+/** The argument values of a command that are not options (hadolint's `getArgsNoFlags`). */
+export function argumentsWithoutOptions(command: ShellCommand): string[] {
+  return command.args.map(a => a.value).filter(v => !isOptionWord(v));
+}
+
+/** True when the command is `program` and one of its arguments is one of `values`. */
+export function commandHasArgument(
+  command: ShellCommand,
+  program: string,
+  values: readonly string[],
+): boolean {
+  return (
+    command.program === program &&
+    command.args.some(arg => values.includes(arg.value))
+  );
+}
+
+/** True when any word of the command carries the option `name` (`--no-cache`, `-U`). */
+export function commandHasOption(command: ShellCommand, name: string): boolean {
+  return command.args.some(arg => optionNames(arg.value).includes(name));
+}
+
+/** A whole-word shell variable such as `$PACKAGES` or `${PKGS}`: its content is unknown. */
+export function isBareVariable(word: string): boolean {
+  return /^\$(\{[A-Za-z_][A-Za-z0-9_]*\}|[A-Za-z_][A-Za-z0-9_]*)$/.test(word);
+}
+
+/** The RUN instructions and ONBUILD RUN triggers of a Dockerfile, with their commands. */
+export function runInstructions(
+  model: DockerfileModel,
+  options: { onbuild: boolean },
+): { instruction: DockerInstruction; commands: ShellCommand[] }[] {
+  return model.instructions
+    .filter(
+      i =>
+        i.keyword === 'RUN' ||
+        (options.onbuild &&
+          i.keyword === 'ONBUILD' &&
+          i.onbuildTrigger === 'RUN'),
+    )
+    .map(instruction => ({
+      instruction,
+      commands: commandsOf(model, instruction),
+    }))
+    .filter(({ commands }) => commands.length > 0);
+}
+
+/**
+ * A fix that appends ` && <text>` to a shell-form RUN, when that is safe to do mechanically: no
+ * heredoc, no comment, no syntax error, and the RUN's commands are not in a `sh -c` string.
+ */
+export function appendToRunFix(
+  instruction: DockerInstruction,
+  lineIndex: LineIndex,
+  text: string,
+): RuleReport['fix'] {
+  const args = instruction.argumentsText;
+  if (
+    instruction.form !== 'shell' ||
+    instruction.shell.hasSyntaxErrors ||
+    args.includes('<<') ||
+    args.includes('#') ||
+    instruction.shell.commands.some(c => c.depth > 0)
+  )
+    return undefined;
+  const at = lineIndex.positionAt(instruction.endOffset);
+  return [{ range: { start: at, end: at }, newText: ` && ${text}` }];
+}
+
+/**
+ * A fix that inserts `text` (an option) right after a word of a command, as in
+ * `apk add --no-cache`.
+ */
+export function insertAfterWordFix(
+  command: ShellCommand,
+  wordValue: string,
+  text: string,
+): RuleReport['fix'] {
+  const word = command.args.find(a => a.value === wordValue);
+  if (!word || word.raw !== word.value) return undefined;
+  return [
+    { range: { start: word.range.end, end: word.range.end }, newText: text },
+  ];
+}
+
+/**
+ * Stages whose content can reach the image: the final stage and any stage another stage is
+ * built FROM. A fragment without FROM is checked whole.
+ */
+export function stageReachesImage(
+  model: DockerfileModel,
+  stageIndex: number,
+): boolean {
+  if (stageIndex < 0) return true;
+  const stage = model.stages[stageIndex];
+  if (!stage) return true;
+  return (
+    stage.isFinal ||
+    model.stages.some(other => other.from.baseStageIndex === stageIndex)
+  );
+}

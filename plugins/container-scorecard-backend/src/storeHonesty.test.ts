@@ -48,6 +48,13 @@ const entities: Entity[] = [
     relations: [{ type: 'ownedBy', targetRef: LONG_OWNER }],
   }),
   component('plain'),
+  component('formula', {
+    metadata: {
+      ...component('x').metadata,
+      name: 'formula',
+      title: ' |=cmd|" /C calc"!A0',
+    },
+  }),
   // Same repository, but a Resource: outside the default scope (kind Component).
   { ...component('shared-db'), kind: 'Resource' },
   {
@@ -87,7 +94,7 @@ describe('the store on PostgreSQL and SQLite, through the routes', () => {
   }
 
   it.each(databases.eachSupportedId())(
-    'scores an entity with a 1,000-character title and owner on %p',
+    'scores an entity with a 1,000-character title and owner, and defuses a formula-like title in the CSV, on %p',
     async databaseId => {
       const { server } = await start(databaseId);
 
@@ -101,9 +108,14 @@ describe('the store on PostgreSQL and SQLite, through the routes', () => {
         `${API}/teams/default/checkout/scorecard`,
       );
       expect(team.status).toBe(200);
+      await request(server)
+        .post(`${API}/entities/component/default/formula/rescan`)
+        .expect(200);
       const report = await request(server).get(`${API}/report/export.csv`);
       expect(report.text).toContain(LONG_TITLE);
       expect(report.text).toContain(LONG_OWNER);
+      // A title a spreadsheet would run as a command is led by a quote, and quoted.
+      expect(report.text).toContain(`,"' |=cmd|"" /C calc""!A0",`);
     },
   );
 

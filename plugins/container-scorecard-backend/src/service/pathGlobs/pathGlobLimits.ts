@@ -9,15 +9,20 @@ export const PATH_GLOB_LIMITS = {
   maxGlobs: 20,
   maxLength: 256,
   maxWildcards: 10,
+  /** `*` per path segment: what a backtracking matcher would pay for, so none needs more. */
+  maxStarsPerSegment: 4,
   maxAlternatives: 64,
 } as const;
 
 /** Runs of `*` count once (`**` is one wildcard), each `?` once; escaped characters not at all. */
-export function countWildcards(glob: string): number {
+export function countWildcards(
+  glob: string,
+  countQuestionMarks = true,
+): number {
   let count = 0;
   for (let i = 0; i < glob.length; i++) {
     if (glob[i] === '\\') i++;
-    else if (glob[i] === '?') count++;
+    else if (glob[i] === '?') count += countQuestionMarks ? 1 : 0;
     else if (glob[i] === '*' && glob[i - 1] !== '*') count++;
   }
   return count;
@@ -49,6 +54,14 @@ export function checkPathGlob(
   }
   if (countWildcards(glob) > maxWildcards) {
     return refuse(`more than ${maxWildcards} wildcards`);
+  }
+  const { maxStarsPerSegment } = PATH_GLOB_LIMITS;
+  if (
+    glob
+      .split('/')
+      .some(segment => countWildcards(segment, false) > maxStarsPerSegment)
+  ) {
+    return refuse(`more than ${maxStarsPerSegment} "*" in one path segment`);
   }
   const alternatives = expandBraces(glob, maxAlternatives);
   if (!alternatives) {

@@ -38,6 +38,12 @@ import { sshdInContainer } from './dockerfile/sshd-in-container';
 import { stateBakedIntoImage } from './dockerfile/state-baked-into-image';
 import { sudoInRun } from './dockerfile/sudo-in-run';
 import { worldWritablePermissions } from './dockerfile/world-writable-permissions';
+import { dnfCacheNotCleaned } from './dockerfile/dnf-cache-not-cleaned';
+import { pipInstallWithoutNoCacheDir } from './dockerfile/pip-install-without-no-cache-dir';
+import { wgetAndCurlBothUsed } from './dockerfile/wget-and-curl-both-used';
+import { yarnCacheNotCleaned } from './dockerfile/yarn-cache-not-cleaned';
+import { yumCacheNotCleaned } from './dockerfile/yum-cache-not-cleaned';
+import { zypperCacheNotCleaned } from './dockerfile/zypper-cache-not-cleaned';
 import { missingDockerignore } from './repository/missing-dockerignore';
 import { perEnvironmentDockerfiles } from './repository/per-environment-dockerfiles';
 import { composeAddedCapabilities } from './compose/compose-added-capabilities';
@@ -111,6 +117,12 @@ export const allRules: readonly ScorecardRule[] = [
   stateBakedIntoImage,
   sudoInRun,
   worldWritablePermissions,
+  dnfCacheNotCleaned,
+  pipInstallWithoutNoCacheDir,
+  wgetAndCurlBothUsed,
+  yarnCacheNotCleaned,
+  yumCacheNotCleaned,
+  zypperCacheNotCleaned,
   // Repositories (several files together)
   missingDockerignore,
   perEnvironmentDockerfiles,

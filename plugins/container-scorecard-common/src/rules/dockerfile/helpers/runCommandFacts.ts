@@ -167,3 +167,35 @@ export function stageReachesImage(
     model.stages.some(other => other.from.baseStageIndex === stageIndex)
   );
 }
+
+/**
+ * The last install command of a RUN that no cleanup command follows, or undefined when every
+ * install is cleaned up after (hadolint's newer reading: a clean before the install does not
+ * help, since the install fills the cache again).
+ */
+export function installWithoutLaterCleanup(
+  commands: readonly ShellCommand[],
+  isInstall: (command: ShellCommand) => boolean,
+  isCleanup: (command: ShellCommand) => boolean,
+): ShellCommand | undefined {
+  const installs = commands.filter(isInstall);
+  if (installs.length === 0) return undefined;
+  const last = installs.reduce((a, b) =>
+    b.startOffset > a.startOffset ? b : a,
+  );
+  const cleaned = commands.some(
+    c => isCleanup(c) && c.startOffset > last.startOffset,
+  );
+  return cleaned ? undefined : last;
+}
+
+/** True for `rm` with a path argument under one of `directories`. */
+export function removesDirectory(
+  command: ShellCommand,
+  directories: readonly string[],
+): boolean {
+  return (
+    command.program === 'rm' &&
+    command.args.some(arg => directories.some(d => arg.value.startsWith(d)))
+  );
+}

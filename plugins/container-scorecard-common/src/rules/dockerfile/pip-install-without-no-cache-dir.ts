@@ -1,0 +1,148 @@
+import type {
+  DockerInstruction,
+  DockerfileModel,
+} from '../../parsing/dockerfile/dockerfileTypes';
+import type { ShellCommand } from '../../parsing/shell/shellTypes';
+import type { LineIndex } from '../../text/LineIndex';
+import type { RuleReport } from '../framework/ruleTypes';
+import { defineRule } from '../framework/defineRule';
+import { stageAncestry } from './helpers/dockerfileScope';
+import { keyValuePairs } from './helpers/keyValuePairs';
+import {
+  hasCacheOrTmpfsMountWith,
+  insertAfterWordFix,
+  runInstructions,
+} from './helpers/runCommandFacts';
+
+/** The values pip reads as true for PIP_NO_CACHE_DIR (hadolint's list). */
+const TRUTHY = new Set([
+  '1',
+  'true',
+  'True',
+  'TRUE',
+  'on',
+  'On',
+  'ON',
+  'yes',
+  'Yes',
+  'YES',
+]);
+
+/** pipx and pipenv manage their own environments; hadolint leaves them alone. */
+function isPipWrapper(command: ShellCommand): boolean {
+  const values = command.args.map(a => a.value);
+  return ['pipx', 'pipenv'].some(
+    wrapper =>
+      command.program.includes(wrapper) ||
+      (command.program.startsWith('python') &&
+        values.some((v, i) => v === '-m' && values[i + 1] === wrapper)),
+  );
+}
+
+/** `pip install`, `pip3 install`, `python -m pip install` (hadolint's `isPipInstall`). */
+function isPipInstall(command: ShellCommand): boolean {
+  const values = command.args.map(a => a.value);
+  if (command.program.startsWith('pip')) return values.includes('install');
+  if (!command.program.startsWith('python')) return false;
+  return values.some(
+    (v, i) =>
+      v === '-m' && values[i + 1] === 'pip' && values[i + 2] === 'install',
+  );
+}
+
+/** hadolint's reading of the RUN text: the first `PIP_NO_CACHE_DIR=` is followed by a truthy value. */
+function runSetsNoCacheDir(instruction: DockerInstruction): boolean {
+  const text = instruction.argumentsText;
+  const at = text.indexOf('PIP_NO_CACHE_DIR=');
+  if (at < 0) return false;
+  const value = text.slice(at + 'PIP_NO_CACHE_DIR='.length);
+  return [...TRUTHY].some(t => value.replace(/^["']/, '').startsWith(t));
+}
+
+/**
+ * True when an `ENV PIP_NO_CACHE_DIR=<true>` is in effect at the instruction: set earlier in
+ * its stage or in a stage it is built FROM, and not set to a false value since.
+ */
+function envDisablesCache(
+  model: DockerfileModel,
+  instruction: DockerInstruction,
+  lineIndex: LineIndex,
+): boolean {
+  const stage = model.stages[instruction.stageIndex];
+  const chain = stage ? stageAncestry(model, stage).reverse() : [];
+  const instructions = stage
+    ? chain.flatMap(s => s.instructions)
+    : model.instructions;
+  let value: string | undefined;
+  for (const candidate of instructions) {
+    if (
+      candidate.stageIndex === instruction.stageIndex &&
+      candidate.startOffset >= instruction.startOffset
+    )
+      break;
+    if (candidate.keyword !== 'ENV') continue;
+    for (const pair of keyValuePairs(candidate, lineIndex, model.escapeChar)) {
+      if (pair.key === 'PIP_NO_CACHE_DIR') value = pair.value;
+    }
+  }
+  return value !== undefined && TRUTHY.has(value);
+}
+
+/** Flags `pip install` without `--no-cache-dir`, as hadolint DL3042 does. */
+export const pipInstallWithoutNoCacheDir = defineRule({
+  id: 'pip-install-without-no-cache-dir',
+  pillar: 'minimal',
+  severity: 'low',
+  appliesTo: ['dockerfile'],
+  title: 'pip install keeps its download cache in the image',
+  message:
+    'pip install without --no-cache-dir leaves its wheel and download cache in the layer: add --no-cache-dir.',
+  rationale:
+    'A container ships only what its process needs. pip caches every wheel it downloads or builds under ~/.cache/pip so that a later install on the same machine is faster; in an image build there is no later install, so the cache is dead weight, often larger than the packages themselves, frozen into the layer and pulled by every node.',
+  remediation: {
+    description:
+      'Pass `--no-cache-dir` to `pip install`, set `ENV PIP_NO_CACHE_DIR=1`, or keep ~/.cache/pip in a BuildKit cache mount.',
+    before: 'RUN pip install -r requirements.txt',
+    after: 'RUN pip install --no-cache-dir -r requirements.txt',
+  },
+  equivalents: {
+    hadolint: 'DL3042',
+    kics: 'Pip install Keeping Cached Packages',
+  },
+  equivalentLinks: {
+    hadolint: 'https://github.com/hadolint/hadolint/wiki/DL3042',
+    kics: 'https://docs.kics.io/latest/queries/dockerfile-queries/f2f903fb-b977-461e-98d7-b3e2185c6118/',
+  },
+  equivalentsNote:
+    'Same test as hadolint DL3042: `pip install` and `python -m pip install` need `--no-cache-dir` unless PIP_NO_CACHE_DIR is set to a true value in the RUN or by an ENV of the stage or of a stage it is built FROM, or a cache or tmpfs mount covers .cache/pip; pipx and pipenv are left alone; ONBUILD RUN triggers are checked. One refinement: a later `ENV PIP_NO_CACHE_DIR=0` turns the exemption off again. Commands behind sudo/env wrappers and in `sh -c` strings are read too.',
+  fixable: true,
+  check({ file }) {
+    const model = file.dockerfile;
+    const reports: RuleReport[] = [];
+    for (const { instruction, commands } of runInstructions(model, {
+      onbuild: true,
+    })) {
+      const installs = commands.filter(
+        c =>
+          isPipInstall(c) &&
+          !isPipWrapper(c) &&
+          !c.args.some(a => a.value.startsWith('--no-cache-dir')),
+      );
+      if (installs.length === 0) continue;
+      if (runSetsNoCacheDir(instruction)) continue;
+      if (hasCacheOrTmpfsMountWith(instruction, ['.cache/pip'])) continue;
+      if (envDisablesCache(model, instruction, file.lineIndex)) continue;
+      for (const install of installs) {
+        const fix = insertAfterWordFix(install, 'install', ' --no-cache-dir');
+        reports.push({
+          range: {
+            start: install.nameWord.range.start,
+            end: install.range.end,
+          },
+          ...(fix ? { fix } : {}),
+        });
+      }
+    }
+    return reports;
+  },
+});

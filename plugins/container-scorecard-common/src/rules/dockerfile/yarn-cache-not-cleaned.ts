@@ -1,0 +1,73 @@
+import type { ShellCommand } from '../../parsing/shell/shellTypes';
+import type { RuleReport } from '../framework/ruleTypes';
+import { defineRule } from '../framework/defineRule';
+import {
+  appendToRunFix,
+  commandHasArgument,
+  hasCacheOrTmpfsMountWith,
+  installWithoutLaterCleanup,
+  runInstructions,
+  stageReachesImage,
+} from './helpers/runCommandFacts';
+
+const isYarnInstall = (c: ShellCommand) =>
+  commandHasArgument(c, 'yarn', ['install']);
+const isYarnCacheClean = (c: ShellCommand) =>
+  commandHasArgument(c, 'yarn', ['cache']) &&
+  c.args.some(a => a.value === 'clean');
+
+/** Flags `yarn install` with no `yarn cache clean` after it in the same RUN, as hadolint DL3060. */
+export const yarnCacheNotCleaned = defineRule({
+  id: 'yarn-cache-not-cleaned',
+  pillar: 'minimal',
+  severity: 'low',
+  appliesTo: ['dockerfile'],
+  title: 'yarn cache left in the image',
+  message:
+    'yarn install without `yarn cache clean` after it in the same RUN leaves the package cache in the layer.',
+  rationale:
+    'A container ships only what its process needs. yarn keeps a copy of every package tarball it fetched in its global cache, so an image that installs dependencies carries them twice: once in node_modules, where the process reads them, and once in the cache, where nothing ever will.',
+  remediation: {
+    description:
+      'End the RUN that installs with `yarn cache clean`, keep the cache in a BuildKit cache mount, or install in a build stage and copy only node_modules into the final one.',
+    before: 'RUN yarn install --frozen-lockfile',
+    after: 'RUN yarn install --frozen-lockfile && yarn cache clean',
+  },
+  equivalents: { hadolint: 'DL3060' },
+  equivalentLinks: {
+    hadolint: 'https://github.com/hadolint/hadolint/wiki/DL3060',
+  },
+  equivalentsNote:
+    'Same test as hadolint DL3060: a RUN with `yarn install` and no `yarn cache clean` after it is flagged in the final stage and in stages another stage is built FROM (a build stage only copied from is not), unless a cache or tmpfs mount covers .cache/yarn; ONBUILD RUN triggers are always checked, since they run in whatever image is built on this one. Commands behind sudo/env wrappers and in `sh -c` strings are read too.',
+  fixable: true,
+  check({ file }) {
+    const model = file.dockerfile;
+    const reports: RuleReport[] = [];
+    for (const { instruction, commands } of runInstructions(model, {
+      onbuild: true,
+    })) {
+      const install = installWithoutLaterCleanup(
+        commands,
+        isYarnInstall,
+        isYarnCacheClean,
+      );
+      if (!install) continue;
+      if (hasCacheOrTmpfsMountWith(instruction, ['.cache/yarn'])) continue;
+      if (
+        instruction.keyword === 'RUN' &&
+        !stageReachesImage(model, instruction.stageIndex)
+      )
+        continue;
+      const fix = appendToRunFix(
+        instruction,
+        file.lineIndex,
+        'yarn cache clean',
+      );
+      reports.push({
+        range: { start: install.nameWord.range.start, end: install.range.end },
+        ...(fix ? { fix } : {}),
+      });
+    }
+    return reports;
+  },
+});

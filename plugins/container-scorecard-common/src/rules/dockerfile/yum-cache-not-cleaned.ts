@@ -1,0 +1,68 @@
+import type { ShellCommand } from '../../parsing/shell/shellTypes';
+import type { RuleReport } from '../framework/ruleTypes';
+import { defineRule } from '../framework/defineRule';
+import {
+  appendToRunFix,
+  commandHasArgument,
+  hasCacheOrTmpfsMountWith,
+  installWithoutLaterCleanup,
+  removesDirectory,
+  runInstructions,
+} from './helpers/runCommandFacts';
+
+const isYumInstall = (c: ShellCommand) =>
+  commandHasArgument(c, 'yum', ['install']);
+
+/** `yum clean all` (both words: `yum clean` alone or `yum clean cache` is not enough). */
+const isYumCleanup = (c: ShellCommand) =>
+  (commandHasArgument(c, 'yum', ['clean']) &&
+    c.args.some(a => a.value === 'all')) ||
+  removesDirectory(c, ['/var/cache/yum']);
+
+/** Flags `yum install` with no `yum clean all` after it in the same RUN, as hadolint DL3032. */
+export const yumCacheNotCleaned = defineRule({
+  id: 'yum-cache-not-cleaned',
+  pillar: 'minimal',
+  severity: 'low',
+  appliesTo: ['dockerfile'],
+  title: 'yum cache left in the image',
+  message:
+    'yum install without `yum clean all` after it in the same RUN leaves the package cache in the layer.',
+  rationale:
+    'Each RUN freezes its files into a layer. yum keeps downloaded packages and repository metadata under /var/cache/yum: tens of megabytes the running process never reads, shipped to every node that pulls the image. Cleaning in a later RUN does not help, because the earlier layer still holds them.',
+  remediation: {
+    description:
+      'End the RUN that installs with `yum clean all` (or `rm -rf /var/cache/yum/*`), or keep /var/cache/yum in a BuildKit cache mount.',
+    before: 'RUN yum install -y httpd-2.4.6',
+    after: 'RUN yum install -y httpd-2.4.6 && yum clean all',
+  },
+  equivalents: { hadolint: 'DL3032', kics: 'Yum Clean All Missing' },
+  equivalentLinks: {
+    hadolint: 'https://github.com/hadolint/hadolint/wiki/DL3032',
+    kics: 'https://docs.kics.io/latest/queries/dockerfile-queries/00481784-25aa-4a55-8633-3136dfcf4f37/',
+  },
+  equivalentsNote:
+    'Same test as hadolint DL3032: `yum clean all` or `rm -rf /var/cache/yum/*` must follow the last `yum install` of the RUN (a clean before the install does not count), a cache or tmpfs mount on /var/cache/yum is accepted, and ONBUILD RUN triggers are checked. Beyond hadolint, commands behind sudo/env wrappers and in `sh -c` strings are read too.',
+  fixable: true,
+  check({ file }) {
+    const model = file.dockerfile;
+    const reports: RuleReport[] = [];
+    for (const { instruction, commands } of runInstructions(model, {
+      onbuild: true,
+    })) {
+      const install = installWithoutLaterCleanup(
+        commands,
+        isYumInstall,
+        isYumCleanup,
+      );
+      if (!install) continue;
+      if (hasCacheOrTmpfsMountWith(instruction, ['/var/cache/yum'])) continue;
+      const fix = appendToRunFix(instruction, file.lineIndex, 'yum clean all');
+      reports.push({
+        range: { start: install.nameWord.range.start, end: install.range.end },
+        ...(fix ? { fix } : {}),
+      });
+    }
+    return reports;
+  },
+});

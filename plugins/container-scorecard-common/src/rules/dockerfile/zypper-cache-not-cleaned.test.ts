@@ -1,0 +1,63 @@
+/*
+ * hadolint's published cases for DL3036 are ported below, each with its ONBUILD variant:
+ * https://github.com/hadolint/hadolint/blob/master/test/Hadolint/Rule/DL3036Spec.hs
+ * (the version with "ok when mount type cache/tmpfs is used"; rule source
+ * src/Hadolint/Rule/DL3036.hs with Utils.hasCacheOrTmpfsMountWith "/var/cache/zypp").
+ */
+import { findingsFor, fixedBy, lines } from '../../testing';
+
+const RULE = 'zypper-cache-not-cleaned';
+
+async function flagged(run: string): Promise<number> {
+  return (await findingsFor(RULE, lines('FROM opensuse/leap:15.6', run)))
+    .length;
+}
+
+describe('zypper-cache-not-cleaned', () => {
+  describe('hadolint DL3036Spec', () => {
+    it.each([
+      ['no zypper clean', 'RUN zypper install -y mariadb=10.4', 1],
+      ['zypper clean', 'RUN zypper install -y mariadb=10.4 && zypper clean', 0],
+      ['zypper cc', 'RUN zypper install -y mariadb=10.4 && zypper cc', 0],
+      [
+        'a cache mount',
+        'RUN --mount=type=cache,target=/var/cache/zypp zypper install -y mariadb',
+        0,
+      ],
+      [
+        'a tmpfs mount',
+        'RUN --mount=type=tmpfs,target=/var/cache/zypp zypper install -y mariadb',
+        0,
+      ],
+    ])('%s', async (_name, run, count) => {
+      expect(await flagged(run)).toBe(count);
+      expect(await flagged(`ONBUILD ${run}`)).toBe(count);
+    });
+  });
+
+  it('deliberately flags a clean that comes before the install', async () => {
+    expect(
+      await flagged('RUN zypper clean && zypper install -y mariadb=10.4'),
+    ).toBe(1);
+  });
+
+  it('accepts the in alias with the clean after it', async () => {
+    expect(
+      await flagged('RUN zypper --non-interactive in git=2.43 && zypper cc -a'),
+    ).toBe(0);
+  });
+
+  it('fixes by appending zypper clean --all', async () => {
+    expect(
+      await fixedBy(
+        RULE,
+        lines('FROM opensuse/leap:15.6', 'RUN zypper in -y git'),
+      ),
+    ).toBe(
+      lines(
+        'FROM opensuse/leap:15.6',
+        'RUN zypper in -y git && zypper clean --all',
+      ),
+    );
+  });
+});

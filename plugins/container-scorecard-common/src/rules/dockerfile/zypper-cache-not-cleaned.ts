@@ -1,0 +1,67 @@
+import type { ShellCommand } from '../../parsing/shell/shellTypes';
+import type { RuleReport } from '../framework/ruleTypes';
+import { defineRule } from '../framework/defineRule';
+import {
+  appendToRunFix,
+  commandHasArgument,
+  hasCacheOrTmpfsMountWith,
+  installWithoutLaterCleanup,
+  runInstructions,
+} from './helpers/runCommandFacts';
+
+const isZypperInstall = (c: ShellCommand) =>
+  commandHasArgument(c, 'zypper', ['install', 'in']);
+const isZypperClean = (c: ShellCommand) =>
+  commandHasArgument(c, 'zypper', ['clean', 'cc']);
+
+/** Flags `zypper install` with no `zypper clean` after it in the same RUN, as hadolint DL3036. */
+export const zypperCacheNotCleaned = defineRule({
+  id: 'zypper-cache-not-cleaned',
+  pillar: 'minimal',
+  severity: 'low',
+  appliesTo: ['dockerfile'],
+  title: 'zypper cache left in the image',
+  message:
+    'zypper install without `zypper clean` after it in the same RUN leaves the package cache in the layer.',
+  rationale:
+    'Each RUN freezes its files into a layer. zypper keeps repository metadata and packages under /var/cache/zypp: data the running process never reads, shipped to every node that pulls the image. Cleaning in a later RUN does not help, because the earlier layer still holds them.',
+  remediation: {
+    description:
+      'End the RUN that installs with `zypper clean --all` (`zypper cc -a`), or keep /var/cache/zypp in a BuildKit cache mount.',
+    before: 'RUN zypper install -y apache2=2.4.58',
+    after: 'RUN zypper install -y apache2=2.4.58 && zypper clean --all',
+  },
+  equivalents: { hadolint: 'DL3036', kics: 'Missing Zypper Clean' },
+  equivalentLinks: {
+    hadolint: 'https://github.com/hadolint/hadolint/wiki/DL3036',
+    kics: 'https://docs.kics.io/latest/queries/dockerfile-queries/38300d1a-feb2-4a48-936a-d1ef1cd24313/',
+  },
+  equivalentsNote:
+    'Same test as hadolint DL3036 (`zypper install`/`in` needs `zypper clean`/`cc` in the same RUN; cache and tmpfs mounts on /var/cache/zypp are accepted; ONBUILD RUN triggers are checked), with one deliberate difference: the clean must come after the last install, as hadolint requires for yum, dnf and yarn, because a clean before the install leaves the new downloads behind. Commands behind sudo/env wrappers and in `sh -c` strings are read too.',
+  fixable: true,
+  check({ file }) {
+    const model = file.dockerfile;
+    const reports: RuleReport[] = [];
+    for (const { instruction, commands } of runInstructions(model, {
+      onbuild: true,
+    })) {
+      const install = installWithoutLaterCleanup(
+        commands,
+        isZypperInstall,
+        isZypperClean,
+      );
+      if (!install) continue;
+      if (hasCacheOrTmpfsMountWith(instruction, ['/var/cache/zypp'])) continue;
+      const fix = appendToRunFix(
+        instruction,
+        file.lineIndex,
+        'zypper clean --all',
+      );
+      reports.push({
+        range: { start: install.nameWord.range.start, end: install.range.end },
+        ...(fix ? { fix } : {}),
+      });
+    }
+    return reports;
+  },
+});

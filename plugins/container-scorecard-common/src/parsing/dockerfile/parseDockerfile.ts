@@ -49,6 +49,9 @@ export function parseDockerfile(
 
   const instructions: DockerInstruction[] = [];
   const stages: DockerStage[] = [];
+  // `FROM <name>` builds on the first earlier stage of that name: a map, not a search of every
+  // earlier stage per FROM (quadratic in the number of stages).
+  const firstStageNamed = new Map<string, number>();
   const globalArgs: Record<string, string | undefined> = {};
 
   for (const node of dockerfile.getInstructions()) {
@@ -56,14 +59,11 @@ export function parseDockerfile(
     const instruction = toInstruction(node, keyword, stages.length - 1);
     instructions.push(instruction);
     if (keyword === 'FROM') {
-      const from = toFrom(
-        node as From,
-        instruction,
-        stages,
-        globalArgs,
-        escapeChar,
-      );
+      const from = toFrom(node as From, instruction, globalArgs, escapeChar);
       instruction.stageIndex = stages.length;
+      const nameKey = from.stageName?.toLowerCase();
+      if (nameKey !== undefined && !firstStageNamed.has(nameKey))
+        firstStageNamed.set(nameKey, stages.length);
       stages.push({
         index: stages.length,
         name: from.stageName,
@@ -225,7 +225,6 @@ export function parseDockerfile(
   function toFrom(
     node: From,
     instruction: DockerInstruction,
-    previous: DockerStage[],
     args: Record<string, string | undefined>,
     escape: string,
   ): DockerFrom {
@@ -244,11 +243,7 @@ export function parseDockerfile(
       escape,
     );
     const parsed = parseImageReference(image);
-    const baseStageIndex = previous.findIndex(
-      stage =>
-        stage.name !== undefined &&
-        stage.name.toLowerCase() === image.toLowerCase(),
-    );
+    const baseStageIndex = firstStageNamed.get(image.toLowerCase()) ?? -1;
     return {
       instruction,
       rawImage,

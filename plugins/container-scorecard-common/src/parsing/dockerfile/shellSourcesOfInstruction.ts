@@ -61,9 +61,9 @@ function joinContinuations(
   let text = '';
   const offsets: number[] = [];
   let i = start;
+  const heredocAt = heredocFinder(heredocs);
   while (i < end) {
-    const at = i;
-    const heredoc = heredocs.find(h => at >= h.bodyStart && at < h.end);
+    const heredoc = heredocAt(i);
     if (heredoc) {
       for (; i < heredoc.end; i++) {
         if (content[i] === '\r') continue;
@@ -88,6 +88,29 @@ function joinContinuations(
   }
   offsets.push(end);
   return { text, offsets };
+}
+
+/**
+ * The heredoc whose body or delimiter holds an offset, for offsets asked in increasing order.
+ * Heredocs follow one another, so a cursor finds each in constant time; searching them all for
+ * every character cost characters x heredocs. Out-of-order spans (never produced by the parser)
+ * fall back to that search.
+ */
+function heredocFinder(
+  heredocs: HeredocSpan[],
+): (offset: number) => HeredocSpan | undefined {
+  const ordered = heredocs.every(
+    (h, k) => k === 0 || heredocs[k - 1].end <= h.bodyStart,
+  );
+  if (!ordered)
+    return offset =>
+      heredocs.find(h => offset >= h.bodyStart && offset < h.end);
+  let next = 0;
+  return offset => {
+    while (next < heredocs.length && heredocs[next].end <= offset) next++;
+    const heredoc = heredocs[next];
+    return heredoc && offset >= heredoc.bodyStart ? heredoc : undefined;
+  };
 }
 
 /** If only blanks then a line break follow `from`, returns the offset after the line break. */

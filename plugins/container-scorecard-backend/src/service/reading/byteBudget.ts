@@ -35,7 +35,14 @@ export function compareReadPriority(a: string, b: string): number {
  */
 const YAML_SHARE = 0.75;
 
-/** The bytes one entity may read, all files together; counts the files it turned away. */
+/**
+ * The bytes one entity may read, all files together; counts the files it turned away.
+ *
+ * A file is read while the budget is not yet spent, so the one that crosses it is read whole:
+ * memory stays below the budget plus one file (at most `maxFileBytes`), and a definition larger
+ * than a small budget is still read when it comes first. Files of unbounded size (the oversized
+ * YAML a URL reader must fetch whole to look at its head) must fit entirely.
+ */
 export class ByteBudget {
   private spent = 0;
   private yamlSpent = 0;
@@ -43,12 +50,14 @@ export class ByteBudget {
 
   constructor(readonly limit: number) {}
 
-  /** Spends `bytes` for `path` when they fit; otherwise counts the file as not read. */
-  admit(path: string, bytes: number): boolean {
+  /** Spends `bytes` for `path` when the budget allows; otherwise counts the file as not read. */
+  admit(path: string, bytes: number, mustFit = false): boolean {
     const isYaml = readPriority(path) === 2;
-    const fits =
-      this.spent + bytes <= this.limit &&
-      (!isYaml || this.yamlSpent + bytes <= this.limit * YAML_SHARE);
+    const yamlLimit = this.limit * YAML_SHARE;
+    const fits = mustFit
+      ? this.spent + bytes <= this.limit &&
+        (!isYaml || this.yamlSpent + bytes <= yamlLimit)
+      : this.spent < this.limit && (!isYaml || this.yamlSpent < yamlLimit);
     if (!fits) {
       this.refused += 1;
       return false;

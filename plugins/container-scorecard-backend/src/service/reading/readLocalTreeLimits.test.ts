@@ -117,16 +117,38 @@ describe('readLocalTree limits', () => {
     expect(read).toEqual(
       expect.arrayContaining(['a/Dockerfile', 'a/compose.yaml']),
     );
-    // 1000 bytes, of which YAML may take 750: one 400-byte manifest fits, two do not.
-    expect(read.filter(p => /^a\d\.yaml$/.test(p))).toEqual(['a1.yaml']);
+    // 1000 bytes, of which YAML may take 750: reading stops once 750 are spent, after the
+    // second 400-byte manifest.
+    expect(read.filter(p => /^a\d\.yaml$/.test(p))).toEqual([
+      'a1.yaml',
+      'a2.yaml',
+    ]);
     expect(tree.limitsReached).toEqual([
       {
         limit: 'entity-bytes',
-        omitted: 2,
+        omitted: 1,
         message:
-          "2 candidate files were not read: the entity's files exceed " +
+          "1 candidate file was not read: the entity's files exceed " +
           'containerScorecard.limits.maxEntityBytes (1000 bytes)',
       },
+    ]);
+  });
+
+  it('reads a definition larger than the whole budget when it comes first, and nothing after it', async () => {
+    writeFileSync(
+      join(repo, 'Dockerfile'),
+      `FROM alpine:3.20\n${'#'.repeat(900)}\n`,
+    );
+    writeFileSync(join(repo, 'compose.yaml'), 'services: {}\n');
+
+    const tree = await readLocalTree(repo, [root], {
+      ...options,
+      maxEntityBytes: 500,
+    });
+
+    expect(tree.files.map(f => f.path)).toEqual(['Dockerfile']);
+    expect(tree.limitsReached).toEqual([
+      expect.objectContaining({ limit: 'entity-bytes', omitted: 1 }),
     ]);
   });
 

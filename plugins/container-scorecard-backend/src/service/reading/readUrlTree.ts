@@ -17,7 +17,8 @@ import { yieldToEventLoop } from './walkLocalTree';
  *
  * The filter sees every path of the archive, in the archive's order: it counts them against
  * `maxRepositoryFiles` and admits file contents against the entity's byte budget, so what the
- * reader holds in memory never exceeds that budget (readers buffer every admitted file).
+ * reader holds in memory (readers buffer every admitted file) never exceeds that budget by more
+ * than one file of at most `maxFileBytes`.
  */
 export async function readUrlTree(
   urlReader: UrlReaderService,
@@ -43,7 +44,8 @@ export async function readUrlTree(
       // Only its existence matters: never fetched, so a huge one costs nothing.
       if (decision === 'list') listed.add(path);
       if (decision === 'peek') {
-        if (!budget.admit(path, info?.size ?? 0)) return false;
+        // Fetched whole whatever its size: only when it fits in what is left of the budget.
+        if (!budget.admit(path, info?.size ?? 0, true)) return false;
         peeked.add(path);
         return true;
       }

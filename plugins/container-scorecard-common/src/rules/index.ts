@@ -44,6 +44,12 @@ import { wgetAndCurlBothUsed } from './dockerfile/wget-and-curl-both-used';
 import { yarnCacheNotCleaned } from './dockerfile/yarn-cache-not-cleaned';
 import { yumCacheNotCleaned } from './dockerfile/yum-cache-not-cleaned';
 import { zypperCacheNotCleaned } from './dockerfile/zypper-cache-not-cleaned';
+import { dnfInstallUnpinnedPackages } from './dockerfile/dnf-install-unpinned-packages';
+import { gemInstallUnpinnedPackages } from './dockerfile/gem-install-unpinned-packages';
+import { goInstallUnpinnedPackages } from './dockerfile/go-install-unpinned-packages';
+import { npmInstallUnpinnedPackages } from './dockerfile/npm-install-unpinned-packages';
+import { yumInstallUnpinnedPackages } from './dockerfile/yum-install-unpinned-packages';
+import { zypperInstallUnpinnedPackages } from './dockerfile/zypper-install-unpinned-packages';
 import { missingDockerignore } from './repository/missing-dockerignore';
 import { perEnvironmentDockerfiles } from './repository/per-environment-dockerfiles';
 import { composeAddedCapabilities } from './compose/compose-added-capabilities';
@@ -123,6 +129,12 @@ export const allRules: readonly ScorecardRule[] = [
   yarnCacheNotCleaned,
   yumCacheNotCleaned,
   zypperCacheNotCleaned,
+  dnfInstallUnpinnedPackages,
+  gemInstallUnpinnedPackages,
+  goInstallUnpinnedPackages,
+  npmInstallUnpinnedPackages,
+  yumInstallUnpinnedPackages,
+  zypperInstallUnpinnedPackages,
   // Repositories (several files together)
   missingDockerignore,
   perEnvironmentDockerfiles,

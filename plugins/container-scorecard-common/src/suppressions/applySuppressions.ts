@@ -1,5 +1,6 @@
 import type { Finding, FindingSuppression } from '../model/types';
 import type { RuleMetadata } from '../rules/framework/ruleTypes';
+import { firstDirectivesOf } from './directiveIndex';
 import type { ScopedDirective } from './findSuppressionDirectives';
 
 /** A central waiver from configuration. */
@@ -28,46 +29,62 @@ export function applySuppressions(
   now: Date,
 ): Finding[] {
   const today = isoDay(now);
-  return findings.map(finding => {
-    const matches: FindingSuppression[] = [];
-    for (const directive of directives) {
-      if (!directiveMatches(directive, finding, rulesById)) continue;
-      matches.push({
-        reason: directive.reason,
-        until: directive.until,
-        source: directive.source,
-      });
+  const isActive = (s: { until?: string }) =>
+    s.until === undefined || s.until >= today;
+  // Comments first, in file order, then configured waivers in order: the first in force wins,
+  // else the first of all is reported as expired.
+  const firsts = firstDirectivesOf(findings, directives, rulesById, isActive);
+  const pathMatchesCached = cachedPathMatcher();
+  return findings.map((finding, index) => {
+    const { first, firstActive } = firsts[index];
+    let active = firstActive && suppressionOf(firstActive);
+    let firstMatch = first && suppressionOf(first);
+    if (!active) {
+      for (const waiver of waivers) {
+        if (waiver.rule !== finding.ruleId) continue;
+        if (
+          waiver.paths &&
+          !waiver.paths.some(p => pathMatchesCached(finding.path, p))
+        )
+          continue;
+        const suppression: FindingSuppression = {
+          reason: waiver.reason,
+          until: waiver.until,
+          source: 'config',
+        };
+        firstMatch ??= suppression;
+        if (isActive(suppression)) {
+          active = suppression;
+          break;
+        }
+      }
     }
-    for (const waiver of waivers) {
-      if (waiver.rule !== finding.ruleId) continue;
-      if (waiver.paths && !waiver.paths.some(p => pathMatches(finding.path, p)))
-        continue;
-      matches.push({
-        reason: waiver.reason,
-        until: waiver.until,
-        source: 'config',
-      });
-    }
-    if (matches.length === 0) return finding;
-    const active = matches.find(m => m.until === undefined || m.until >= today);
+    if (!firstMatch) return finding;
     if (active) return { ...finding, suppressed: stripUndefined(active) };
-    return { ...finding, expiredSuppression: stripUndefined(matches[0]) };
+    return { ...finding, expiredSuppression: stripUndefined(firstMatch) };
   });
 }
 
-function directiveMatches(
-  directive: ScopedDirective,
-  finding: Finding,
-  rulesById: ReadonlyMap<string, RuleMetadata>,
-): boolean {
-  const ids =
-    directive.source === 'hadolint'
-      ? [rulesById.get(finding.ruleId)?.equivalents.hadolint].filter(Boolean)
-      : [finding.ruleId];
-  if (!ids.some(id => directive.ids.includes(id as string))) return false;
-  if (!directive.lines) return true;
-  const line = finding.range.start.line;
-  return line >= directive.lines.from && line <= directive.lines.to;
+function suppressionOf(directive: ScopedDirective): FindingSuppression {
+  return {
+    reason: directive.reason,
+    until: directive.until,
+    source: directive.source,
+  };
+}
+
+/** `pathMatches` compiles a pattern per call: every finding of a file asks the same question. */
+function cachedPathMatcher(): (path: string, pattern: string) => boolean {
+  const answers = new Map<string, boolean>();
+  return (path, pattern) => {
+    const key = `${pattern}\u0000${path}`;
+    let answer = answers.get(key);
+    if (answer === undefined) {
+      answer = pathMatches(path, pattern);
+      answers.set(key, answer);
+    }
+    return answer;
+  };
 }
 
 function stripUndefined(suppression: FindingSuppression): FindingSuppression {

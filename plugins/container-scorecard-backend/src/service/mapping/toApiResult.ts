@@ -45,7 +45,10 @@ const ZERO: SeverityCounts = {
 /** Maps an engine result (plus files too large to fetch) to what the store and the API keep. */
 export function toApiResult(
   result: RepositoryResult,
-  tree: Pick<RepositoryTree, 'oversized' | 'browseBaseUrl' | 'limitsReached'>,
+  tree: Pick<
+    RepositoryTree,
+    'oversized' | 'refused' | 'browseBaseUrl' | 'limitsReached'
+  >,
   rules: ReadonlyMap<string, RuleMetadata>,
   maxFileBytes: number,
 ): ApiResult {
@@ -61,6 +64,16 @@ export function toApiResult(
       counts: { ...ZERO },
       findings: [],
       url: linkTo(path, tree.browseBaseUrl),
+    });
+  }
+  for (const { path, reason } of tree.refused ?? []) {
+    files.push({
+      path,
+      kind: kindOfPath(path),
+      status: 'could-not-analyse',
+      error: reason,
+      counts: { ...ZERO },
+      findings: [],
     });
   }
   files.sort((a, b) => a.path.localeCompare(b.path));
@@ -130,8 +143,10 @@ function toApiFinding(
     api.fix = {
       description: rules.get(finding.ruleId)?.remediation.description,
       edits: finding.fix,
+      ...(finding.fixPreview ? { preview: finding.fixPreview } : {}),
     };
   }
+  if (finding.penalty !== undefined) api.penalty = finding.penalty;
   const waiver = finding.suppressed ?? finding.expiredSuppression;
   if (waiver) {
     api.suppressed = {

@@ -121,6 +121,13 @@ describe('readLocalTree', () => {
     expect(paths).not.toContain('Dockerfile.linked');
     expect(paths.some(p => p.startsWith('linked-dir'))).toBe(false);
     expect(JSON.stringify(tree)).not.toContain('FROM secret');
+    // Not read, but not silently gone either: the definition is reported with the reason.
+    expect(tree.refused).toEqual([
+      {
+        path: 'Dockerfile.linked',
+        reason: expect.stringMatching(/symbolic link that leads outside/),
+      },
+    ]);
   });
 
   it('reports oversized definitions without reading them, and honours path globs', async () => {

@@ -85,6 +85,7 @@ export async function readLocalTree(
   for (const file of walk.oversized) {
     hash.update(`${file.path}\u0000${file.size}\u00000\n`);
   }
+  for (const file of walk.refused) hash.update(`${file.path}\u0000refused\n`);
   const etag = `local-${hash.digest('hex').slice(0, 40)}`;
   if (options.etag === etag) throw new NotModifiedError();
 
@@ -102,6 +103,7 @@ export async function readLocalTree(
     etag,
     files,
     oversized,
+    ...(walk.refused.length > 0 ? { refused: walk.refused } : {}),
     ...(limitsReached.length > 0 ? { limitsReached } : {}),
   };
 }

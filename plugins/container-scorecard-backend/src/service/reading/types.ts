@@ -13,6 +13,11 @@ export interface RepositoryTree {
   files: TreeFile[];
   /** Container definitions too large to fetch. */
   oversized: { path: string; size: number }[];
+  /**
+   * Container definitions that were found but deliberately not read, each with the reason (a
+   * symbolic link leading outside the allowed directories). Reported, never silently dropped.
+   */
+  refused?: { path: string; reason: string }[];
   /** Base URL for links to files, when the source is browsable. */
   browseBaseUrl?: string;
   /**

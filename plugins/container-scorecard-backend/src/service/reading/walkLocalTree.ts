@@ -23,6 +23,8 @@ export interface LocalCandidate {
 export interface LocalWalk {
   candidates: LocalCandidate[];
   oversized: { path: string; size: number }[];
+  /** Definitions not read on purpose (links leading out of the root), with the reason. */
+  refused: { path: string; reason: string }[];
   limitsReached: LimitReached[];
 }
 
@@ -59,6 +61,7 @@ export async function walkLocalTree(options: {
   const { directory, root, decide, maxEntries, signal } = options;
   const candidates: LocalCandidate[] = [];
   const oversized: LocalWalk['oversized'] = [];
+  const refused: LocalWalk['refused'] = [];
   const queue: ({ dir: string; depth: number } | undefined)[] = [
     { dir: directory, depth: 0 },
   ];
@@ -74,7 +77,17 @@ export async function walkLocalTree(options: {
     let target = absolute;
     if (entry.isSymbolicLink()) {
       target = await fs.realpath(absolute).catch(() => '');
-      if (!target || !isInside(root, target)) return;
+      if (!target || !isInside(root, target)) {
+        // Named like a definition, so its absence would read as "no definitions": say why instead.
+        if (decide(path) !== 'list') {
+          refused.push({
+            path,
+            reason:
+              'The file is a symbolic link that leads outside the allowed directories (or nowhere); it is not read.',
+          });
+        }
+        return;
+      }
     }
     const stat = await fs.stat(target).catch(() => undefined);
     if (!stat?.isFile()) return;
@@ -129,5 +142,5 @@ export async function walkLocalTree(options: {
     );
   }
   if (tooDeep > 0) limitsReached.push(repositoryDepthReached(tooDeep));
-  return { candidates, oversized, limitsReached };
+  return { candidates, oversized, refused, limitsReached };
 }

@@ -24,6 +24,7 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { containerScorecardPlugin } from '../src/plugin';
 import {
   HOSTILE_REPOSITORIES,
+  HOSTILE_TEAM,
   HostileSize,
   writeHostileRepositories,
 } from '../src/__testUtils__/hostileRepositories';
@@ -52,7 +53,7 @@ async function main() {
   const { server } = await startTestBackend({
     features: [
       containerScorecardPlugin,
-      catalogServiceMock.factory({ entities }),
+      catalogServiceMock.factory({ entities: [...entities, HOSTILE_TEAM] }),
       mockServices.rootConfig.factory({
         data: { containerScorecard: { localRoots: [root] } },
       }),

@@ -105,7 +105,7 @@ export const HOSTILE_REPOSITORIES: HostileRepository[] = [
     name: 'oversized-manifest',
     description: 'a 1.9 MB multi-document Kubernetes install manifest',
     write(dir, size) {
-      const count = pick(size, 40, 1_400);
+      const count = pick(size, 250, 1_900);
       const doc = (i: number) =>
         [
           'apiVersion: apps/v1',
@@ -120,6 +120,20 @@ export const HOSTILE_REPOSITORIES: HostileRepository[] = [
       writeFileSync(
         join(dir, 'install.yaml'),
         lines(count, i => `---\n${doc(i)}`),
+      );
+    },
+  },
+  {
+    name: 'many-documents',
+    description: 'a Kubernetes file of 5,000 small documents',
+    write(dir, size) {
+      writeFileSync(
+        join(dir, 'workloads.yaml'),
+        lines(
+          pick(size, 30, 5_000),
+          i =>
+            `---\napiVersion: v1\nkind: Pod\nmetadata: {name: p${i}}\nspec:\n  containers: [{name: c, image: "app:1"}]`,
+        ),
       );
     },
   },
@@ -153,9 +167,9 @@ export const HOSTILE_REPOSITORIES: HostileRepository[] = [
   {
     name: 'binary-and-bombs',
     description:
-      'random bytes as a Dockerfile, a YAML alias bomb, YAML nested 5,000 deep',
+      '50 KB of random bytes as a Dockerfile, a YAML alias bomb, YAML nested 5,000 deep',
     write(dir) {
-      writeFileSync(join(dir, 'Dockerfile'), randomBytes(100_000));
+      writeFileSync(join(dir, 'Dockerfile'), randomBytes(50_000));
       const bomb = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
       for (let i = 1; i < 10; i++) {
         bomb.push(
@@ -181,15 +195,13 @@ export const HOSTILE_REPOSITORIES: HostileRepository[] = [
   {
     name: 'backtracking-glob',
     description:
-      'a path glob built to backtrack, against 2,500-character file paths',
+      'a path glob built to backtrack, against 250-character file names',
     annotations: { 'container-scorecard.io/paths': '*a*a*a*a*a*a*a*a*b' },
-    write(dir) {
+    write(dir, size) {
       writeFileSync(join(dir, 'Dockerfile'), ORDINARY_DOCKERFILE);
-      for (let i = 0; i < 20; i++) {
-        // Directory names stay under the file-system limit of 255 bytes a segment.
-        const deep = join(dir, ...Array(10).fill(`${'a'.repeat(240)}${i}`));
-        mkdirSync(deep, { recursive: true });
-        writeFileSync(join(deep, 'Dockerfile'), ORDINARY_DOCKERFILE);
+      for (let i = 0; i < pick(size, 50, 500); i++) {
+        // File names stay under the file-system limit of 255 bytes.
+        writeFileSync(join(dir, `${'a'.repeat(246)}${i}`), '');
       }
     },
   },
@@ -220,7 +232,18 @@ export const HOSTILE_REPOSITORIES: HostileRepository[] = [
   },
 ];
 
-/** Writes every hostile repository under `root` and returns the entities that point at them. */
+/** The group that owns every hostile repository. */
+export const HOSTILE_TEAM: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: { name: 'hostile-team' },
+  spec: { type: 'team', children: [] },
+};
+
+/**
+ * Writes every hostile repository under `root` and returns the entities that point at them
+ * (the components; add `HOSTILE_TEAM` to the catalog for team views).
+ */
 export function writeHostileRepositories(
   root: string,
   size: HostileSize,

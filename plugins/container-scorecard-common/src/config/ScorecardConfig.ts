@@ -49,6 +49,12 @@ export interface ScorecardLimits {
    * result is partial and says how many were left out. Default 1,000.
    */
   maxYamlDocuments?: number;
+  /** Bytes a Helm chart or Kustomize overlay may render to; more is "could not analyse". Default 4 MiB. */
+  maxRenderedBytes?: number;
+  /** Depth of nested template calls (`include`, `template`, `tpl`) and blocks. Default 100. */
+  maxTemplateDepth?: number;
+  /** Template actions executed per chart (each pipeline, each `range` iteration). Default 1,000,000. */
+  maxTemplateSteps?: number;
 }
 
 /**
@@ -71,6 +77,9 @@ export const DEFAULT_LIMITS: Required<ScorecardLimits> = {
   maxYamlAliasCount: 100,
   maxFindingsPerRule: 100,
   maxYamlDocuments: 1000,
+  maxRenderedBytes: 4 * 1024 * 1024,
+  maxTemplateDepth: 100,
+  maxTemplateSteps: 1_000_000,
 };
 
 /**

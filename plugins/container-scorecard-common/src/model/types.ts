@@ -99,6 +99,48 @@ export interface Finding {
   expiredSuppression?: FindingSuppression;
   /** Points this finding removed from the file score (0 when suppressed or `info`). */
   penalty?: number;
+  /** The fix as a diff of the file's whole lines (set with `fix`, by the engine). */
+  fixPreview?: import('../fixes/fixPreview').FixPreview;
+  /**
+   * Set when the file was rendered (a Helm template): `path`, `range` and `snippet` then point
+   * where the fix goes (the values file's key when the value came from values, else the
+   * template line), and this says what was rendered from where.
+   */
+  renderedFrom?: FindingRenderedFrom;
+}
+
+/**
+ * Where a finding on rendered output (a Helm chart, a Kustomize overlay) was rendered from.
+ *
+ * @public
+ */
+export interface FindingRenderedFrom {
+  /** `helm` or `kustomize`. */
+  renderer: string;
+  /** The template (or overlay file) that wrote the flagged text. */
+  path: string;
+  /** Its range in that file (whole lines). */
+  range: SourceRange;
+  /** The flagged text as rendered. */
+  renderedSnippet: string;
+  /** The values file and dotted key the flagged value came from (`securityContext.privileged`). */
+  valuesPath?: string;
+  valuesKey?: string;
+}
+
+/**
+ * Set on the result of a rendered file: which unit it belongs to and what the render used.
+ *
+ * @public
+ */
+export interface FileRendering {
+  renderer: string;
+  /** The unit's directory (the chart). */
+  unit: string;
+  /** The values files applied, in order. */
+  valuesFiles?: string[];
+  /** What the user should know (subcharts not rendered). */
+  notes?: string[];
 }
 
 /**
@@ -134,7 +176,12 @@ export type AnalysisErrorCode =
    * A YAML file whose first `limits.maxYamlDocuments` documents hold no workload while more were
    * left out: its workloads, if any, are beyond the limit.
    */
-  | 'too-many-documents';
+  | 'too-many-documents'
+  /**
+   * A Helm chart or Kustomize overlay that could not be rendered (an unsupported template
+   * function, a template error, a render limit).
+   */
+  | 'render-error';
 
 /** @public */
 export interface AnalysisError {
@@ -234,4 +281,6 @@ export interface FileResult {
   ruleErrors?: { ruleId: string; message: string }[];
   /** The ruleset version the result was computed with. */
   rulesetVersion: string;
+  /** Set when the file was rendered before analysis (a Helm template). */
+  rendering?: FileRendering;
 }

@@ -50,6 +50,7 @@ import { goInstallUnpinnedPackages } from './dockerfile/go-install-unpinned-pack
 import { npmInstallUnpinnedPackages } from './dockerfile/npm-install-unpinned-packages';
 import { yumInstallUnpinnedPackages } from './dockerfile/yum-install-unpinned-packages';
 import { zypperInstallUnpinnedPackages } from './dockerfile/zypper-install-unpinned-packages';
+import { tlsVerificationDisabled } from './dockerfile/tls-verification-disabled';
 import { missingDockerignore } from './repository/missing-dockerignore';
 import { perEnvironmentDockerfiles } from './repository/per-environment-dockerfiles';
 import { composeAddedCapabilities } from './compose/compose-added-capabilities';
@@ -135,6 +136,7 @@ export const allRules: readonly ScorecardRule[] = [
   npmInstallUnpinnedPackages,
   yumInstallUnpinnedPackages,
   zypperInstallUnpinnedPackages,
+  tlsVerificationDisabled,
   // Repositories (several files together)
   missingDockerignore,
   perEnvironmentDockerfiles,

@@ -27,6 +27,15 @@ export {
 export type { AnalysisProgress } from './engine/createFileAnalyzer';
 export { builtInRules } from './engine/builtInRules';
 export { applyTextEdits } from './fixes/applyTextEdits';
+export {
+  fixPreviewOf,
+  formatFixPatch,
+  fixedRegionOf,
+  FIX_PREVIEW_CONTEXT_LINES,
+  type FixPreview,
+  type FixPreviewHunk,
+  type FixPreviewLine,
+} from './fixes/fixPreview';
 
 // Classification
 export {
@@ -60,6 +69,11 @@ export {
   aggregateEntityScores,
   type AggregateScore,
 } from './scoring/aggregateScores';
+export {
+  planNextGrade,
+  type NextGradePlan,
+  type PlannableFinding,
+} from './scoring/planNextGrade';
 export {
   computeRulesetVersion,
   RULESET_SEMVER,

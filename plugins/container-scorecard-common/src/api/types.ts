@@ -60,10 +60,28 @@ export interface ApiTextEdit {
   newText: string;
 }
 
+/** One line of a fix's diff. @public */
+export interface ApiFixPreviewLine {
+  kind: 'context' | 'removed' | 'added';
+  text: string;
+}
+
+/** One hunk of a fix's unified diff; starts are 1-based lines before and after the fix. @public */
+export interface ApiFixPreviewHunk {
+  oldStart: number;
+  newStart: number;
+  lines: ApiFixPreviewLine[];
+}
+
 /** @public */
 export interface ApiFix {
   description?: string;
   edits: ApiTextEdit[];
+  /**
+   * The fix as a unified diff of the file's whole lines with a few lines of context, computed by
+   * the engine from the file's text (absent in results stored before it existed).
+   */
+  preview?: { hunks: ApiFixPreviewHunk[] };
 }
 
 /** @public */
@@ -87,6 +105,11 @@ export interface ApiFinding {
   snippet: string;
   fix?: ApiFix;
   suppressed?: ApiSuppression;
+  /**
+   * Points this finding takes off its file's score (0 when waived or `info`; see
+   * docs/scoring.md). Absent in results stored before it existed.
+   */
+  penalty?: number;
 }
 
 /**

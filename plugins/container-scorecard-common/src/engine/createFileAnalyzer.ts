@@ -17,6 +17,7 @@ import type {
 import { gradeOf } from '../scoring/scoringModel';
 import { compareStrings } from '../scoring/stableHash';
 import { countBySeverity, scoreFindings } from '../scoring/scoreFindings';
+import { fixPreviewOf } from '../fixes/fixPreview';
 import { applySuppressions } from '../suppressions/applySuppressions';
 import { directivesOfFile } from '../suppressions/directivesOfFile';
 import type { EffectiveRule } from './effectiveRules';
@@ -156,6 +157,9 @@ export function createFileAnalyzer(deps: AnalyzerDependencies) {
       findings: capped.kept.map(finding => ({
         ...finding,
         snippet: snippetOf(file, finding.range),
+        ...(finding.fix?.length
+          ? { fixPreview: fixPreviewOf(file.lineIndex.text, finding.fix) }
+          : {}),
       })),
       score: scored.score,
       grade: gradeOf(scored.score),

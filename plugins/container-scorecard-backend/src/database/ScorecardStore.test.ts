@@ -30,7 +30,20 @@ function finding(overrides: Partial<ApiFinding> = {}): ApiFinding {
           newText: 'ubuntu:24.04',
         },
       ],
+      preview: {
+        hunks: [
+          {
+            oldStart: 1,
+            newStart: 1,
+            lines: [
+              { kind: 'removed', text: 'FROM ubuntu' },
+              { kind: 'added', text: 'FROM ubuntu:24.04' },
+            ],
+          },
+        ],
+      },
     },
+    penalty: 20,
     ...overrides,
   };
 }
@@ -129,6 +142,7 @@ describe('ScorecardStore', () => {
         ruleId: 'no-root-user',
         pillar: 'least-privilege',
         suppressed: { source: 'inline', reason: 'legacy', until: '2027-01-01' },
+        penalty: 0,
       });
       await store.saveResult(
         result({ files: [file([finding(), suppressed])] }),

@@ -517,6 +517,7 @@ function findingRow(finding: ApiFinding, fileId: string, entityRef: string) {
     fix: finding.fix ? JSON.stringify(finding.fix) : null,
     suppression: finding.suppressed ? JSON.stringify(finding.suppressed) : null,
     suppressed: Boolean(finding.suppressed && !finding.suppressed.expired),
+    penalty: finding.penalty ?? null,
   };
 }
 
@@ -537,6 +538,8 @@ function findingOfRow(row: Record<string, any>): ApiFinding {
   if (fix) finding.fix = fix;
   const suppressed = parseJson<ApiFinding['suppressed']>(row.suppression);
   if (suppressed) finding.suppressed = suppressed;
+  if (row.penalty !== null && row.penalty !== undefined)
+    finding.penalty = Number(row.penalty);
   return finding;
 }
 

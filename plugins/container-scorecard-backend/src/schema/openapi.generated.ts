@@ -687,6 +687,47 @@ export const spec = {
               $ref: '#/components/schemas/TextEdit',
             },
           },
+          preview: {
+            type: 'object',
+            description:
+              "The fix as a unified diff of the file's whole lines with a few lines of context.",
+            required: ['hunks'],
+            properties: {
+              hunks: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  required: ['oldStart', 'newStart', 'lines'],
+                  properties: {
+                    oldStart: {
+                      type: 'integer',
+                      minimum: 0,
+                    },
+                    newStart: {
+                      type: 'integer',
+                      minimum: 0,
+                    },
+                    lines: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        required: ['kind', 'text'],
+                        properties: {
+                          kind: {
+                            type: 'string',
+                            enum: ['context', 'removed', 'added'],
+                          },
+                          text: {
+                            type: 'string',
+                          },
+                        },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
         },
       },
       Suppression: {
@@ -748,6 +789,12 @@ export const spec = {
           },
           suppressed: {
             $ref: '#/components/schemas/Suppression',
+          },
+          penalty: {
+            type: 'number',
+            minimum: 0,
+            description:
+              "Points this finding takes off its file's score (0 when waived or info).",
           },
         },
       },

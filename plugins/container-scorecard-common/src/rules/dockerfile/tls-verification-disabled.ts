@@ -20,7 +20,6 @@ function curlClusterHasK(word: string): boolean {
 }
 
 const FALSE_WORDS = /^(false|0|no|off)$/i;
-const TRUE_WORDS = /^(true|1|yes|on)$/i;
 
 /**
  * Environment variables that turn verification off: the variable, whether a value disables it,

@@ -961,6 +961,50 @@ export const spec = {
               $ref: '#/components/schemas/LimitReached',
             },
           },
+          nextGrade: {
+            type: 'object',
+            description:
+              'The fewest findings whose fix lifts the entity to the next grade.',
+            required: ['grade', 'score', 'findings'],
+            properties: {
+              grade: {
+                $ref: '#/components/schemas/Grade',
+              },
+              score: {
+                type: 'number',
+                minimum: 0,
+                maximum: 100,
+              },
+              findings: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  required: ['ruleId', 'severity', 'message', 'path', 'range'],
+                  properties: {
+                    ruleId: {
+                      type: 'string',
+                    },
+                    severity: {
+                      $ref: '#/components/schemas/Severity',
+                    },
+                    message: {
+                      type: 'string',
+                    },
+                    path: {
+                      type: 'string',
+                    },
+                    range: {
+                      $ref: '#/components/schemas/Range',
+                    },
+                    penalty: {
+                      type: 'number',
+                      minimum: 0,
+                    },
+                  },
+                },
+              },
+            },
+          },
         },
       },
       HistoryPoint: {

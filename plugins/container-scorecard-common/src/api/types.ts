@@ -166,7 +166,25 @@ export interface EntityScorecard {
    * Limits the entity's scan reached (files, bytes or time): the result is partial and says what
    * it left out. File-level limits are on each file.
    */
-  partial?: ApiLimitReached[];
+  partial?: ApiLimitReached[];  /**
+   * The fewest findings whose fix lifts the entity to the next grade (see `planNextGrade`);
+   * absent at grade A or when there is nothing to plan.
+   */
+  nextGrade?: ApiNextGrade;
+}
+
+/** A finding as the next-grade plan lists it. @public */
+export type ApiFindingReference = Pick<
+  ApiFinding,
+  'ruleId' | 'severity' | 'message' | 'path' | 'range' | 'penalty'
+>;
+
+/** @public */
+export interface ApiNextGrade {
+  grade: ApiGrade;
+  /** The entity score once the findings are fixed. */
+  score: number;
+  findings: ApiFindingReference[];
 }
 
 /** @public */

@@ -1,6 +1,9 @@
-import type {
-  EntityHistory,
-  EntityScorecard,
+import {
+  planNextGrade,
+  type ApiNextGrade,
+  type EntityHistory,
+  type EntityScorecard,
+  type FileScorecard,
 } from '@internal/plugin-container-scorecard-common';
 import { ScorecardStore } from '../../database/ScorecardStore';
 
@@ -22,7 +25,12 @@ export async function buildEntityScorecard(
       files: [],
     };
   }
-  const files = await store.getEntityFiles(entityRef, options);
+  // Every finding is read once: the plan needs them all, the response only the first page.
+  const allFiles = await store.getEntityFiles(entityRef);
+  const files = allFiles.map(file => ({
+    ...file,
+    findings: file.findings.slice(0, options.findingsPerFile),
+  }));
   const scorecard: EntityScorecard = {
     entityRef,
     status: summary.status,
@@ -49,7 +57,44 @@ export async function buildEntityScorecard(
   if (summary.score !== undefined) scorecard.score = summary.score;
   if (summary.grade) scorecard.grade = summary.grade;
   if (summary.pillarScores) scorecard.pillarScores = summary.pillarScores;
+  const nextGrade = nextGradeOf(allFiles, summary.score);
+  if (nextGrade) scorecard.nextGrade = nextGrade;
   return scorecard;
+}
+
+/**
+ * The fewest findings to fix for the next grade, over the analysed files. Only offered when the
+ * plan, recomputed from the stored findings, starts from the stored score: a result whose
+ * findings were cut by a limit would otherwise promise a grade the fixes do not reach.
+ */
+function nextGradeOf(
+  files: FileScorecard[],
+  score: number | undefined,
+): ApiNextGrade | undefined {
+  const analysed = files.filter(file => file.status === 'analysed');
+  if (score === undefined || analysed.length === 0) return undefined;
+  const plan = planNextGrade(
+    analysed.map(file => ({
+      findings: file.findings.map(finding => ({
+        ...finding,
+        suppressed:
+          finding.suppressed && !finding.suppressed.expired ? true : undefined,
+      })),
+    })),
+  );
+  if (!plan || plan.currentScore !== score) return undefined;
+  return {
+    grade: plan.grade,
+    score: plan.score,
+    findings: plan.findings.map(finding => ({
+      ruleId: finding.ruleId,
+      severity: finding.severity,
+      message: finding.message,
+      path: finding.path,
+      range: finding.range,
+      ...(finding.penalty !== undefined ? { penalty: finding.penalty } : {}),
+    })),
+  };
 }
 
 /** Daily snapshots of one entity from `sinceDay` on. */

@@ -1,5 +1,7 @@
 import {
+  planNextGrade,
   SEVERITIES,
+  type FixPreview,
   type FileResult,
   type Finding,
   type Grade,
@@ -61,11 +63,17 @@ function findingLine(finding: Finding, palette: Palette): string[] {
   const location = `${finding.path}:${finding.range.start.line}:${finding.range.start.column}`;
   const severity = palette.severity(finding.severity, pad(finding.severity, 8));
   const fixable = finding.fix && !finding.suppressed ? ' [fixable]' : '';
+  const cost = finding.penalty
+    ? palette.dim(` −${points(finding.penalty)}`)
+    : '';
   const lines = [
     `  ${location}  ${
       finding.suppressed ? palette.dim(pad('waived', 8)) : severity
-    } ${finding.ruleId}  ${finding.message}${fixable}`,
+    } ${finding.ruleId}  ${finding.message}${cost}${fixable}`,
   ];
+  if (finding.fixPreview && !finding.suppressed) {
+    lines.push(...diffLines(finding.fixPreview, palette));
+  }
   if (finding.suppressed) {
     const { reason, until, source } = finding.suppressed;
     lines.push(
@@ -83,6 +91,56 @@ function findingLine(finding: Finding, palette: Palette): string[] {
     );
   }
   return lines;
+}
+
+/** Points as the scoring model counts them: whole, or with the fraction repeats leave. */
+export function points(value: number): string {
+  const rounded = Math.round(value * 100) / 100;
+  return `${rounded} pt${rounded === 1 ? '' : 's'}`;
+}
+
+/** The fix as the same unified diff the portal shows, indented under its finding. */
+function diffLines(preview: FixPreview, palette: Palette): string[] {
+  return preview.hunks.flatMap(hunk => [
+    palette.dim(`      @@ line ${hunk.oldStart} @@`),
+    ...hunk.lines.map(line => {
+      if (line.kind === 'removed')
+        return `      ${palette.severity('high', `-${line.text}`)}`;
+      if (line.kind === 'added')
+        return `      ${palette.grade('A', `+${line.text}`)}`;
+      return palette.dim(`       ${line.text}`);
+    }),
+  ]);
+}
+
+/** "Fix these N findings to reach grade X", from the same plan the portal shows. */
+function nextGradeLines(
+  results: readonly FileResult[],
+  score: number | undefined,
+  palette: Palette,
+): string[] {
+  const plan = planNextGrade(
+    results
+      .filter(result => result.status === 'analysed')
+      .map(result => ({ findings: result.findings })),
+  );
+  // Findings a limit left unlisted would make the plan promise what the fixes do not reach.
+  if (!plan || plan.currentScore !== score) return [];
+  const count = plan.findings.length;
+  return [
+    `${palette.bold('Next grade')}: fix ${
+      count === 1 ? 'this finding' : `these ${count} findings`
+    } to reach ${palette.grade(plan.grade, `${plan.score}/100 ${plan.grade}`)}`,
+    ...plan.findings.map(
+      finding =>
+        `  ${finding.path}:${finding.range.start.line}  ${palette.severity(
+          finding.severity,
+          pad(finding.severity, 8),
+        )} ${finding.ruleId}${
+          finding.penalty ? palette.dim(` −${points(finding.penalty)}`) : ''
+        }`,
+    ),
+  ];
 }
 
 function countsText(result: { counts: Record<Severity, number> }): string {
@@ -191,6 +249,9 @@ export function formatTty(input: ReportInput, palette: Palette): string {
       } · ${countsText(aggregate)}`,
     );
   }
+  lines.push(
+    ...nextGradeLines(analysis.results, analysis.aggregate.score, palette),
+  );
   lines.push(palette.dim(`ruleset ${analysis.rulesetVersion}`));
   return `${lines.join('\n')}\n`;
 }

@@ -24,6 +24,7 @@ import {
   shellSourcesOfInstruction,
   type HeredocSpan,
 } from './shellSourcesOfInstruction';
+import { createVariableResolver } from './resolveVariableIndex';
 import { substituteVariables } from './substituteVariables';
 
 /** Instructions whose arguments are a command run by the shell (in shell form). */
@@ -79,6 +80,8 @@ export function parseDockerfile(
     }
   }
   if (stages.length > 0) stages[stages.length - 1].isFinal = true;
+  // Built on the first lookup: most Dockerfiles never resolve a variable.
+  let variableResolver: ReturnType<typeof createVariableResolver> | undefined;
 
   return {
     escapeChar,
@@ -87,9 +90,11 @@ export function parseDockerfile(
     globalArgs,
     finalStage: stages[stages.length - 1],
     resolve(text, line) {
+      variableResolver ??= createVariableResolver(dockerfile);
+      const resolveVariable = variableResolver;
       return substituteVariables(
         text,
-        name => dockerfile.resolveVariable(name, line - 1) ?? undefined,
+        name => resolveVariable(name, line - 1) ?? undefined,
         escapeChar,
       );
     },

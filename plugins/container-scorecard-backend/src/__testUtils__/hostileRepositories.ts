@@ -73,7 +73,8 @@ export const HOSTILE_REPOSITORIES: HostileRepository[] = [
   },
   {
     name: 'huge-compose',
-    description: 'a compose file with 10,000 services (about 50,000 findings)',
+    description:
+      'a compose file of 10,000 services (750 KB, about 80,000 findings)',
     write(dir, size) {
       const count = pick(size, 1_000, 10_000);
       writeFileSync(
@@ -81,7 +82,7 @@ export const HOSTILE_REPOSITORIES: HostileRepository[] = [
         `services:\n${lines(
           count,
           i =>
-            `  s${i}:\n    image: app:latest\n    privileged: true\n    network_mode: host\n    environment:\n      DB_PASSWORD: hunter${i}`,
+            `  s${i}:\n    image: app:latest\n    privileged: true\n    network_mode: host`,
         )}`,
       );
     },
@@ -143,7 +144,7 @@ export const HOSTILE_REPOSITORIES: HostileRepository[] = [
     write(dir, size) {
       const count = pick(size, 12, 40);
       const body = `FROM alpine:3.20\n${lines(
-        pick(size, 2_000, 150_000),
+        pick(size, 2_000, 90_000),
         () => '# padding',
       )}`;
       for (let i = 0; i < count; i++) {

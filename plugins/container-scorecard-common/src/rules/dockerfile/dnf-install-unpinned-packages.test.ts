@@ -44,6 +44,7 @@ describe('dnf-install-unpinned-packages', () => {
     ['nginx-1:1.24.0-1.el9', 0],
     ['glibc-langpack-en', 1],
     ['/tmp/tool-1.0.x86_64.rpm', 0],
+    ['"mysql-shell-$MYSQL_SHELL_VERSION"', 0],
   ])('reads %s as hadolint does', async (word, count) => {
     expect(await flagged(`RUN dnf install -y ${word}`)).toBe(count);
   });

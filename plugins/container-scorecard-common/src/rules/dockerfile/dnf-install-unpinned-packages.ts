@@ -15,6 +15,8 @@ function isPinnedPackage(word: string): boolean {
   if (parts.length <= 1) return false;
   if (word.endsWith('.rpm')) return true;
   const rest = parts.slice(1);
+  // `mysql-shell-$MYSQL_SHELL_VERSION`: the version comes from a build argument.
+  if (rest.some(part => part.includes('$'))) return true;
   return (
     rest.every(part => VERSION_CHAR.test(part)) &&
     rest.some(part => /^[0-9]/.test(part))
@@ -47,7 +49,7 @@ export const dnfInstallUnpinnedPackages = defineRule({
     kics: 'https://docs.kics.io/latest/queries/dockerfile-queries/93d88cf7-f078-46a8-8ddc-178e03aeacf1/',
   },
   equivalentsNote:
-    'Same test as hadolint DL3041 for dnf and microdnf (the part after the first `-` must look like a version, `.rpm` files count as pinned, `module install` streams need `:`, `group` installs are not judged; ONBUILD RUN triggers are checked). Deliberately narrower: the values of options such as `--enablerepo epel` and a bare `$VARIABLE` (unknown content) are not judged as packages. Commands behind sudo/env wrappers and in `sh -c` strings are read too.',
+    'Same test as hadolint DL3041 for dnf and microdnf (the part after the first `-` must look like a version, `.rpm` files count as pinned, `module install` streams need `:`, `group` installs are not judged; ONBUILD RUN triggers are checked). Deliberately narrower: a version given by a variable (`mysql-shell-$MYSQL_SHELL_VERSION`) counts as pinned, and the values of options such as `--enablerepo epel` and a bare `$VARIABLE` (unknown content) are not judged as packages. Commands behind sudo/env wrappers and in `sh -c` strings are read too.',
   check({ file }) {
     const model = file.dockerfile;
     const reports: RuleReport[] = [];

@@ -56,6 +56,12 @@ describe('gem-install-unpinned-packages', () => {
     ).toBe(0);
   });
 
+  it('deliberately accepts a local .gem file, whose name carries its version', async () => {
+    expect(
+      await flagged('RUN gem install --local --force pups-1.4.0.gem'),
+    ).toBe(0);
+  });
+
   it('leaves other gem subcommands alone', async () => {
     expect(await flagged('RUN gem update --system && gem cleanup')).toBe(0);
   });

@@ -61,7 +61,10 @@ function unpinnedGems(command: ShellCommand): string[] {
     if (!subcommandSeen) continue;
     gems.push(value);
   }
-  return gems.filter(g => !g.includes(':') && !isBareVariable(g));
+  // A local `.gem` file names its version (`pups-1.4.0.gem`).
+  return gems.filter(
+    g => !g.includes(':') && !g.endsWith('.gem') && !isBareVariable(g),
+  );
 }
 
 /** Flags `gem install <gem>` without a version, as hadolint DL3028 does. */
@@ -86,7 +89,7 @@ export const gemInstallUnpinnedPackages = defineRule({
     hadolint: 'https://github.com/hadolint/hadolint/wiki/DL3028',
   },
   equivalentsNote:
-    'Same test as hadolint DL3028 (`gem install`/`gem i`: each gem needs `:<version>` unless `-v`/`--version` is given; ONBUILD RUN triggers are checked). Deliberately narrower where hadolint reads option values as gems: the values of `-s`, `-i`, `-n`, `--platform` and the like, the words after `--` (build flags) and a bare `$VARIABLE` are not judged. Commands behind sudo/env wrappers and in `sh -c` strings are read too.',
+    'Same test as hadolint DL3028 (`gem install`/`gem i`: each gem needs `:<version>` unless `-v`/`--version` is given; ONBUILD RUN triggers are checked). Deliberately narrower: a local `.gem` file counts as pinned (its name carries the version), and the values of `-s`, `-i`, `-n`, `--platform` and the like (which hadolint reads as gems), the words after `--` (build flags) and a bare `$VARIABLE` are not judged. Commands behind sudo/env wrappers and in `sh -c` strings are read too.',
   check({ file }) {
     const model = file.dockerfile;
     const reports: RuleReport[] = [];

@@ -76,3 +76,13 @@ describe('apk-add-without-no-cache', () => {
     expect(findings[0].suppressed?.source).toBe('hadolint');
   });
 });
+
+describe('apk-add-without-no-cache mounts', () => {
+  it('deliberately accepts a cache mount on /var/cache, which holds /var/cache/apk', async () => {
+    const content = lines(
+      'FROM alpine:3.20',
+      'RUN --mount=type=cache,target=/var/cache apk add curl=8.9.1-r2',
+    );
+    expect(await findingsFor(RULE, content)).toEqual([]);
+  });
+});

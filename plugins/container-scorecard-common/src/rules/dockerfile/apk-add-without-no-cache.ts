@@ -31,7 +31,7 @@ export const apkAddWithoutNoCache = defineRule({
     kics: 'https://docs.kics.io/latest/queries/dockerfile-queries/ae9c56a6-3ed1-4ac0-9b54-31267f51151d/',
   },
   equivalentsNote:
-    'Same test as hadolint DL3019: `apk add` without a `--no-cache` option is flagged unless a BuildKit cache or tmpfs mount covers /var/cache/apk; ONBUILD RUN triggers are checked too. Beyond hadolint, the command is also found behind sudo/env wrappers and in `sh -c` strings.',
+    'Same test as hadolint DL3019: `apk add` without a `--no-cache` option is flagged unless a BuildKit cache or tmpfs mount covers /var/cache/apk (deliberately also a mount on a parent such as /var/cache, which hadolint does not see); ONBUILD RUN triggers are checked too. Beyond hadolint, the command is also found behind sudo/env wrappers and in `sh -c` strings.',
   fixable: true,
   check({ file }) {
     const model = file.dockerfile;

@@ -60,7 +60,7 @@ export const dnfCacheNotCleaned = defineRule({
     kics: 'https://docs.kics.io/latest/queries/dockerfile-queries/295acb63-9246-4b21-b441-7c1f1fb62dc0/',
   },
   equivalentsNote:
-    'Same test as hadolint DL3040: install, upgrade and reinstall (and their aliases) by dnf or microdnf need a `clean all` by the same program, or an `rm` of the cache, after them in the RUN; cache and tmpfs mounts on /var/cache/libdnf5 are accepted; ONBUILD RUN triggers are checked. Deliberately wider: `rm` of /var/cache/dnf and mounts on /var/cache/dnf or /var/cache/yum also count, since dnf 4 keeps its cache there. Commands behind sudo/env wrappers and in `sh -c` strings are read too.',
+    'Same test as hadolint DL3040: install, upgrade and reinstall (and their aliases) by dnf or microdnf need a `clean all` by the same program, or an `rm` of the cache, after them in the RUN; cache and tmpfs mounts on /var/cache/libdnf5 are accepted (deliberately also on a parent directory); ONBUILD RUN triggers are checked. Deliberately wider: `rm` of /var/cache/dnf and mounts on /var/cache/dnf or /var/cache/yum also count, since dnf 4 keeps its cache there. Commands behind sudo/env wrappers and in `sh -c` strings are read too.',
   fixable: true,
   check({ file }) {
     const model = file.dockerfile;

@@ -142,3 +142,21 @@ describe('pip-install-without-no-cache-dir', () => {
     );
   });
 });
+
+describe('pip-install-without-no-cache-dir mounts', () => {
+  it('deliberately accepts a cache mount on a parent of ~/.cache/pip', async () => {
+    const content = lines(
+      'FROM python:3.12',
+      'RUN --mount=type=cache,target=/root/.cache pip install -r requirements.txt',
+    );
+    expect(await findingsFor(RULE, content)).toEqual([]);
+  });
+
+  it('still flags a mount on an unrelated directory', async () => {
+    const content = lines(
+      'FROM python:3.12',
+      'RUN --mount=type=cache,target=/root/.npm pip install -r requirements.txt',
+    );
+    expect(await findingsFor(RULE, content)).toHaveLength(1);
+  });
+});

@@ -114,7 +114,7 @@ export const pipInstallWithoutNoCacheDir = defineRule({
     kics: 'https://docs.kics.io/latest/queries/dockerfile-queries/f2f903fb-b977-461e-98d7-b3e2185c6118/',
   },
   equivalentsNote:
-    'Same test as hadolint DL3042: `pip install` and `python -m pip install` need `--no-cache-dir` unless PIP_NO_CACHE_DIR is set to a true value in the RUN or by an ENV of the stage or of a stage it is built FROM, or a cache or tmpfs mount covers .cache/pip; pipx and pipenv are left alone; ONBUILD RUN triggers are checked. One refinement: a later `ENV PIP_NO_CACHE_DIR=0` turns the exemption off again. Commands behind sudo/env wrappers and in `sh -c` strings are read too.',
+    'Same test as hadolint DL3042: `pip install` and `python -m pip install` need `--no-cache-dir` unless PIP_NO_CACHE_DIR is set to a true value in the RUN or by an ENV of the stage or of a stage it is built FROM, or a cache or tmpfs mount covers .cache/pip (deliberately also a mount on a parent such as /root/.cache, which hadolint does not see); pipx and pipenv are left alone; ONBUILD RUN triggers are checked. One refinement: a later `ENV PIP_NO_CACHE_DIR=0` turns the exemption off again. Commands behind sudo/env wrappers and in `sh -c` strings are read too.',
   fixable: true,
   check({ file }) {
     const model = file.dockerfile;

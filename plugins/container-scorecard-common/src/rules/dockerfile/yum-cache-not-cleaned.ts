@@ -42,7 +42,7 @@ export const yumCacheNotCleaned = defineRule({
     kics: 'https://docs.kics.io/latest/queries/dockerfile-queries/00481784-25aa-4a55-8633-3136dfcf4f37/',
   },
   equivalentsNote:
-    'Same test as hadolint DL3032: `yum clean all` or `rm -rf /var/cache/yum/*` must follow the last `yum install` of the RUN (a clean before the install does not count), a cache or tmpfs mount on /var/cache/yum is accepted, and ONBUILD RUN triggers are checked. Beyond hadolint, commands behind sudo/env wrappers and in `sh -c` strings are read too.',
+    'Same test as hadolint DL3032: `yum clean all` or `rm -rf /var/cache/yum/*` must follow the last `yum install` of the RUN (a clean before the install does not count), a cache or tmpfs mount on /var/cache/yum (deliberately also on a parent directory) is accepted, and ONBUILD RUN triggers are checked. Beyond hadolint, commands behind sudo/env wrappers and in `sh -c` strings are read too.',
   fixable: true,
   check({ file }) {
     const model = file.dockerfile;

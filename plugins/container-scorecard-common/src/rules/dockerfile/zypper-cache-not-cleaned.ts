@@ -37,7 +37,7 @@ export const zypperCacheNotCleaned = defineRule({
     kics: 'https://docs.kics.io/latest/queries/dockerfile-queries/38300d1a-feb2-4a48-936a-d1ef1cd24313/',
   },
   equivalentsNote:
-    'Same test as hadolint DL3036 (`zypper install`/`in` needs `zypper clean`/`cc` in the same RUN; cache and tmpfs mounts on /var/cache/zypp are accepted; ONBUILD RUN triggers are checked), with one deliberate difference: the clean must come after the last install, as hadolint requires for yum, dnf and yarn, because a clean before the install leaves the new downloads behind. Commands behind sudo/env wrappers and in `sh -c` strings are read too.',
+    'Same test as hadolint DL3036 (`zypper install`/`in` needs `zypper clean`/`cc` in the same RUN; cache and tmpfs mounts on /var/cache/zypp are accepted (deliberately also on a parent directory); ONBUILD RUN triggers are checked), with one deliberate difference: the clean must come after the last install, as hadolint requires for yum, dnf and yarn, because a clean before the install leaves the new downloads behind. Commands behind sudo/env wrappers and in `sh -c` strings are read too.',
   fixable: true,
   check({ file }) {
     const model = file.dockerfile;

@@ -50,9 +50,23 @@ export function runMounts(instruction: DockerInstruction): RunMount[] {
 }
 
 /**
+ * True when the mount target holds the cache directory named by `fragment`: its path contains
+ * the fragment (hadolint's test), or it is a parent of it (`/var/cache` holds `/var/cache/apk`,
+ * `/root/.cache` holds `.cache/pip`), which hadolint does not see.
+ */
+function mountHolds(target: string, fragment: string): boolean {
+  if (target.includes(fragment)) return true;
+  const parent = target.replace(/\/+$/, '');
+  if (parent === '') return true;
+  if (fragment.startsWith('/')) return fragment.startsWith(`${parent}/`);
+  const dir = fragment.split('/')[0];
+  return parent === dir || parent.endsWith(`/${dir}`);
+}
+
+/**
  * True when a BuildKit cache or tmpfs mount covers a directory whose path contains one of
  * `fragments`: what the mount holds never reaches the layer (hadolint's
- * `hasCacheOrTmpfsMountWith`).
+ * `hasCacheOrTmpfsMountWith`, plus mounts on a parent directory).
  */
 export function hasCacheOrTmpfsMountWith(
   instruction: DockerInstruction,
@@ -62,7 +76,7 @@ export function hasCacheOrTmpfsMountWith(
     mount =>
       (mount.type === 'cache' || mount.type === 'tmpfs') &&
       mount.target !== undefined &&
-      fragments.some(fragment => (mount.target as string).includes(fragment)),
+      fragments.some(fragment => mountHolds(mount.target as string, fragment)),
   );
 }
 

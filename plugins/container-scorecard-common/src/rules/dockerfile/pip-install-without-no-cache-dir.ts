@@ -14,19 +14,12 @@ import {
   runInstructions,
 } from './helpers/runCommandFacts';
 
-/** The values pip reads as true for PIP_NO_CACHE_DIR (hadolint's list). */
-const TRUTHY = new Set([
-  '1',
-  'true',
-  'True',
-  'TRUE',
-  'on',
-  'On',
-  'ON',
-  'yes',
-  'Yes',
-  'YES',
-]);
+/**
+ * The values pip accepts for PIP_NO_CACHE_DIR (its `strtobool`). pip turns the cache off for
+ * every one of them, false ones included: its `_handle_no_cache_dir` keeps an old behaviour in
+ * which `PIP_NO_CACHE_DIR=off` disabled the cache, so `off` and `0` disable it too.
+ */
+const PIP_BOOLEAN = /^(y|yes|t|true|on|1|n|no|f|false|off|0)$/i;
 
 /** pipx and pipenv manage their own environments; hadolint leaves them alone. */
 function isPipWrapper(command: ShellCommand): boolean {
@@ -50,18 +43,17 @@ function isPipInstall(command: ShellCommand): boolean {
   );
 }
 
-/** hadolint's reading of the RUN text: the first `PIP_NO_CACHE_DIR=` is followed by a truthy value. */
+/** hadolint's reading of the RUN text: a `PIP_NO_CACHE_DIR=<value>` anywhere in it. */
 function runSetsNoCacheDir(instruction: DockerInstruction): boolean {
-  const text = instruction.argumentsText;
-  const at = text.indexOf('PIP_NO_CACHE_DIR=');
-  if (at < 0) return false;
-  const value = text.slice(at + 'PIP_NO_CACHE_DIR='.length);
-  return [...TRUTHY].some(t => value.replace(/^["']/, '').startsWith(t));
+  const match = /PIP_NO_CACHE_DIR=["']?([A-Za-z0-9]+)/.exec(
+    instruction.argumentsText,
+  );
+  return match !== null && PIP_BOOLEAN.test(match[1]);
 }
 
 /**
- * True when an `ENV PIP_NO_CACHE_DIR=<true>` is in effect at the instruction: set earlier in
- * its stage or in a stage it is built FROM, and not set to a false value since.
+ * True when an `ENV PIP_NO_CACHE_DIR=<boolean>` is in effect at the instruction: set earlier in
+ * its stage or in a stage it is built FROM.
  */
 function envDisablesCache(
   model: DockerfileModel,
@@ -85,7 +77,7 @@ function envDisablesCache(
       if (pair.key === 'PIP_NO_CACHE_DIR') value = pair.value;
     }
   }
-  return value !== undefined && TRUTHY.has(value);
+  return value !== undefined && PIP_BOOLEAN.test(value);
 }
 
 /** Flags `pip install` without `--no-cache-dir`, as hadolint DL3042 does. */
@@ -114,7 +106,7 @@ export const pipInstallWithoutNoCacheDir = defineRule({
     kics: 'https://docs.kics.io/latest/queries/dockerfile-queries/f2f903fb-b977-461e-98d7-b3e2185c6118/',
   },
   equivalentsNote:
-    'Same test as hadolint DL3042: `pip install` and `python -m pip install` need `--no-cache-dir` unless PIP_NO_CACHE_DIR is set to a true value in the RUN or by an ENV of the stage or of a stage it is built FROM, or a cache or tmpfs mount covers .cache/pip (deliberately also a mount on a parent such as /root/.cache, which hadolint does not see); pipx and pipenv are left alone; ONBUILD RUN triggers are checked. One refinement: a later `ENV PIP_NO_CACHE_DIR=0` turns the exemption off again. Commands behind sudo/env wrappers and in `sh -c` strings are read too.',
+    'Same test as hadolint DL3042: `pip install` and `python -m pip install` need `--no-cache-dir` unless PIP_NO_CACHE_DIR is set in the RUN or by an ENV of the stage or of a stage it is built FROM, or a cache or tmpfs mount covers .cache/pip (deliberately also a mount on a parent such as /root/.cache, which hadolint does not see); pipx and pipenv are left alone; ONBUILD RUN triggers are checked. Deliberate difference: hadolint counts only true values of PIP_NO_CACHE_DIR, but pip turns the cache off for false ones too (`PIP_NO_CACHE_DIR=off`, common in Poetry images, disables it; see `_handle_no_cache_dir` in pip), so any boolean value is accepted here. Commands behind sudo/env wrappers and in `sh -c` strings are read too.',
   fixable: true,
   check({ file }) {
     const model = file.dockerfile;

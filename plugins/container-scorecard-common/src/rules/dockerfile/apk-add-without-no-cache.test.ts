@@ -86,3 +86,28 @@ describe('apk-add-without-no-cache mounts', () => {
     expect(await findingsFor(RULE, content)).toEqual([]);
   });
 });
+
+describe('apk-add-without-no-cache stages', () => {
+  it('deliberately leaves a build stage that is only copied from alone', async () => {
+    const content = lines(
+      'FROM alpine:3.20 AS build',
+      'RUN apk add build-base=0.5-r3',
+      'FROM alpine:3.20',
+      'COPY --from=build /out /out',
+      'RUN apk add --no-cache curl=8.9.1-r2',
+    );
+    expect(await findingsFor('apk-add-without-no-cache', content)).toEqual([]);
+  });
+
+  it('checks a stage that another stage is built FROM', async () => {
+    const content = lines(
+      'FROM alpine:3.20 AS build',
+      'RUN apk add build-base=0.5-r3',
+      'FROM build',
+      'USER 1000',
+    );
+    expect(await findingsFor('apk-add-without-no-cache', content)).toHaveLength(
+      1,
+    );
+  });
+});

@@ -112,3 +112,26 @@ describe('dnf-cache-not-cleaned', () => {
     expect(findings[0].suppressed?.source).toBe('hadolint');
   });
 });
+
+describe('dnf-cache-not-cleaned stages', () => {
+  it('deliberately leaves a build stage that is only copied from alone', async () => {
+    const content = lines(
+      'FROM fedora:41 AS build',
+      'RUN dnf install -y gcc-14.2.1',
+      'FROM fedora:41',
+      'COPY --from=build /out /out',
+      'RUN dnf install -y httpd-2.4.62 && dnf clean all',
+    );
+    expect(await findingsFor('dnf-cache-not-cleaned', content)).toEqual([]);
+  });
+
+  it('checks a stage that another stage is built FROM', async () => {
+    const content = lines(
+      'FROM fedora:41 AS build',
+      'RUN dnf install -y gcc-14.2.1',
+      'FROM build',
+      'USER 1000',
+    );
+    expect(await findingsFor('dnf-cache-not-cleaned', content)).toHaveLength(1);
+  });
+});

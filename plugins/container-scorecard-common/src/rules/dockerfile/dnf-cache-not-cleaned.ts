@@ -8,6 +8,7 @@ import {
   installWithoutLaterCleanup,
   removesDirectory,
   runInstructions,
+  stageReachesImage,
 } from './helpers/runCommandFacts';
 
 const DNF_PROGRAMS = ['dnf', 'microdnf'] as const;
@@ -60,7 +61,7 @@ export const dnfCacheNotCleaned = defineRule({
     kics: 'https://docs.kics.io/latest/queries/dockerfile-queries/295acb63-9246-4b21-b441-7c1f1fb62dc0/',
   },
   equivalentsNote:
-    'Same test as hadolint DL3040: install, upgrade and reinstall (and their aliases) by dnf or microdnf need a `clean all` by the same program, or an `rm` of the cache, after them in the RUN; cache and tmpfs mounts on /var/cache/libdnf5 are accepted (deliberately also on a parent directory); ONBUILD RUN triggers are checked. Deliberately wider: `rm` of /var/cache/dnf and mounts on /var/cache/dnf or /var/cache/yum also count, since dnf 4 keeps its cache there. Commands behind sudo/env wrappers and in `sh -c` strings are read too.',
+    "Same test as hadolint DL3040: install, upgrade and reinstall (and their aliases) by dnf or microdnf need a `clean all` by the same program, or an `rm` of the cache, after them in the RUN; cache and tmpfs mounts on /var/cache/libdnf5 are accepted (deliberately also on a parent directory); ONBUILD RUN triggers are checked. Deliberately wider: `rm` of /var/cache/dnf and mounts on /var/cache/dnf or /var/cache/yum also count, since dnf 4 keeps its cache there. Commands behind sudo/env wrappers and in `sh -c` strings are read too. Deliberately narrower, as apt-lists-not-cleaned and hadolint's own DL3060 are: a build stage that is only copied from (COPY --from) is not checked, since its layers never reach the image.",
   fixable: true,
   check({ file }) {
     const model = file.dockerfile;
@@ -68,6 +69,11 @@ export const dnfCacheNotCleaned = defineRule({
     for (const { instruction, commands } of runInstructions(model, {
       onbuild: true,
     })) {
+      if (
+        instruction.keyword === 'RUN' &&
+        !stageReachesImage(model, instruction.stageIndex)
+      )
+        continue;
       if (hasCacheOrTmpfsMountWith(instruction, MOUNT_FRAGMENTS)) continue;
       for (const program of DNF_PROGRAMS) {
         const install = installWithoutLaterCleanup(

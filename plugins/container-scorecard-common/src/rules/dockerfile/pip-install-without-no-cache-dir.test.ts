@@ -158,3 +158,30 @@ describe('pip-install-without-no-cache-dir mounts', () => {
     expect(await findingsFor(RULE, content)).toHaveLength(1);
   });
 });
+
+describe('pip-install-without-no-cache-dir stages', () => {
+  it('deliberately leaves a build stage that is only copied from alone', async () => {
+    const content = lines(
+      'FROM python:3.12 AS build',
+      'RUN pip install -r requirements.txt',
+      'FROM python:3.12',
+      'COPY --from=build /out /out',
+      'RUN pip install --no-cache-dir /wheels/*',
+    );
+    expect(
+      await findingsFor('pip-install-without-no-cache-dir', content),
+    ).toEqual([]);
+  });
+
+  it('checks a stage that another stage is built FROM', async () => {
+    const content = lines(
+      'FROM python:3.12 AS build',
+      'RUN pip install -r requirements.txt',
+      'FROM build',
+      'USER 1000',
+    );
+    expect(
+      await findingsFor('pip-install-without-no-cache-dir', content),
+    ).toHaveLength(1);
+  });
+});

@@ -12,6 +12,7 @@ import {
   hasCacheOrTmpfsMountWith,
   insertAfterWordFix,
   runInstructions,
+  stageReachesImage,
 } from './helpers/runCommandFacts';
 
 /**
@@ -106,7 +107,7 @@ export const pipInstallWithoutNoCacheDir = defineRule({
     kics: 'https://docs.kics.io/latest/queries/dockerfile-queries/f2f903fb-b977-461e-98d7-b3e2185c6118/',
   },
   equivalentsNote:
-    'Same test as hadolint DL3042: `pip install` and `python -m pip install` need `--no-cache-dir` unless PIP_NO_CACHE_DIR is set in the RUN or by an ENV of the stage or of a stage it is built FROM, or a cache or tmpfs mount covers .cache/pip (deliberately also a mount on a parent such as /root/.cache, which hadolint does not see); pipx and pipenv are left alone; ONBUILD RUN triggers are checked. Deliberate difference: hadolint counts only true values of PIP_NO_CACHE_DIR, but pip turns the cache off for false ones too (`PIP_NO_CACHE_DIR=off`, common in Poetry images, disables it; see `_handle_no_cache_dir` in pip), so any boolean value is accepted here. Commands behind sudo/env wrappers and in `sh -c` strings are read too.',
+    "Same test as hadolint DL3042: `pip install` and `python -m pip install` need `--no-cache-dir` unless PIP_NO_CACHE_DIR is set in the RUN or by an ENV of the stage or of a stage it is built FROM, or a cache or tmpfs mount covers .cache/pip (deliberately also a mount on a parent such as /root/.cache, which hadolint does not see); pipx and pipenv are left alone; ONBUILD RUN triggers are checked. Deliberate difference: hadolint counts only true values of PIP_NO_CACHE_DIR, but pip turns the cache off for false ones too (`PIP_NO_CACHE_DIR=off`, common in Poetry images, disables it; see `_handle_no_cache_dir` in pip), so any boolean value is accepted here. Commands behind sudo/env wrappers and in `sh -c` strings are read too. Deliberately narrower, as apt-lists-not-cleaned and hadolint's own DL3060 are: a build stage that is only copied from (COPY --from) is not checked, since its layers never reach the image.",
   fixable: true,
   check({ file }) {
     const model = file.dockerfile;
@@ -114,6 +115,11 @@ export const pipInstallWithoutNoCacheDir = defineRule({
     for (const { instruction, commands } of runInstructions(model, {
       onbuild: true,
     })) {
+      if (
+        instruction.keyword === 'RUN' &&
+        !stageReachesImage(model, instruction.stageIndex)
+      )
+        continue;
       const installs = commands.filter(
         c =>
           isPipInstall(c) &&

@@ -87,3 +87,26 @@ describe('yum-cache-not-cleaned', () => {
     expect(findings[0].suppressed?.source).toBe('hadolint');
   });
 });
+
+describe('yum-cache-not-cleaned stages', () => {
+  it('deliberately leaves a build stage that is only copied from alone', async () => {
+    const content = lines(
+      'FROM centos:7 AS build',
+      'RUN yum install -y gcc-4.8.5',
+      'FROM centos:7',
+      'COPY --from=build /out /out',
+      'RUN yum install -y httpd-2.4.6 && yum clean all',
+    );
+    expect(await findingsFor('yum-cache-not-cleaned', content)).toEqual([]);
+  });
+
+  it('checks a stage that another stage is built FROM', async () => {
+    const content = lines(
+      'FROM centos:7 AS build',
+      'RUN yum install -y gcc-4.8.5',
+      'FROM build',
+      'USER 1000',
+    );
+    expect(await findingsFor('yum-cache-not-cleaned', content)).toHaveLength(1);
+  });
+});

@@ -8,6 +8,7 @@ import {
   installWithoutLaterCleanup,
   removesDirectory,
   runInstructions,
+  stageReachesImage,
 } from './helpers/runCommandFacts';
 
 const isYumInstall = (c: ShellCommand) =>
@@ -42,7 +43,7 @@ export const yumCacheNotCleaned = defineRule({
     kics: 'https://docs.kics.io/latest/queries/dockerfile-queries/00481784-25aa-4a55-8633-3136dfcf4f37/',
   },
   equivalentsNote:
-    'Same test as hadolint DL3032: `yum clean all` or `rm -rf /var/cache/yum/*` must follow the last `yum install` of the RUN (a clean before the install does not count), a cache or tmpfs mount on /var/cache/yum (deliberately also on a parent directory) is accepted, and ONBUILD RUN triggers are checked. Beyond hadolint, commands behind sudo/env wrappers and in `sh -c` strings are read too.',
+    "Same test as hadolint DL3032: `yum clean all` or `rm -rf /var/cache/yum/*` must follow the last `yum install` of the RUN (a clean before the install does not count), a cache or tmpfs mount on /var/cache/yum (deliberately also on a parent directory) is accepted, and ONBUILD RUN triggers are checked. Beyond hadolint, commands behind sudo/env wrappers and in `sh -c` strings are read too. Deliberately narrower, as apt-lists-not-cleaned and hadolint's own DL3060 are: a build stage that is only copied from (COPY --from) is not checked, since its layers never reach the image.",
   fixable: true,
   check({ file }) {
     const model = file.dockerfile;
@@ -50,6 +51,11 @@ export const yumCacheNotCleaned = defineRule({
     for (const { instruction, commands } of runInstructions(model, {
       onbuild: true,
     })) {
+      if (
+        instruction.keyword === 'RUN' &&
+        !stageReachesImage(model, instruction.stageIndex)
+      )
+        continue;
       const install = installWithoutLaterCleanup(
         commands,
         isYumInstall,

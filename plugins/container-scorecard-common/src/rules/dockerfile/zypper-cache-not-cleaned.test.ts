@@ -61,3 +61,28 @@ describe('zypper-cache-not-cleaned', () => {
     );
   });
 });
+
+describe('zypper-cache-not-cleaned stages', () => {
+  it('deliberately leaves a build stage that is only copied from alone', async () => {
+    const content = lines(
+      'FROM opensuse/leap:15.6 AS build',
+      'RUN zypper install -y gcc=7',
+      'FROM opensuse/leap:15.6',
+      'COPY --from=build /out /out',
+      'RUN zypper install -y git=2.43 && zypper cc',
+    );
+    expect(await findingsFor('zypper-cache-not-cleaned', content)).toEqual([]);
+  });
+
+  it('checks a stage that another stage is built FROM', async () => {
+    const content = lines(
+      'FROM opensuse/leap:15.6 AS build',
+      'RUN zypper install -y gcc=7',
+      'FROM build',
+      'USER 1000',
+    );
+    expect(await findingsFor('zypper-cache-not-cleaned', content)).toHaveLength(
+      1,
+    );
+  });
+});

@@ -7,6 +7,7 @@ import {
   hasCacheOrTmpfsMountWith,
   installWithoutLaterCleanup,
   runInstructions,
+  stageReachesImage,
 } from './helpers/runCommandFacts';
 
 const isZypperInstall = (c: ShellCommand) =>
@@ -37,7 +38,7 @@ export const zypperCacheNotCleaned = defineRule({
     kics: 'https://docs.kics.io/latest/queries/dockerfile-queries/38300d1a-feb2-4a48-936a-d1ef1cd24313/',
   },
   equivalentsNote:
-    'Same test as hadolint DL3036 (`zypper install`/`in` needs `zypper clean`/`cc` in the same RUN; cache and tmpfs mounts on /var/cache/zypp are accepted (deliberately also on a parent directory); ONBUILD RUN triggers are checked), with one deliberate difference: the clean must come after the last install, as hadolint requires for yum, dnf and yarn, because a clean before the install leaves the new downloads behind. Commands behind sudo/env wrappers and in `sh -c` strings are read too.',
+    "Same test as hadolint DL3036 (`zypper install`/`in` needs `zypper clean`/`cc` in the same RUN; cache and tmpfs mounts on /var/cache/zypp are accepted (deliberately also on a parent directory); ONBUILD RUN triggers are checked), with one deliberate difference: the clean must come after the last install, as hadolint requires for yum, dnf and yarn, because a clean before the install leaves the new downloads behind. Commands behind sudo/env wrappers and in `sh -c` strings are read too. Deliberately narrower, as apt-lists-not-cleaned and hadolint's own DL3060 are: a build stage that is only copied from (COPY --from) is not checked, since its layers never reach the image.",
   fixable: true,
   check({ file }) {
     const model = file.dockerfile;
@@ -45,6 +46,11 @@ export const zypperCacheNotCleaned = defineRule({
     for (const { instruction, commands } of runInstructions(model, {
       onbuild: true,
     })) {
+      if (
+        instruction.keyword === 'RUN' &&
+        !stageReachesImage(model, instruction.stageIndex)
+      )
+        continue;
       const install = installWithoutLaterCleanup(
         commands,
         isZypperInstall,

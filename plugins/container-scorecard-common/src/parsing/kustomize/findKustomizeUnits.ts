@@ -1,0 +1,162 @@
+import {
+  buildKustomization,
+  directoriesOf,
+  KUSTOMIZATION_FILE_NAMES,
+  type KustomizeBuildResult,
+  type KustomizeFiles,
+} from './buildKustomization';
+import {
+  DEFAULT_KUSTOMIZE_LIMITS,
+  type KustomizeLimits,
+} from './kustomizeTypes';
+import {
+  baseNameOf,
+  directoryOf,
+  isRemoteReference,
+  joinPath,
+  resolveInRepository,
+} from './repositoryPaths';
+import { WorkBudget } from './workBudget';
+
+/**
+ * One kustomization built as what is deployed, with every file it stands on.
+ *
+ * @public
+ */
+export interface KustomizeUnit {
+  build: KustomizeBuildResult;
+  /**
+   * Every file the unit reads: the files the build read and, should it stop early, the files its
+   * kustomizations name. None of them is a manifest of its own.
+   */
+  sourcePaths: string[];
+}
+
+/** Whether a path names a kustomization file. */
+export function isKustomizationFile(path: string): boolean {
+  return (KUSTOMIZATION_FILE_NAMES as readonly string[]).includes(
+    baseNameOf(path),
+  );
+}
+
+/**
+ * Finds the kustomizations of a repository and builds its leaf overlays (kustomizations no
+ * other one uses): a base used by an overlay is built as part of it, never on its own, and patch
+ * files are never manifests of their own. Kustomizations no leaf reaches (a cycle of overlays)
+ * are built too, to say why they fail. Components are not built on their own. All builds
+ * together spend at most ten times one build's work budget: past it, the remaining overlays fail
+ * with the reason.
+ *
+ * @public
+ */
+export function findKustomizeUnits(
+  files: KustomizeFiles,
+  options: { limits?: Partial<KustomizeLimits> } = {},
+): KustomizeUnit[] {
+  const limits = { ...DEFAULT_KUSTOMIZE_LIMITS, ...options.limits };
+  const kustomizationDirectories = [
+    ...new Set(
+      [...files.keys()].filter(isKustomizationFile).map(p => directoryOf(p)),
+    ),
+  ].sort();
+  if (kustomizationDirectories.length === 0) return [];
+  const directories = directoriesOf(files.keys());
+  const kustomizations = new Set(kustomizationDirectories);
+  const references = new Map(
+    kustomizationDirectories.map(d => [d, referencesOf(files, d)]),
+  );
+  const used = new Set<string>();
+  for (const [directory, paths] of references)
+    for (const path of paths)
+      if (path !== directory && kustomizations.has(path)) used.add(path);
+  const leaves = kustomizationDirectories.filter(
+    d => !used.has(d) && !isComponent(files, d),
+  );
+  const reached = new Set<string>();
+  const closureOf = (leaf: string): Set<string> => {
+    const closure = new Set<string>();
+    const seen = new Set<string>([leaf]);
+    const pending = [leaf];
+    // Bounded: an overlay's own build stops at maxDepth and maxEntries anyway.
+    while (pending.length && closure.size < limits.maxEntries * 4) {
+      const directory = pending.pop()!;
+      reached.add(directory);
+      for (const name of KUSTOMIZATION_FILE_NAMES)
+        closure.add(joinPath(directory, name));
+      for (const path of references.get(directory) ?? []) {
+        closure.add(path);
+        if (kustomizations.has(path) && !seen.has(path)) {
+          seen.add(path);
+          pending.push(path);
+        }
+      }
+    }
+    return closure;
+  };
+  const sharedBudget = new WorkBudget(
+    limits.maxWork * 10,
+    undefined,
+    "The repository's Kustomize builds together",
+  );
+  const unitOf = (directory: string): KustomizeUnit => {
+    const closure = closureOf(directory);
+    const build = buildKustomization(files, directory, {
+      limits,
+      directories,
+      sharedBudget,
+    });
+    const sourcePaths = new Set(build.files);
+    for (const path of closure) if (files.has(path)) sourcePaths.add(path);
+    return { build, sourcePaths: [...sourcePaths].sort() };
+  };
+  const units = leaves.map(unitOf);
+  for (const directory of kustomizationDirectories)
+    if (!reached.has(directory) && !isComponent(files, directory))
+      units.push(unitOf(directory));
+  return units.sort((a, b) =>
+    a.build.directory < b.build.directory
+      ? -1
+      : a.build.directory > b.build.directory
+      ? 1
+      : 0,
+  );
+}
+
+/**
+ * The repository paths a kustomization names (resources, bases, components, patch files), read
+ * line by line without building: enough to tell leaves from bases, and which files an overlay
+ * stands on even when its build stops early.
+ */
+function referencesOf(files: KustomizeFiles, directory: string): string[] {
+  const paths: string[] = [];
+  for (const name of KUSTOMIZATION_FILE_NAMES) {
+    const content = files.get(joinPath(directory, name));
+    if (content === undefined) continue;
+    let field = '';
+    for (const line of content.split('\n')) {
+      const top = /^([A-Za-z0-9]+):/.exec(line);
+      if (top) field = top[1];
+      const item = /^\s*-\s+["']?([^"'#\s]+)["']?\s*(#.*)?$/.exec(line);
+      const path = /^[\s-]*path:\s+["']?([^"'#\s]+)["']?\s*(#.*)?$/.exec(line);
+      const reference =
+        item && LIST_FIELDS.has(field) ? item[1] : path ? path[1] : undefined;
+      if (!reference || isRemoteReference(reference)) continue;
+      const resolved = resolveInRepository(directory, reference);
+      if (resolved !== undefined) paths.push(resolved);
+    }
+  }
+  return paths;
+}
+
+const LIST_FIELDS = new Set([
+  'resources',
+  'bases',
+  'components',
+  'patchesStrategicMerge',
+]);
+
+function isComponent(files: KustomizeFiles, directory: string): boolean {
+  return KUSTOMIZATION_FILE_NAMES.some(name =>
+    /^kind:\s*Component\s*$/m.test(files.get(joinPath(directory, name)) ?? ''),
+  );
+}

@@ -58,6 +58,12 @@ describe('apk-add-without-no-cache', () => {
     expect(await flagged('RUN apk --no-cache add curl=8.9.1-r2')).toBe(0);
   });
 
+  it('deliberately accepts --no-network, which downloads nothing', async () => {
+    expect(
+      await flagged('RUN apk add --no-network --virtual .rundeps $runDeps'),
+    ).toBe(0);
+  });
+
   it('does not flag other apk subcommands', async () => {
     expect(await flagged('RUN apk update && apk del curl')).toBe(0);
   });

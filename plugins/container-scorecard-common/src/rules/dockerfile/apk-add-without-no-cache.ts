@@ -32,7 +32,7 @@ export const apkAddWithoutNoCache = defineRule({
     kics: 'https://docs.kics.io/latest/queries/dockerfile-queries/ae9c56a6-3ed1-4ac0-9b54-31267f51151d/',
   },
   equivalentsNote:
-    "Same test as hadolint DL3019: `apk add` without a `--no-cache` option is flagged unless a BuildKit cache or tmpfs mount covers /var/cache/apk (deliberately also a mount on a parent such as /var/cache, which hadolint does not see); ONBUILD RUN triggers are checked too. Beyond hadolint, the command is also found behind sudo/env wrappers and in `sh -c` strings. Deliberately narrower, as apt-lists-not-cleaned and hadolint's own DL3060 are: a build stage that is only copied from (COPY --from) is not checked, since its layers never reach the image.",
+    "Same test as hadolint DL3019: `apk add` without a `--no-cache` option is flagged unless a BuildKit cache or tmpfs mount covers /var/cache/apk (deliberately also a mount on a parent such as /var/cache, which hadolint does not see); ONBUILD RUN triggers are checked too. Beyond hadolint, the command is also found behind sudo/env wrappers and in `sh -c` strings. Deliberately narrower: `apk add --no-network` (as in the official images' run-time dependency step) downloads nothing and is not flagged; and, as apt-lists-not-cleaned and hadolint's own DL3060 are: a build stage that is only copied from (COPY --from) is not checked, since its layers never reach the image.",
   fixable: true,
   check({ file }) {
     const model = file.dockerfile;
@@ -49,6 +49,8 @@ export const apkAddWithoutNoCache = defineRule({
       for (const command of commands) {
         if (!commandHasArgument(command, 'apk', ['add'])) continue;
         if (commandHasOption(command, 'no-cache')) continue;
+        // `--no-network` installs only what is already on disk: nothing is downloaded or cached.
+        if (commandHasOption(command, 'no-network')) continue;
         const fix = insertAfterWordFix(command, 'add', ' --no-cache');
         reports.push({
           range: {

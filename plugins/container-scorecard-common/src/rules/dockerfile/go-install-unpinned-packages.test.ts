@@ -68,6 +68,12 @@ describe('go-install-unpinned-packages', () => {
     ).toBe(1);
   });
 
+  it('deliberately accepts go run of a source file', async () => {
+    expect(
+      await flagged('RUN go run build.go -no-upgrade build syncthing'),
+    ).toBe(0);
+  });
+
   it('leaves go build and go mod alone', async () => {
     expect(await flagged('RUN go mod download && go build -o /app ./cmd')).toBe(
       0,

@@ -30,7 +30,13 @@ const FLAGS_WITH_VALUE = new Set([
 
 /** A package on disk rather than in a module proxy: it has no version to pin. */
 function isLocalPath(word: string): boolean {
-  return word === '.' || word.startsWith('/') || word.startsWith('.');
+  return (
+    word === '.' ||
+    word.startsWith('/') ||
+    word.startsWith('.') ||
+    // `go run build.go`: a source file of the build context.
+    word.endsWith('.go')
+  );
 }
 
 /** hadolint's test: `@<version>`, where `@latest` and `@none` do not count. */
@@ -87,7 +93,7 @@ export const goInstallUnpinnedPackages = defineRule({
     hadolint: 'https://github.com/hadolint/hadolint/wiki/DL3062',
   },
   equivalentsNote:
-    'Same test as hadolint DL3062 (`go install`, `go get` and `go run` need `@<version>`, where `@latest` and `@none` do not count; local paths are exempt; for `go run` only the package is judged, not the program arguments after it; ONBUILD RUN triggers are checked). Deliberately narrower: the values of build flags such as `-ldflags` or `-tags` and a bare `$VARIABLE` are not judged as packages, and each go command is judged on its own (hadolint looks only at `go run` when a RUN has both).',
+    'Same test as hadolint DL3062 (`go install`, `go get` and `go run` need `@<version>`, where `@latest` and `@none` do not count; local paths are exempt, and deliberately also `.go` files such as `go run build.go`, which hadolint flags; for `go run` only the package is judged, not the program arguments after it; ONBUILD RUN triggers are checked). Deliberately narrower: the values of build flags such as `-ldflags` or `-tags` and a bare `$VARIABLE` are not judged as packages, and each go command is judged on its own (hadolint looks only at `go run` when a RUN has both).',
   check({ file }) {
     const model = file.dockerfile;
     const reports: RuleReport[] = [];

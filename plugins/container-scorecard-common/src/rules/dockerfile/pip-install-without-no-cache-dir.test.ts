@@ -114,6 +114,11 @@ describe('pip-install-without-no-cache-dir', () => {
     expect(await flagged('RUN python3 -m pipx install black')).toBe(0);
   });
 
+  it('deliberately accepts --no-cache, which pip expands to --no-cache-dir', async () => {
+    expect(await flagged('RUN pip install --no-cache /wheels/*')).toBe(0);
+    expect(await flagged('RUN pip install --no-color six==1.16.0')).toBe(1);
+  });
+
   it('flags a PIP_NO_CACHE_DIR value pip would not accept', async () => {
     expect(
       await flagged('ENV PIP_NO_CACHE_DIR=maybe', 'RUN pip install six'),

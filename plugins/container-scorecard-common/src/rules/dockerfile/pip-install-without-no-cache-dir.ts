@@ -22,6 +22,12 @@ import {
  */
 const PIP_BOOLEAN = /^(y|yes|t|true|on|1|n|no|f|false|off|0)$/i;
 
+/**
+ * `--no-cache-dir`, or an abbreviation pip's option parser expands to it (`--no-cache`: no other
+ * pip option starts so).
+ */
+const NO_CACHE_DIR = /^--no-cache(-(d(i(r)?)?)?)?(=|$)/;
+
 /** pipx and pipenv manage their own environments; hadolint leaves them alone. */
 function isPipWrapper(command: ShellCommand): boolean {
   const values = command.args.map(a => a.value);
@@ -107,7 +113,7 @@ export const pipInstallWithoutNoCacheDir = defineRule({
     kics: 'https://docs.kics.io/latest/queries/dockerfile-queries/f2f903fb-b977-461e-98d7-b3e2185c6118/',
   },
   equivalentsNote:
-    "Same test as hadolint DL3042: `pip install` and `python -m pip install` need `--no-cache-dir` unless PIP_NO_CACHE_DIR is set in the RUN or by an ENV of the stage or of a stage it is built FROM, or a cache or tmpfs mount covers .cache/pip (deliberately also a mount on a parent such as /root/.cache, which hadolint does not see); pipx and pipenv are left alone; ONBUILD RUN triggers are checked. Deliberate difference: hadolint counts only true values of PIP_NO_CACHE_DIR, but pip turns the cache off for false ones too (`PIP_NO_CACHE_DIR=off`, common in Poetry images, disables it; see `_handle_no_cache_dir` in pip), so any boolean value is accepted here. Commands behind sudo/env wrappers and in `sh -c` strings are read too. Deliberately narrower, as apt-lists-not-cleaned and hadolint's own DL3060 are: a build stage that is only copied from (COPY --from) is not checked, since its layers never reach the image.",
+    "Same test as hadolint DL3042: `pip install` and `python -m pip install` need `--no-cache-dir` unless PIP_NO_CACHE_DIR is set in the RUN or by an ENV of the stage or of a stage it is built FROM, or a cache or tmpfs mount covers .cache/pip (deliberately also a mount on a parent such as /root/.cache, which hadolint does not see); pipx and pipenv are left alone; ONBUILD RUN triggers are checked. Deliberate differences: `--no-cache`, which pip expands to `--no-cache-dir`, is accepted; hadolint counts only true values of PIP_NO_CACHE_DIR, but pip turns the cache off for false ones too (`PIP_NO_CACHE_DIR=off`, common in Poetry images, disables it; see `_handle_no_cache_dir` in pip), so any boolean value is accepted here. Commands behind sudo/env wrappers and in `sh -c` strings are read too. Deliberately narrower, as apt-lists-not-cleaned and hadolint's own DL3060 are: a build stage that is only copied from (COPY --from) is not checked, since its layers never reach the image.",
   fixable: true,
   check({ file }) {
     const model = file.dockerfile;
@@ -124,7 +130,7 @@ export const pipInstallWithoutNoCacheDir = defineRule({
         c =>
           isPipInstall(c) &&
           !isPipWrapper(c) &&
-          !c.args.some(a => a.value.startsWith('--no-cache-dir')),
+          !c.args.some(a => NO_CACHE_DIR.test(a.value)),
       );
       if (installs.length === 0) continue;
       if (runSetsNoCacheDir(instruction)) continue;

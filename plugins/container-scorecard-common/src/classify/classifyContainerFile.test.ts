@@ -16,6 +16,7 @@ describe('classifyContainerFile', () => {
     ['docker-compose.prod.yaml', 'compose'],
     ['deploy/k8s/deployment.yaml', 'kubernetes-candidate'],
     ['.github/workflows/ci.yml', 'kubernetes-candidate'],
+    ['deploy/overlays/prod/Kustomization', 'kubernetes-candidate'],
   ])('%s is %s', (path, expected) => {
     expect(classifyContainerFile(path)).toBe(expected);
   });

@@ -23,7 +23,8 @@ const NOT_A_DOCKERFILE =
  * - `Dockerfile`, `Dockerfile.*`, `*.Dockerfile`, `*.dockerfile`, `Containerfile`,
  *   `Containerfile.*` are Dockerfiles;
  * - `compose*.y(a)ml` and `docker-compose*.y(a)ml` are compose files;
- * - any other `*.yaml` / `*.yml` is a Kubernetes candidate.
+ * - any other `*.yaml` / `*.yml` is a Kubernetes candidate, and so is a `Kustomization` file (the
+ *   extension-less name kustomize accepts), which an overlay's build reads.
  *
  * @public
  */
@@ -34,6 +35,7 @@ export function classifyContainerFile(
   if (DOCKERFILE.test(name) && !NOT_A_DOCKERFILE.test(name))
     return 'dockerfile';
   if (COMPOSE.test(name)) return 'compose';
-  if (YAML.test(name)) return 'kubernetes-candidate';
+  if (YAML.test(name) || name === 'Kustomization')
+    return 'kubernetes-candidate';
   return undefined;
 }

@@ -206,7 +206,7 @@ describe('containerScorecardPlugin', () => {
       const org = await request(server).get(
         `${API}/teams/default/northwind-logistics/scorecard?q=checkout&limit=10`,
       );
-      expect(org.body.serviceCount).toBe(13);
+      expect(org.body.serviceCount).toBe(14);
       expect(org.body.services.items.map((s: any) => s.entityRef)).toEqual([
         'component:default/checkout-api',
       ]);
@@ -226,7 +226,7 @@ describe('containerScorecardPlugin', () => {
       expect(response.status).toBe(200);
       const report = response.body;
       expect(report.coverage).toEqual({
-        services: 13,
+        services: 14,
         analysed: expect.any(Number),
         noDefinitions: 1,
         couldNotAnalyse: expect.any(Number),
@@ -249,7 +249,7 @@ describe('containerScorecardPlugin', () => {
       expect(csv.headers['content-type']).toMatch(/text\/csv/);
       const lines = csv.text.trim().split('\r\n');
       expect(lines[0]).toMatch(/^entity_ref,title,owner,status,score,grade/);
-      expect(lines).toHaveLength(14);
+      expect(lines).toHaveLength(15);
     });
 
     it('lists the rule catalogue and the scan status', async () => {

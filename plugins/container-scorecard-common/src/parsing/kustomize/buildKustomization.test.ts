@@ -282,7 +282,7 @@ describe('buildKustomization', () => {
       nodeAt(result.resources[0].node, ...CONTAINERS, 0, 'image').origin,
     ).toMatchObject({
       path: 'deploy/overlays/prod/kustomization.yaml',
-      range: { start: { line: 4 } },
+      range: { start: { line: 6 } },
     });
   });
 

@@ -689,7 +689,13 @@ function transform(
         newName: stringAt(entry, 'newName'),
         newTag: stringAt(entry, 'newTag'),
         digest: stringAt(entry, 'digest'),
-        origin: entry.origin,
+        // The line to change: the digest, else the tag, else the name the entry sets.
+        origin: (
+          entryOf(entry, 'digest') ??
+          entryOf(entry, 'newTag') ??
+          entryOf(entry, 'newName') ??
+          entry
+        ).origin,
       },
       context.budget,
     );

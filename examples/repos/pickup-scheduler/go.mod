@@ -1,0 +1,3 @@
+module git.northwind.example/route-planning/pickup-scheduler
+
+go 1.22

@@ -26,6 +26,19 @@ export {
 } from './engine/createScorecardEngine';
 export type { AnalysisProgress } from './engine/createFileAnalyzer';
 export { builtInRules } from './engine/builtInRules';
+export type {
+  RenderLimits,
+  RenderOptions,
+  RenderOutcome,
+  RenderSourceFile,
+  RenderUnit,
+  RenderedLineOrigin,
+  RenderedOutput,
+  RenderedValueOrigin,
+  SourceRenderer,
+} from './engine/rendered/renderedSources';
+export { builtInRenderers } from './engine/rendered/builtInRenderers';
+export { helmRenderer } from './parsing/helm/helmRenderer';
 export { applyTextEdits } from './fixes/applyTextEdits';
 export {
   fixPreviewOf,

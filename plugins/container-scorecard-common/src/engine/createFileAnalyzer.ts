@@ -23,12 +23,26 @@ import { directivesOfFile } from '../suppressions/directivesOfFile';
 import type { EffectiveRule } from './effectiveRules';
 import { imagesOfFile } from './imagesOfFile';
 import { parseContainerFile, type ParseLimits } from './parseContainerFile';
+import { builtInRenderers } from './rendered/builtInRenderers';
+import { mapRenderedResult } from './rendered/mapRenderedResult';
+import type {
+  RenderLimits,
+  RenderOptions,
+  SourceRenderer,
+} from './rendered/renderedSources';
+import {
+  renderLimitsOf,
+  renderRepositorySources,
+  type RenderedSources,
+} from './rendered/renderRepositorySources';
 
 interface AnalyzerDependencies {
   shellParser: ShellParser;
   rules: EffectiveRule[];
   config: ScorecardConfig;
-  limits: ParseLimits & { maxFindingsPerRule: number };
+  limits: ParseLimits & { maxFindingsPerRule: number } & Partial<RenderLimits>;
+  /** Renderers of charts and overlays (see `rendered/renderedSources.ts`); the built-in ones by default. */
+  renderers?: readonly SourceRenderer[];
   rulesetVersion: string;
   now: () => Date;
 }
@@ -224,6 +238,41 @@ export function createFileAnalyzer(deps: AnalyzerDependencies) {
     };
   }
 
+  type AnalysedEntry = ReturnType<typeof analyzeParsed> & {
+    /** Maps a rendered manifest's result back to its sources. */
+    remap?: (result: FileResult) => FileResult;
+  };
+
+  /** Analyses rendered manifests as Kubernetes files and maps their results to the sources. */
+  function analyzeRendered(
+    rendered: RenderedSources,
+    read: (path: string) => string | undefined,
+    progress?: AnalysisProgress,
+  ): AnalysedEntry[] {
+    const entries: AnalysedEntry[] = rendered.failures.map(failure => ({
+      result: emptyResult(failure.path, {
+        kind: 'kubernetes',
+        status: 'could-not-analyse',
+        error: failure.error,
+        rendering: failure.rendering,
+      }),
+    }));
+    for (const { output, rendering } of rendered.outputs) {
+      progress?.fileStarted?.(output.path);
+      const remap = (result: FileResult) =>
+        mapRenderedResult(result, output, rendering, read);
+      const entry = guarded(
+        output.path,
+        () => analyzeParsed(output.path, output.content),
+        result => ({ result } as ReturnType<typeof analyzeParsed>),
+      );
+      const mapped = { ...entry, result: remap(entry.result), remap };
+      progress?.fileFinished?.(mapped.result);
+      if (mapped.result.status !== 'not-applicable') entries.push(mapped);
+    }
+    return entries;
+  }
+
   function guarded<T>(
     path: string,
     work: () => T,
@@ -256,9 +305,17 @@ export function createFileAnalyzer(deps: AnalyzerDependencies) {
     analyzeRepository(
       files: readonly { path: string; content?: string }[],
       progress?: AnalysisProgress,
+      options: RenderOptions = {},
     ): FileResult[] {
-      const analysed = files.flatMap(input => {
+      const rendered = renderRepositorySources(
+        files,
+        deps.renderers ?? builtInRenderers,
+        options,
+        renderLimitsOf(deps.limits),
+      );
+      const analysed: AnalysedEntry[] = files.flatMap(input => {
         if (input.content === undefined) return [];
+        if (rendered.consumed.has(input.path)) return [];
         progress?.fileStarted?.(input.path);
         const entry = guarded(
           input.path,
@@ -268,6 +325,12 @@ export function createFileAnalyzer(deps: AnalyzerDependencies) {
         progress?.fileFinished?.(entry.result);
         return entry.result.status === 'not-applicable' ? [] : [entry];
       });
+      if (rendered.consumed.size > 0) {
+        const contents = new Map(files.map(f => [f.path, f.content]));
+        analysed.push(
+          ...analyzeRendered(rendered, path => contents.get(path), progress),
+        );
+      }
       // By path, once: a search per file and per finding made a repository of 20,000 entries
       // cost the square of its size.
       const analysedByPath = new Map<string, (typeof analysed)[number]>();
@@ -308,12 +371,13 @@ export function createFileAnalyzer(deps: AnalyzerDependencies) {
         const added = extra.get(entry.result.path);
         if (!entry.parsed || (!added && repoErrors.length === 0))
           return entry.result;
-        return finish(
+        const result = finish(
           entry.parsed,
           [...(entry.raw ?? []), ...(added ?? [])],
           [...(entry.errors ?? []), ...repoErrors],
           entry.parseLimits,
         );
+        return entry.remap ? entry.remap(result) : result;
       });
     },
   };

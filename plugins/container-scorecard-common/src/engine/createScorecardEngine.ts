@@ -18,6 +18,7 @@ import {
   type AnalysisProgress,
 } from './createFileAnalyzer';
 import { resolveEffectiveRules } from './effectiveRules';
+import type { RenderOptions } from './rendered/renderedSources';
 
 /**
  * Options of `createScorecardEngine`.
@@ -78,10 +79,14 @@ export interface ScorecardEngine {
   /** The enabled rules, with configured severities. */
   readonly rules: readonly RuleMetadata[];
   analyzeFile(file: { path: string; content: string }): FileResult;
-  /** `progress` hears of each file as it starts and finishes (worker threads relay it). */
+  /**
+   * `progress` hears of each file as it starts and finishes (worker threads relay it);
+   * `options` holds the entity's render choices (Helm values files).
+   */
   analyzeRepository(
     files: readonly ScorecardInputFile[],
     progress?: AnalysisProgress,
+    options?: RenderOptions,
   ): RepositoryResult;
 }
 
@@ -116,8 +121,8 @@ export async function createScorecardEngine(
     rulesetVersion,
     rules: rules.map(r => r.metadata),
     analyzeFile: file => analyzer.analyzeFile(file.path, file.content),
-    analyzeRepository(files, progress) {
-      const results = analyzer.analyzeRepository(files, progress);
+    analyzeRepository(files, progress, options) {
+      const results = analyzer.analyzeRepository(files, progress, options);
       return {
         files: results,
         aggregate: aggregateFileResults(results),

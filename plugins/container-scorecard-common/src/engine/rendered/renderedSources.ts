@@ -143,8 +143,14 @@ export interface RenderOptions {
  */
 export interface SourceRenderer {
   readonly id: string;
-  /** Groups the files into units. Files of no unit are analysed as usual. */
-  findUnits(files: readonly RenderSourceFile[]): RenderUnit[];
+  /**
+   * Groups the files into units. Files of no unit are analysed as usual. `options` lets a
+   * unit claim the extra files it will read (an entity's Helm values files).
+   */
+  findUnits(
+    files: readonly RenderSourceFile[],
+    options: RenderOptions,
+  ): RenderUnit[];
   render(
     unit: RenderUnit,
     context: {

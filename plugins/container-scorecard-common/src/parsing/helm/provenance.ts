@@ -1,0 +1,156 @@
+import type {
+  RenderedLineOrigin,
+  RenderedValueOrigin,
+} from '../../engine/rendered/renderedSources';
+import { LineIndex } from '../../text/LineIndex';
+import type { OutputSegment, ValuePath } from './executeTemplate';
+
+type KeyPath = (string | number)[];
+
+/** `securityContext.privileged`, `env[0].value`. */
+export function formatKeyPath(keyPath: KeyPath): string {
+  return keyPath
+    .map((step, i) =>
+      typeof step === 'number' ? `[${step}]` : i === 0 ? step : `.${step}`,
+    )
+    .join('');
+}
+
+/**
+ * The key path of each line of YAML written by `toYaml` (relative to the value written): a
+ * small indentation reader, enough for the block YAML `toYaml` writes.
+ */
+export function keyPathsOfYamlLines(lines: string[]): (KeyPath | undefined)[] {
+  type Entry = {
+    indent: number;
+    step: string | number;
+    kind: 'key' | 'item';
+    open: boolean;
+    nextIndex: number;
+  };
+  const stack: Entry[] = [];
+  let rootIndex = 0;
+  return lines.map(line => {
+    const trimmed = line.trimStart();
+    if (!trimmed || trimmed.startsWith('#')) return undefined;
+    let indent = line.length - trimmed.length;
+    let body = trimmed;
+    const isItem = body === '-' || body.startsWith('- ');
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1];
+      const keep =
+        top.indent < indent ||
+        (top.indent === indent && isItem && top.kind === 'key' && top.open);
+      if (keep) break;
+      stack.pop();
+    }
+    if (isItem) {
+      const parent = stack[stack.length - 1];
+      const index = parent ? parent.nextIndex++ : rootIndex++;
+      stack.push({
+        indent,
+        step: index,
+        kind: 'item',
+        open: false,
+        nextIndex: 0,
+      });
+      body = body.slice(2).trimStart();
+      indent = line.length - body.length;
+    }
+    const key =
+      /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s"'#][^:#]*?):(?:\s|$)/.exec(body);
+    if (key) {
+      const raw = key[1];
+      const step = raw.startsWith('"')
+        ? JSON.parse(raw)
+        : raw.startsWith("'")
+        ? raw.slice(1, -1).replace(/''/g, "'")
+        : raw;
+      const rest = body.slice(key[0].length).trim();
+      stack.push({
+        indent,
+        step,
+        kind: 'key',
+        open: rest === '' || rest.startsWith('#'),
+        nextIndex: 0,
+      });
+    }
+    return stack.map(entry => entry.step);
+  });
+}
+
+/** Resolves a `.Values` key path to the values file and line that set it. */
+export type ValueResolver = (
+  keyPath: KeyPath,
+) => RenderedValueOrigin | undefined;
+
+/**
+ * Joins the segments of one rendered template into its text and the origin of each line: the
+ * source line of the line's first non-blank character and, when any text on the line came from
+ * `.Values`, the values file and key it came from.
+ */
+export function assembleOutput(
+  segments: OutputSegment[],
+  sources: ReadonlyMap<string, string>,
+  resolveValue: ValueResolver,
+): { content: string; lineOrigins: (RenderedLineOrigin | undefined)[] } {
+  const indexes = new Map<string, LineIndex>();
+  const lineOf = (path: string, offset: number) => {
+    let index = indexes.get(path);
+    if (!index) {
+      index = new LineIndex(sources.get(path) ?? '');
+      indexes.set(path, index);
+    }
+    return index.positionAt(offset).line;
+  };
+  const lineOrigins: (RenderedLineOrigin | undefined)[] = [];
+  let current: RenderedLineOrigin | undefined;
+  let currentValue: ValuePath | undefined;
+  let currentPath: KeyPath | undefined;
+  const finishLine = () => {
+    if (current && currentValue && currentPath) {
+      const value = resolveValue(currentPath);
+      if (value) current = { ...current, value };
+    }
+    lineOrigins.push(current);
+    current = undefined;
+    currentValue = undefined;
+    currentPath = undefined;
+  };
+  let content = '';
+  for (const segment of segments) {
+    content += segment.text;
+    const parts = segment.text.split('\n');
+    const relativeKeys = segment.value?.structured
+      ? keyPathsOfYamlLines(parts)
+      : undefined;
+    let partStart = 0;
+    parts.forEach((part, k) => {
+      if (k > 0) finishLine();
+      const firstNonBlank = part.search(/\S/);
+      if (firstNonBlank >= 0) {
+        if (!current) {
+          current = {
+            path: segment.path,
+            line: lineOf(
+              segment.path,
+              segment.fromAction
+                ? segment.offset
+                : segment.offset + partStart + firstNonBlank,
+            ),
+          };
+        }
+        if (segment.value && !currentValue) {
+          const relative = segment.value.structured
+            ? relativeKeys?.[k] ?? []
+            : [];
+          currentValue = segment.value;
+          currentPath = [...segment.value.keyPath, ...relative];
+        }
+      }
+      partStart += part.length + 1;
+    });
+  }
+  finishLine();
+  return { content, lineOrigins };
+}

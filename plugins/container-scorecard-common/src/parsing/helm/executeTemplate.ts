@@ -389,7 +389,11 @@ class Execution {
           : [];
         if (last && piped) callArgs.push(piped);
         current = {
-          v: (next as (...a: unknown[]) => unknown)(...callArgs.map(a => a.v)),
+          v: this.method(
+            next as (...values: unknown[]) => unknown,
+            callArgs,
+            offset,
+          ),
         };
         if (last) return current;
         continue;
@@ -409,6 +413,24 @@ class Execution {
         offset,
       );
     return current;
+  }
+
+  /** Calls a method of the context (`.Capabilities.APIVersions.Has`, `.Files.Get`). */
+  private method(
+    fn: (...values: unknown[]) => unknown,
+    args: Val[],
+    offset: number,
+  ): unknown {
+    try {
+      return fn(...args.map(a => a.v));
+    } catch (error) {
+      if (
+        error instanceof UnsupportedTemplateFeature &&
+        error.offset === undefined
+      )
+        throw new UnsupportedTemplateFeature(error.feature, offset);
+      throw error;
+    }
   }
 
   private call(

@@ -657,6 +657,50 @@ describe('buildKustomization', () => {
       });
     });
 
+    it('for a resource whose aliases expand exponentially', () => {
+      const laughs = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
+      for (let i = 1; i < 10; i++)
+        laughs.push(
+          `a${i}: &a${i} [${Array(10)
+            .fill(`*a${i - 1}`)
+            .join(', ')}]`,
+        );
+      const started = Date.now();
+      const result = buildKustomization(
+        repo({
+          'k/kustomization.yaml': lines('resources: [cm.yaml]'),
+          'k/cm.yaml': lines(
+            'apiVersion: v1',
+            'kind: ConfigMap',
+            'metadata: {name: lol}',
+            'data:',
+            ...laughs.map(l => `  ${l}`),
+          ),
+        }),
+        'k',
+      );
+      expect(Date.now() - started).toBeLessThan(5000);
+      expect(result).toMatchObject({
+        status: 'failed',
+        reason: expect.stringContaining('too large to analyse'),
+      });
+    });
+
+    it('for YAML nested deeper than any object', () => {
+      const result = buildKustomization(
+        repo({
+          'k/kustomization.yaml': lines('resources: [deep.yaml]'),
+          'k/deep.yaml': `${'['.repeat(100)}${']'.repeat(100)}\n`,
+        }),
+        'k',
+      );
+      expect(result).toMatchObject({
+        status: 'failed',
+        reason:
+          'k/deep.yaml: YAML nests deeper than 64 levels; no Kubernetes object is nested like that.',
+      });
+    });
+
     it('for a huge patch list', () => {
       const patches = Array.from({ length: 1001 }, () => '  - {path: p.yaml}');
       const result = buildKustomization(

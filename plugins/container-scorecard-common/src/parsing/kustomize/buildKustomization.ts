@@ -192,16 +192,20 @@ export function buildKustomization(
       status: 'failed',
       directory,
       ...(kustomizationPath ? { kustomizationPath } : {}),
-      reason:
-        error instanceof KustomizeBuildError
-          ? error.message
-          : `The Kustomize build failed: ${String(
-              (error as Error)?.message ?? error,
-            )}`,
+      reason: reasonOf(error),
       files: [...context.read],
       notes: [...new Set(context.notes)],
     };
   }
+}
+
+function reasonOf(error: unknown): string {
+  if (error instanceof KustomizeBuildError) return error.message;
+  const message = String((error as Error)?.message ?? error);
+  // The YAML library recurses: a file nested thousands of levels deep overflows its stack.
+  if (message.includes('Maximum call stack size exceeded'))
+    return 'A file of the Kustomize build nests too deeply to read: no Kubernetes object is nested like that.';
+  return `The Kustomize build failed: ${message}`;
 }
 
 /** Every directory holding a file, the root ('') included. */

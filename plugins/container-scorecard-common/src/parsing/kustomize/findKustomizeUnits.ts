@@ -44,7 +44,7 @@ export function isKustomizationFile(path: string): boolean {
  * other one uses): a base used by an overlay is built as part of it, never on its own, and patch
  * files are never manifests of their own. Kustomizations no leaf reaches (a cycle of overlays)
  * are built too, to say why they fail. Components are not built on their own. All builds
- * together spend at most ten times one build's work budget: past it, the remaining overlays fail
+ * together spend at most five times one build's work budget: past it, the remaining overlays fail
  * with the reason.
  *
  * @public
@@ -94,7 +94,7 @@ export function findKustomizeUnits(
     return closure;
   };
   const sharedBudget = new WorkBudget(
-    limits.maxWork * 10,
+    limits.maxWork * 5,
     undefined,
     "The repository's Kustomize builds together",
   );

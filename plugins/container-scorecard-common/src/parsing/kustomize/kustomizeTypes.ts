@@ -75,7 +75,7 @@ export interface KustomizeLimits {
 
 /** The default bounds of a build. @public */
 export const DEFAULT_KUSTOMIZE_LIMITS: KustomizeLimits = {
-  maxWork: 2_000_000,
+  maxWork: 1_000_000,
   maxDepth: 20,
   maxNesting: 64,
   maxResources: 2000,

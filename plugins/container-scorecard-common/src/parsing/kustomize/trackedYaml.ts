@@ -3,7 +3,9 @@ import {
   isMap,
   isScalar,
   isSeq,
+  isNode,
   parseAllDocuments,
+  visit,
   type Document,
   type Node,
 } from 'yaml';
@@ -72,13 +74,42 @@ function createConverter(
   budget: WorkBudget,
   maxNesting: number,
 ) {
+  // By offsets: nodes reached again through aliases share their origin object.
+  const origins = new Map<string, KustomizeOrigin>();
   const originOf = (
     start: number | undefined,
     end: number | undefined,
-  ): KustomizeOrigin | undefined =>
-    start === undefined || end === undefined
-      ? undefined
-      : { path, range: lineIndex.rangeOf(start, end) };
+  ): KustomizeOrigin | undefined => {
+    if (start === undefined || end === undefined) return undefined;
+    const key = `${start}:${end}`;
+    let origin = origins.get(key);
+    if (!origin) {
+      origin = { path, range: lineIndex.rangeOf(start, end) };
+      origins.set(key, origin);
+    }
+    return origin;
+  };
+
+  // yaml's own Alias.resolve searches the whole document per alias: an index found once keeps
+  // a file full of aliases linear.
+  const anchors = new Map<string, Node[]>();
+  visit(document, {
+    Node(_key, node) {
+      if (isNode(node) && !isAlias(node) && node.anchor) {
+        const list = anchors.get(node.anchor) ?? [];
+        list.push(node);
+        anchors.set(node.anchor, list);
+      }
+    },
+  });
+  const resolveAlias = (alias: Node & { source: string }): unknown => {
+    const start = alias.range?.[0] ?? Infinity;
+    let found: Node | undefined;
+    // The latest definition before the alias (anchors may be redefined).
+    for (const node of anchors.get(alias.source) ?? [])
+      if ((node.range?.[0] ?? 0) < start) found = node;
+    return found;
+  };
 
   const convert = (
     raw: unknown,
@@ -92,7 +123,7 @@ function createConverter(
         path,
       );
     }
-    const node = isAlias(raw) ? raw.resolve(document) : raw;
+    const node = isAlias(raw) ? resolveAlias(raw) : raw;
     const own = (node as Node | undefined)?.range;
     const at = origin ?? originOf(own?.[0], own?.[1]);
     if (isMap(node)) {

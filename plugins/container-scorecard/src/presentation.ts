@@ -85,3 +85,9 @@ export function formatDateTime(iso: string | undefined): string {
         timeStyle: 'short',
       });
 }
+
+/** Points lost, e.g. "20 points", "2.5 points" (repeats of a rule cost fractions). */
+export function formatPoints(points: number): string {
+  const rounded = Math.round(points * 100) / 100;
+  return `${rounded} point${rounded === 1 ? '' : 's'}`;
+}

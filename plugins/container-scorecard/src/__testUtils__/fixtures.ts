@@ -1,12 +1,14 @@
-import type {
-  ApiGrade,
-  EntityHistory,
-  EntityScorecard,
-  OrganisationReport,
-  RuleCatalogue,
-  ServiceSummary,
-  SeverityCounts,
-  TeamScorecard,
+import {
+  fixPreviewOf,
+  type ApiFinding,
+  type ApiGrade,
+  type EntityHistory,
+  type EntityScorecard,
+  type OrganisationReport,
+  type RuleCatalogue,
+  type ServiceSummary,
+  type SeverityCounts,
+  type TeamScorecard,
 } from '@internal/plugin-container-scorecard-common';
 
 /*
@@ -333,4 +335,184 @@ export const organisationReport: OrganisationReport = {
     couldNotAnalyse: 1,
     notScanned: 0,
   },
+};
+
+/**
+ * legacy-billing-portal in small: 0/100 while its pillars sit at 30 or more, fixes of each kind
+ * (replace, insert, delete) with their whole-line diffs computed by the engine's own function,
+ * a rule that fires twice, and a next-grade plan.
+ */
+export const LEGACY_DOCKERFILE = [
+  'FROM ubuntu:22.04',
+  'RUN apt-get update',
+  'RUN apt-get install -y vim telnet curl',
+  'EXPOSE 22',
+  'EXPOSE 8080',
+  'COPY . /srv',
+  'CMD /srv/start.sh',
+  '',
+].join('\n');
+
+function legacyFinding(
+  partial: Omit<ApiFinding, 'path' | 'snippet' | 'message'> & {
+    message?: string;
+    snippet?: string;
+  },
+): ApiFinding {
+  const fix = partial.fix && {
+    ...partial.fix,
+    preview: fixPreviewOf(LEGACY_DOCKERFILE, partial.fix.edits),
+  };
+  return {
+    message: `${partial.ruleId} fired`,
+    snippet: LEGACY_DOCKERFILE.split('\n')[partial.range.start.line - 1],
+    path: 'Dockerfile',
+    ...partial,
+    ...(fix ? { fix } : {}),
+  };
+}
+
+const at = (line: number, column: number) => ({ line, column });
+
+export const legacyFindings: ApiFinding[] = [
+  legacyFinding({
+    ruleId: 'expose-ssh-port',
+    pillar: 'least-privilege',
+    severity: 'high',
+    message: 'EXPOSE 22 advertises an SSH server.',
+    range: { start: at(4, 8), end: at(4, 10) },
+    penalty: 20,
+    fix: {
+      edits: [{ range: { start: at(4, 1), end: at(5, 1) }, newText: '' }],
+    },
+  }),
+  legacyFinding({
+    ruleId: 'no-user-in-final-stage',
+    pillar: 'least-privilege',
+    severity: 'critical',
+    message: 'The final stage sets no USER, so the container runs as root.',
+    range: { start: at(1, 1), end: at(1, 18) },
+    penalty: 40,
+    fix: {
+      edits: [
+        { range: { start: at(7, 1), end: at(7, 1) }, newText: 'USER 10001\n' },
+      ],
+    },
+  }),
+  legacyFinding({
+    ruleId: 'shell-form-cmd',
+    pillar: 'lifecycle',
+    severity: 'medium',
+    message: 'CMD uses the shell form.',
+    range: { start: at(7, 1), end: at(7, 18) },
+    penalty: 8,
+    fix: {
+      edits: [
+        {
+          range: { start: at(7, 5), end: at(7, 18) },
+          newText: '["/srv/start.sh"]',
+        },
+      ],
+    },
+  }),
+  legacyFinding({
+    ruleId: 'debug-tools-installed',
+    pillar: 'minimal',
+    severity: 'medium',
+    message: 'vim is a debugging tool in the final image.',
+    range: { start: at(3, 24), end: at(3, 27) },
+    penalty: 8,
+    fix: {
+      edits: [{ range: { start: at(3, 24), end: at(3, 28) }, newText: '' }],
+    },
+  }),
+  legacyFinding({
+    ruleId: 'debug-tools-installed',
+    pillar: 'minimal',
+    severity: 'medium',
+    message: 'telnet is a debugging tool in the final image.',
+    range: { start: at(3, 28), end: at(3, 34) },
+    penalty: 4,
+    fix: {
+      edits: [{ range: { start: at(3, 28), end: at(3, 35) }, newText: '' }],
+    },
+  }),
+  legacyFinding({
+    ruleId: 'base-image-digest',
+    pillar: 'immutable',
+    severity: 'low',
+    message: 'ubuntu:22.04 is not pinned by digest.',
+    range: { start: at(1, 6), end: at(1, 18) },
+    penalty: 3,
+  }),
+];
+
+export const legacyScorecard: EntityScorecard = {
+  entityRef: 'component:default/legacy-billing-portal',
+  status: 'analysed',
+  analysedAt: '2026-11-22T08:00:00Z',
+  rulesetVersion: '1.0.0+abc123',
+  score: 36,
+  grade: 'F',
+  pillarScores: {
+    'least-privilege': 70,
+    lifecycle: 88,
+    minimal: 94,
+    immutable: 99,
+  },
+  counts: counts({ critical: 1, high: 1, medium: 4, low: 1 }),
+  nextGrade: {
+    grade: 'D',
+    score: 66,
+    findings: [
+      {
+        ruleId: 'no-user-in-final-stage',
+        severity: 'critical',
+        message: 'The final stage sets no USER, so the container runs as root.',
+        path: 'Dockerfile',
+        range: { start: at(1, 1), end: at(1, 18) },
+        penalty: 40,
+      },
+    ],
+  },
+  files: [
+    {
+      path: 'Dockerfile',
+      kind: 'dockerfile',
+      status: 'analysed',
+      score: 17,
+      grade: 'F',
+      pillarScores: {
+        'least-privilege': 40,
+        lifecycle: 92,
+        minimal: 88,
+        immutable: 97,
+      },
+      counts: counts({ critical: 1, high: 1, medium: 3, low: 1 }),
+      findingsTotal: legacyFindings.length,
+      findings: legacyFindings,
+    },
+    {
+      path: 'deploy/compose.yaml',
+      kind: 'compose',
+      status: 'analysed',
+      score: 92,
+      grade: 'A',
+      pillarScores: { lifecycle: 92 },
+      counts: counts({ medium: 1 }),
+      findingsTotal: 1,
+      findings: [
+        {
+          ruleId: 'compose-no-healthcheck',
+          pillar: 'lifecycle',
+          severity: 'medium',
+          message: 'Service web has no health check.',
+          path: 'deploy/compose.yaml',
+          range: { start: at(3, 3), end: at(3, 6) },
+          snippet: 'web:',
+          penalty: 8,
+        },
+      ],
+    },
+  ],
 };

@@ -71,7 +71,13 @@ export function fakeApi(
  */
 export function renderWithApi(
   element: ReactElement,
-  options: { api: ContainerScorecardApi; entity?: Entity; allowed?: boolean },
+  options: {
+    api: ContainerScorecardApi;
+    entity?: Entity;
+    allowed?: boolean;
+    /** The URL the app starts at, e.g. '/?severity=high' for a shared filtered view. */
+    routeEntries?: string[];
+  },
 ) {
   const permissions = mockApis.permission({
     authorize:
@@ -92,6 +98,7 @@ export function renderWithApi(
       )}
     </TestApiProvider>,
     {
+      ...(options.routeEntries ? { routeEntries: options.routeEntries } : {}),
       mountedRoutes: {
         '/catalog/:namespace/:kind/:name': entityRouteRef,
         '/container-scorecard/rules': rulesRouteRef,

@@ -21,3 +21,12 @@ export function useRuleLink(): (ruleId: string) => string | undefined {
     [rulesRoute],
   );
 }
+
+/** The anchor of "How scores are made" on the rule catalogue page. */
+export const SCORING_ANCHOR = 'how-scores-are-made';
+
+/** Links to how scores are made (on the rule catalogue page), or undefined when not mounted. */
+export function useScoringLink(): string | undefined {
+  const rulesRoute = useRulesRoute();
+  return rulesRoute ? `${rulesRoute()}#${SCORING_ANCHOR}` : undefined;
+}

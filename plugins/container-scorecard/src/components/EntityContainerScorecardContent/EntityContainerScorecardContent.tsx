@@ -11,13 +11,26 @@ import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import type {
+  ApiPillar,
   EntityScorecard,
   RuleSummary,
 } from '@internal/plugin-container-scorecard-common';
 import useAsync from 'react-use/esm/useAsync';
 import { containerScorecardApiRef } from '../../api';
 import { useEntityScorecard } from '../../hooks/useEntityScorecard';
-import { formatDateTime, formatScore } from '../../presentation';
+import {
+  PILLAR_TITLES,
+  SEVERITY_ORDER,
+  formatDateTime,
+  formatScore,
+} from '../../presentation';
+import { NextGradePlan } from '../NextGradePlan';
+import {
+  RemediationFilters,
+  useRemediationFilter,
+} from '../RemediationFilters';
+import { RemediationSummary } from '../RemediationSummary';
+import { EntityScoreExplanation } from '../ScoreExplanation';
 import { FileScorecardCard } from '../FileScorecardCard';
 import { GradeBadge } from '../GradeBadge';
 import { PillarBreakdown } from '../PillarBreakdown';
@@ -26,6 +39,8 @@ import { ScorecardStatusNotice } from '../ScorecardStatusNotice';
 import { SeverityCounts } from '../SeverityCounts';
 import { SuppressedFindings } from '../SuppressedFindings';
 import { TrendChart } from '../TrendChart';
+
+const PILLAR_ORDER = Object.keys(PILLAR_TITLES) as ApiPillar[];
 
 /**
  * The entity tab, the remediation view: for every container definition its score, grade, pillar
@@ -46,6 +61,7 @@ export const EntityContainerScorecardContent = () => {
       ),
     [rules.value],
   );
+  const [filter, setFilter] = useRemediationFilter();
   const [rescanned, setRescanned] = useState<EntityScorecard>();
   useEffect(() => setRescanned(undefined), [entityRef]);
   const current = rescanned ?? scorecard.value;
@@ -76,6 +92,26 @@ export const EntityContainerScorecardContent = () => {
   const suppressed = current.files.flatMap(file =>
     file.findings.filter(finding => finding.suppressed),
   );
+  const openFindings = current.files.flatMap(file =>
+    file.findings.filter(finding => !finding.suppressed),
+  );
+  const pillars = PILLAR_ORDER.filter(pillar =>
+    openFindings.some(finding => finding.pillar === pillar),
+  );
+  const shownFiles = current.files.filter(
+    file => !filter.file || file.path === filter.file,
+  );
+  const openSeverity = SEVERITY_ORDER.find(severity =>
+    shownFiles.some(file =>
+      file.findings.some(
+        finding =>
+          !finding.suppressed &&
+          finding.severity === severity &&
+          (!filter.severity || finding.severity === filter.severity) &&
+          (!filter.pillar || finding.pillar === filter.pillar),
+      ),
+    ),
+  );
   const trend = (history.value?.points ?? []).map(p => ({
     day: p.day,
     score: p.score,
@@ -87,6 +123,7 @@ export const EntityContainerScorecardContent = () => {
       <Grid container spacing={3}>
         <Grid item xs={12}>
           <ScorecardStatusNotice scorecard={current} />
+          <RemediationSummary scorecard={current} />
         </Grid>
         {current.score !== undefined && (
           <>
@@ -112,7 +149,19 @@ export const EntityContainerScorecardContent = () => {
                 <Box marginY={2}>
                   <SeverityCounts counts={current.counts} />
                 </Box>
+                <Box marginBottom={2}>
+                  <EntityScoreExplanation
+                    score={current.score}
+                    pillarScores={current.pillarScores}
+                    files={current.files}
+                  />
+                </Box>
                 <PillarBreakdown scores={current.pillarScores} />
+                {current.nextGrade && (
+                  <Box marginTop={2}>
+                    <NextGradePlan plan={current.nextGrade} />
+                  </Box>
+                )}
                 <Typography
                   variant="caption"
                   color="textSecondary"
@@ -139,12 +188,24 @@ export const EntityContainerScorecardContent = () => {
             </Grid>
           </>
         )}
-        {current.files.map(file => (
+        {current.files.length > 0 && (
+          <Grid item xs={12}>
+            <RemediationFilters
+              filter={filter}
+              onChange={setFilter}
+              files={current.files.map(file => file.path)}
+              pillars={pillars}
+            />
+          </Grid>
+        )}
+        {shownFiles.map(file => (
           <Grid item xs={12} key={file.path}>
             <FileScorecardCard
               file={file}
               rules={ruleMap}
               entityRef={entityRef}
+              filter={filter}
+              openSeverity={openSeverity}
             />
           </Grid>
         ))}

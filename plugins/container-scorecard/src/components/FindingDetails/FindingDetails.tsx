@@ -2,46 +2,26 @@ import { Link } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import type {
-  ApiFinding,
-  RuleSummary,
-} from '@internal/plugin-container-scorecard-common';
-import { useRuleLink } from '../../hooks/useRuleLink';
-import { PILLAR_TITLES } from '../../presentation';
+import type { ApiFinding } from '@internal/plugin-container-scorecard-common';
+import { formatPoints } from '../../presentation';
 import { CodeSnippetLines } from '../CodeSnippetLines';
 import { FixDiff } from '../FixDiff';
-import { RuleExplanation } from '../RuleExplanation';
-import { SeverityTag } from '../SeverityCounts';
 
 const useStyles = makeStyles(theme => ({
   finding: {
-    padding: theme.spacing(2, 0),
+    padding: theme.spacing(1.5, 0),
     borderTop: `1px solid ${theme.palette.divider}`,
     breakInside: 'avoid',
   },
   heading: {
     display: 'flex',
-    alignItems: 'center',
+    alignItems: 'baseline',
     gap: theme.spacing(1),
     flexWrap: 'wrap',
   },
   meta: { color: theme.palette.text.secondary },
-  ruleId: { fontFamily: 'monospace' },
-  explanation: { marginTop: theme.spacing(1) },
-  summary: {
-    cursor: 'pointer',
-    marginBottom: theme.spacing(1),
-    '&:focus-visible': { outline: `2px solid ${theme.palette.primary.main}` },
-  },
-  examples: {
-    display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fit, minmax(16rem, 1fr))',
-    gap: theme.spacing(1),
-  },
+  cost: { fontWeight: 600, whiteSpace: 'nowrap' },
 }));
-
-// Worst findings show their explanation straight away; the rest on request.
-const OPEN_SEVERITIES: readonly ApiFinding['severity'][] = ['critical', 'high'];
 
 /** A link to a line of a file in its SCM, when the backend knows a web address for the file. */
 export function lineUrl(
@@ -60,100 +40,71 @@ function snippetLines(finding: ApiFinding) {
 }
 
 /**
- * One finding: what is wrong, where (path and line, linked to the SCM), the offending text, why
- * it matters and how to fix it, from the rule catalogue, and the automatic fix as a diff.
+ * One occurrence of a rule: where (path and line, linked to the SCM), what it costs, the
+ * offending text and, when the rule can fix it, the fix as a diff of the finding's own lines.
+ * The rule's rationale is shown once for all its occurrences (see RuleFindingsGroup).
  *
  * @public
  */
 export const FindingDetails = (props: {
   finding: ApiFinding;
-  rule?: RuleSummary;
   fileUrl?: string;
 }) => {
   const classes = useStyles();
-  const { finding, rule, fileUrl } = props;
+  const { finding, fileUrl } = props;
   const line = finding.range.start.line;
   const location = `${finding.path}:${line}`;
   const href = lineUrl(fileUrl, line);
-  const ruleHref = useRuleLink()(finding.ruleId);
+  const hasDiff = !!finding.fix?.preview?.hunks.length;
 
   return (
-    <article className={classes.finding} aria-label={finding.message}>
+    <article
+      className={classes.finding}
+      aria-label={`${finding.message} (${location})`}
+      id={findingAnchor(finding)}
+    >
       <div className={classes.heading}>
-        <SeverityTag severity={finding.severity} />
-        <Typography variant="subtitle1" component="h4">
+        <Typography variant="body2" component="h5" className={classes.meta}>
+          {href ? (
+            <Link to={href} aria-label={`Open ${location} in source control`}>
+              {location}
+            </Link>
+          ) : (
+            location
+          )}
+        </Typography>
+        <Typography variant="body1" component="p" style={{ flex: 1 }}>
           {finding.message}
         </Typography>
-      </div>
-      <Typography variant="body2" className={classes.meta}>
-        {ruleHref ? (
-          <Link
-            to={ruleHref}
-            className={classes.ruleId}
-            aria-label={`Rule ${finding.ruleId} in the rule catalogue`}
+        {finding.penalty !== undefined && (
+          <Typography
+            variant="body2"
+            className={classes.cost}
+            aria-label={`Costs ${formatPoints(finding.penalty)}`}
           >
-            {finding.ruleId}
-          </Link>
-        ) : (
-          <span className={classes.ruleId}>{finding.ruleId}</span>
+            −{formatPoints(finding.penalty)}
+          </Typography>
         )}
-        {rule ? ` · ${rule.title}` : ''} · {PILLAR_TITLES[finding.pillar]} ·{' '}
-        {href ? (
-          <Link to={href} aria-label={`Open ${location} in source control`}>
-            {location}
-          </Link>
-        ) : (
-          location
-        )}
-      </Typography>
-      <Box marginTop={1}>
-        <CodeSnippetLines
-          lines={snippetLines(finding)}
-          label={`Offending text at ${location}`}
-        />
-      </Box>
-      {rule && (
-        // Collapsed for the milder severities so a long list stays scannable; the summary is
-        // a native disclosure, reachable and operable from the keyboard.
-        <details
-          className={classes.explanation}
-          open={OPEN_SEVERITIES.includes(finding.severity)}
-        >
-          <summary className={classes.summary}>
-            <Typography variant="subtitle2" component="span">
-              Why it matters and how to fix it
-            </Typography>
-          </summary>
-          <RuleExplanation rule={rule} headingComponent="h5" />
-          {!finding.fix && (
-            <div className={classes.examples}>
-              <div>
-                <Typography variant="caption" component="h6">
-                  Example: before
-                </Typography>
-                <CodeSnippetLines
-                  label="Example before"
-                  lines={rule.remediation.before
-                    .split('\n')
-                    .map(text => ({ text, change: 'removed' as const }))}
-                />
-              </div>
-              <div>
-                <Typography variant="caption" component="h6">
-                  Example: after
-                </Typography>
-                <CodeSnippetLines
-                  label="Example after"
-                  lines={rule.remediation.after
-                    .split('\n')
-                    .map(text => ({ text, change: 'added' as const }))}
-                />
-              </div>
-            </div>
-          )}
-        </details>
+      </div>
+      {!hasDiff && (
+        <Box marginTop={1}>
+          <CodeSnippetLines
+            lines={snippetLines(finding)}
+            label={`Offending text at ${location}`}
+          />
+        </Box>
       )}
       <FixDiff finding={finding} />
     </article>
   );
 };
+
+/** The id of a finding's element, so a plan can link to it. */
+export function findingAnchor(
+  finding: Pick<ApiFinding, 'path' | 'ruleId' | 'range'>,
+): string {
+  return `finding-${finding.path}-${finding.ruleId}-${finding.range.start.line}-${finding.range.start.column}`.replace(
+    /[^A-Za-z0-9_-]/g,
+    '_',
+  );
+}

@@ -1,1 +1,1 @@
-export { FindingDetails, lineUrl } from './FindingDetails';
+export { FindingDetails, findingAnchor, lineUrl } from './FindingDetails';

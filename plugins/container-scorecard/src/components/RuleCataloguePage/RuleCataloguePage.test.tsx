@@ -34,6 +34,25 @@ describe('RuleCataloguePage', () => {
     ).toBeInTheDocument();
   });
 
+  it('explains how scores are made, with the weights the scoring uses, where findings link to', async () => {
+    await renderWithApi(<RuleCataloguePage />, {
+      api: fakeApi({ getRules: async () => ruleCatalogue }),
+    });
+    const section = await screen.findByRole('region', {
+      name: 'How scores are made',
+    });
+    expect(section).toHaveAttribute('id', 'how-scores-are-made');
+    expect(section).toHaveTextContent(
+      'critical 40, high 20, medium 8, low 3, info 0',
+    );
+    expect(section).toHaveTextContent(
+      '50% the average of its analysed files and 50% its worst file',
+    );
+    expect(section).toHaveTextContent(
+      'A from 90, B from 75, C from 60, D from 40, F from 0',
+    );
+  });
+
   it('finds a rule by the id another tool gives it', async () => {
     await renderWithApi(<RuleCataloguePage />, {
       api: fakeApi({ getRules: async () => ruleCatalogue }),

@@ -22,6 +22,7 @@ import type {
 import useAsync from 'react-use/esm/useAsync';
 import { containerScorecardApiRef } from '../../api';
 import { PILLAR_TITLES, SEVERITY_ORDER } from '../../presentation';
+import { HowScoresAreMade } from '../HowScoresAreMade';
 import { RuleCard } from './RuleCard';
 
 function matches(rule: RuleSummary, text: string): boolean {
@@ -148,6 +149,7 @@ export const RuleCataloguePage = () => {
           ))}
         </>
       )}
+      <HowScoresAreMade />
     </Content>
   );
 };

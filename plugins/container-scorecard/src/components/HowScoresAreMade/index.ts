@@ -1,0 +1,1 @@
+export { HowScoresAreMade } from './HowScoresAreMade';

@@ -1,0 +1,1 @@
+export { NextGradePlan } from './NextGradePlan';

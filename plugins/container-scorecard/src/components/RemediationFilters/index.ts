@@ -1,0 +1,5 @@
+export {
+  RemediationFilters,
+  useRemediationFilter,
+  type RemediationFilter,
+} from './RemediationFilters';

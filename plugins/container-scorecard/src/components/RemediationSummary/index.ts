@@ -1,0 +1,1 @@
+export { RemediationSummary } from './RemediationSummary';

@@ -1,0 +1,5 @@
+export {
+  RuleFindingsGroup,
+  groupByRule,
+  type RuleGroup,
+} from './RuleFindingsGroup';

@@ -1,0 +1,4 @@
+export {
+  EntityScoreExplanation,
+  FileScoreExplanation,
+} from './ScoreExplanation';

@@ -233,6 +233,14 @@ describe('tls-verification-disabled', () => {
       expect(await flagged(run)).toBe(1);
     });
 
+    it('does not flag a [trusted=yes] repository of local files built in the image', async () => {
+      expect(
+        await flagged(
+          'RUN echo "deb [ trusted=yes ] file://$tempDir ./" > /etc/apt/sources.list.d/temp.list',
+        ),
+      ).toBe(0);
+    });
+
     it('does not flag sed turning gpgcheck back on', async () => {
       expect(
         await flagged(

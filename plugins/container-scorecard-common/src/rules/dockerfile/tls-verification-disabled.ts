@@ -220,11 +220,12 @@ function insecureUse(command: ShellCommand): string | undefined {
         return `git config ${rest[0]} ${rest[1]} turns off TLS certificate verification`;
     }
   }
-  // Configuration written by echo/printf/sed: apt.conf snippets, `[trusted=yes]` sources,
+  // Configuration written by echo/printf/sed: apt.conf snippets, `[trusted=yes]` sources (not local `file:` ones),
   // `gpgcheck=0` or `sslverify=0` in repository files.
   if (['echo', 'printf', 'sed', 'tee'].includes(program)) {
     const text = values.join(' ');
-    if (/\[[^\]]*\btrusted=yes\b[^\]]*\]/.test(text))
+    // A local repository (`file:`, `copy:`) built in the same build has no network to trust.
+    if (/\[[^\]]*\btrusted=yes\b[^\]]*\](?!\s*(file|copy):)/.test(text))
       return 'an apt source marked [trusted=yes] is installed from without signature checks';
     if (APT_INSECURE_SETTING.test(text))
       return 'the apt configuration written here turns off signature or certificate checks';
@@ -301,7 +302,7 @@ export const tlsVerificationDisabled = defineRule({
       'https://github.com/bridgecrewio/checkov/tree/main/checkov/dockerfile/checks/graph_checks',
   },
   equivalentsNote:
-    "One rule for Checkov's family of graph checks (read in checkov/dockerfile/checks/graph_checks): curl -k/--insecure (CKV2_DOCKER_2), wget --no-check-certificate (_3), pip --trusted-host (_4), PYTHONHTTPSVERIFY=0 (_5), NODE_TLS_REJECT_UNAUTHORIZED=0 (_6), apk --allow-untrusted (_7), apt-get --allow-unauthenticated (_8), yum/dnf/rpm --nogpgcheck (_9), rpm --nosignature/--nodigest/--noverify/--nofiledigest (_10), apt-get --force-yes (_11), NPM_CONFIG_STRICT_SSL=false (_12), npm/yarn config set strict-ssl false (_13), GIT_SSL_NO_VERIFY (_14), yum/dnf sslverify=0 (_15), PIP_TRUSTED_HOST (_16) and GOINSECURE (_18). Checkov matches regular expressions on the RUN text; this rule reads the parsed commands, so `-k` in `-fsSLk` counts but `-o k` does not. Beyond Checkov: apt `-o Acquire::AllowInsecureRepositories=true` and Verify-Peer=false, `[trusted=yes]` sources, `gpgcheck=0` written to repository files, `git config http.sslVerify false` and `git -c`, curl --proxy-insecure, yarn's enableStrictSsl, ONBUILD RUN triggers. hadolint and KICS have no such check.",
+    "One rule for Checkov's family of graph checks (read in checkov/dockerfile/checks/graph_checks): curl -k/--insecure (CKV2_DOCKER_2), wget --no-check-certificate (_3), pip --trusted-host (_4), PYTHONHTTPSVERIFY=0 (_5), NODE_TLS_REJECT_UNAUTHORIZED=0 (_6), apk --allow-untrusted (_7), apt-get --allow-unauthenticated (_8), yum/dnf/rpm --nogpgcheck (_9), rpm --nosignature/--nodigest/--noverify/--nofiledigest (_10), apt-get --force-yes (_11), NPM_CONFIG_STRICT_SSL=false (_12), npm/yarn config set strict-ssl false (_13), GIT_SSL_NO_VERIFY (_14), yum/dnf sslverify=0 (_15), PIP_TRUSTED_HOST (_16) and GOINSECURE (_18). Checkov matches regular expressions on the RUN text; this rule reads the parsed commands, so `-k` in `-fsSLk` counts but `-o k` does not. Beyond Checkov: apt `-o Acquire::AllowInsecureRepositories=true` and Verify-Peer=false, `[trusted=yes]` sources (not local `file:` ones), `gpgcheck=0` written to repository files, `git config http.sslVerify false` and `git -c`, curl --proxy-insecure, yarn's enableStrictSsl, ONBUILD RUN triggers. hadolint and KICS have no such check.",
   check({ file }) {
     const model = file.dockerfile;
     const reports: RuleReport[] = [];

@@ -38,7 +38,10 @@ export type {
   SourceRenderer,
 } from './engine/rendered/renderedSources';
 export { builtInRenderers } from './engine/rendered/builtInRenderers';
-export { helmRenderer } from './parsing/helm/helmRenderer';
+export {
+  helmRenderer,
+  isHelmTemplateHelper,
+} from './parsing/helm/helmRenderer';
 export { applyTextEdits } from './fixes/applyTextEdits';
 export {
   fixPreviewOf,

@@ -4,6 +4,7 @@ import {
   type FileResult,
   type LimitReached,
   type ScorecardInputFile,
+  type RenderOptions,
 } from '@internal/plugin-container-scorecard-common';
 import type Piscina from 'piscina';
 import { runAnalysisAttempt } from './runAnalysisAttempt';
@@ -41,6 +42,7 @@ export async function analyzeWithDeadlines(
     rulesetVersion: string;
     signal?: AbortSignal;
     maxOldGenerationSizeMb?: number;
+    renderOptions?: RenderOptions;
   },
 ): Promise<EntityAnalysis> {
   const { rulesetVersion } = options;
@@ -110,6 +112,7 @@ export async function analyzeWithDeadlines(
         fileTimeoutMs: options.fileTimeoutMs,
         entityBudgetMs: options.entityTimeoutMs - spentMs,
         signal: options.signal,
+        renderOptions: options.renderOptions,
         maxOldGenerationSizeMb: options.maxOldGenerationSizeMb,
       },
     );

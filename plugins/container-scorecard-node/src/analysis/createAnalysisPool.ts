@@ -1,6 +1,9 @@
 import { availableParallelism } from 'node:os';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
-import type { ScorecardInputFile } from '@internal/plugin-container-scorecard-common';
+import type {
+  RenderOptions,
+  ScorecardInputFile,
+} from '@internal/plugin-container-scorecard-common';
 import Piscina from 'piscina';
 import { analyzeWithDeadlines } from './analyzeWithDeadlines';
 import type {
@@ -35,7 +38,11 @@ export interface AnalysisPool {
   analyzeEntity(
     files: readonly ScorecardInputFile[],
     deadlines: AnalysisDeadlines,
-    options?: { signal?: AbortSignal },
+    options?: {
+      signal?: AbortSignal;
+      /** The entity's render choices (Helm values files). */
+      renderOptions?: RenderOptions;
+    },
   ): Promise<EntityAnalysis>;
   /** Ends the workers; analyses under way are abandoned. */
   close(): Promise<void>;
@@ -88,6 +95,7 @@ export function createAnalysisPool(options: AnalysisPoolOptions): AnalysisPool {
         ...deadlines,
         rulesetVersion: options.rulesetVersion,
         maxOldGenerationSizeMb: options.maxOldGenerationSizeMb,
+        renderOptions: runOptions?.renderOptions,
         signal: runOptions?.signal
           ? AbortSignal.any([closing.signal, runOptions.signal])
           : closing.signal,

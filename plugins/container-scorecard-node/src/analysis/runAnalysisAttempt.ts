@@ -3,6 +3,7 @@ import type {
   FileResult,
   RepositoryResult,
   ScorecardInputFile,
+  RenderOptions,
 } from '@internal/plugin-container-scorecard-common';
 import type Piscina from 'piscina';
 import type { AnalysisProgressMessage, AnalysisTask } from './types';
@@ -57,6 +58,7 @@ export async function runAnalysisAttempt(
     entityBudgetMs: number;
     signal?: AbortSignal;
     maxOldGenerationSizeMb?: number;
+    renderOptions?: RenderOptions;
   },
 ): Promise<AttemptOutcome> {
   const { port1, port2 } = new MessageChannel();
@@ -126,7 +128,13 @@ export async function runAnalysisAttempt(
   const spent = () => (taskStartedAt ? Date.now() - taskStartedAt : 0);
 
   try {
-    const task: AnalysisTask = { files, progress: port2 };
+    const task: AnalysisTask = {
+      files,
+      progress: port2,
+      ...(options.renderOptions
+        ? { renderOptions: options.renderOptions }
+        : {}),
+    };
     const result: RepositoryResult = await pool.run(task, {
       // piscina infers its transfer-list type from MessagePort.postMessage, whose last overload
       // in newer @types/node takes options; a MessagePort is transferable all the same.

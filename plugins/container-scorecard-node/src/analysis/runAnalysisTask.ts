@@ -40,13 +40,17 @@ export default async function runAnalysisTask(
   try {
     const ready = await engineOfThisWorker();
     report({ type: 'task-started' });
-    return ready.analyzeRepository(task.files, {
-      fileStarted: path =>
-        report({ type: 'file-started', path, startedAt: Date.now() }),
-      fileFinished: result => report({ type: 'file-finished', result }),
-      repositoryRulesStarted: () =>
-        report({ type: 'repository-rules-started' }),
-    });
+    return ready.analyzeRepository(
+      task.files,
+      {
+        fileStarted: path =>
+          report({ type: 'file-started', path, startedAt: Date.now() }),
+        fileFinished: result => report({ type: 'file-finished', result }),
+        repositoryRulesStarted: () =>
+          report({ type: 'repository-rules-started' }),
+      },
+      task.renderOptions,
+    );
   } finally {
     task.progress.close();
   }

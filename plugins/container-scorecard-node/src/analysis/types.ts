@@ -5,6 +5,7 @@ import type {
   RepositoryResult,
   ScorecardConfig,
   ScorecardInputFile,
+  RenderOptions,
 } from '@internal/plugin-container-scorecard-common';
 
 /**
@@ -38,6 +39,8 @@ export interface AnalysisEngineOptions {
 /** One entity's files, analysed by one worker in one task. */
 export interface AnalysisTask {
   files: ScorecardInputFile[];
+  /** The entity's render choices (Helm values files). */
+  renderOptions?: RenderOptions;
   /** Where the worker reports its progress; transferred with the task. */
   progress: MessagePort;
 }

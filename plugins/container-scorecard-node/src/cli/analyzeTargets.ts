@@ -1,11 +1,14 @@
 import { open, readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import {
   aggregateFileResults,
   DEFAULT_LIMITS,
+  isHelmTemplateHelper,
   KUBERNETES_WORKLOAD_KINDS,
   type AggregateScore,
   type ContainerFileKind,
   type FileResult,
+  type RenderOptions,
   type RepositoryResult,
   type ScorecardConfig,
   type ScorecardEngine,
@@ -14,6 +17,7 @@ import {
 import {
   discoverFiles,
   enginePathFor,
+  toDisplayPath,
   type CandidateFile,
 } from './discovery/discoverFiles';
 import { sniffContainerKind } from './discovery/sniffContainerKind';
@@ -113,7 +117,12 @@ export async function analyzeTargets(options: {
    * Runs the engine over the files; by default on this thread. The CLI passes a worker pool so
    * a file over its deadline (`--file-timeout`) can be stopped.
    */
-  analyze?: (files: ScorecardInputFile[]) => Promise<RepositoryResult>;
+  analyze?: (
+    files: ScorecardInputFile[],
+    renderOptions?: RenderOptions,
+  ) => Promise<RepositoryResult>;
+  /** Helm values files applied after each chart's values.yaml (`--helm-values`). */
+  helmValues?: readonly string[];
 }): Promise<Analysis> {
   const { engine } = options;
   const maxFileBytes =
@@ -203,10 +212,17 @@ export async function analyzeTargets(options: {
     inputs.push({ path: target.enginePath, content: target.content });
   }
 
-  for (const path of discovery.contextPaths) inputs.push({ path });
+  for (const path of discovery.contextPaths) {
+    // A chart's helpers are read too: its templates include them.
+    const content = isHelmTemplateHelper(path)
+      ? await readSmallFile(resolve(options.cwd, path), maxFileBytes)
+      : undefined;
+    inputs.push(content === undefined ? { path } : { path, content });
+  }
+  const renderOptions = await helmValuesOptions(options, inputs, warnings);
   const repository = options.analyze
-    ? await options.analyze(inputs)
-    : engine.analyzeRepository(inputs);
+    ? await options.analyze(inputs, renderOptions)
+    : engine.analyzeRepository(inputs, undefined, renderOptions);
   const byEnginePath = new Map(targets.map(t => [t.enginePath, t]));
   const analysed = repository.files.map(result => {
     const target = byEnginePath.get(result.path);
@@ -237,4 +253,52 @@ export async function analyzeTargets(options: {
     targets: targets.filter(t => shown.has(t.displayPath)),
     warnings,
   };
+}
+
+async function readSmallFile(
+  path: string,
+  maxBytes: number,
+): Promise<string | undefined> {
+  try {
+    const content = await readFile(path);
+    return content.length > maxBytes ? undefined : content.toString('utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The `--helm-values` files as the engine names them; a file outside the scanned paths is read
+ * here, one that does not exist is a warning (the chart renders without it).
+ */
+async function helmValuesOptions(
+  options: {
+    cwd: string;
+    helmValues?: readonly string[];
+    config: ScorecardConfig;
+  },
+  inputs: ScorecardInputFile[],
+  warnings: string[],
+): Promise<RenderOptions | undefined> {
+  if (!options.helmValues?.length) return undefined;
+  const maxBytes =
+    options.config.limits?.maxFileBytes ?? DEFAULT_LIMITS.maxFileBytes;
+  const helmValuesFiles: string[] = [];
+  for (const given of options.helmValues) {
+    const path = toDisplayPath(options.cwd, resolve(options.cwd, given));
+    helmValuesFiles.push(path);
+    if (
+      inputs.some(input => input.path === path && input.content !== undefined)
+    )
+      continue;
+    const content = await readSmallFile(resolve(options.cwd, given), maxBytes);
+    if (content === undefined) {
+      warnings.push(
+        `${given}: the Helm values file could not be read; charts were rendered without it`,
+      );
+      continue;
+    }
+    inputs.push({ path, content });
+  }
+  return { helmValuesFiles };
 }

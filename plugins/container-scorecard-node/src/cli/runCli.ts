@@ -57,6 +57,8 @@ interface ScanOptions {
   output?: string;
   /** Seconds; 0 analyses on the main thread with no deadline. */
   fileTimeout: number;
+  /** Helm values files applied after each chart's values.yaml, in order. */
+  helmValues?: string[];
 }
 
 /** Same default as the backend's `containerScorecard.analysis.fileTimeout`. */
@@ -226,12 +228,17 @@ async function scanWith(
       paths,
       kind: options.kind,
       stdin,
+      helmValues: options.helmValues,
       analyze: pool
-        ? files =>
-            pool.analyzeEntity(files, {
-              fileTimeoutMs: options.fileTimeout * 1000,
-              entityTimeoutMs: Infinity,
-            })
+        ? (files, renderOptions) =>
+            pool.analyzeEntity(
+              files,
+              {
+                fileTimeoutMs: options.fileTimeout * 1000,
+                entityTimeoutMs: Infinity,
+              },
+              { renderOptions },
+            )
         : undefined,
     });
   let analysis = await run();
@@ -387,6 +394,11 @@ function buildProgram(io: CliIo, done: (code: number) => void) {
     .option(
       '-o, --output <file>',
       'write the report to a file instead of standard output',
+    )
+    .option(
+      '--helm-values <file>',
+      "a Helm values file applied after each chart's values.yaml (repeatable, in order)",
+      (file: string, previous: string[] = []) => [...previous, file],
     )
     .configureOutput(output)
     .exitOverride()

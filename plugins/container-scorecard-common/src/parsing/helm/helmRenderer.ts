@@ -92,3 +92,13 @@ export const helmRenderer: SourceRenderer = {
     });
   },
 };
+
+/**
+ * A file a chart needs that is not YAML: template helpers (`templates/_helpers.tpl`). Readers
+ * fetch them with the candidate files, or a chart's `include`s find nothing.
+ *
+ * @public
+ */
+export function isHelmTemplateHelper(path: string): boolean {
+  return /(^|\/)templates\/(.+\/)?[^/]+\.tpl$/.test(path);
+}

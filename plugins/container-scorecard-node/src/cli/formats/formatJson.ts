@@ -24,6 +24,7 @@ function findingJson(finding: Finding, input: ReportInput) {
       : {}),
     penalty: finding.penalty ?? 0,
     ...(finding.fix ? { fix: finding.fix } : {}),
+    ...(finding.renderedFrom ? { renderedFrom: finding.renderedFrom } : {}),
   };
 }
 
@@ -47,6 +48,7 @@ function fileJson(result: FileResult, input: ReportInput) {
     findings: result.findings.map(f => findingJson(f, input)),
     images: result.images,
     ...(result.ruleErrors ? { ruleErrors: result.ruleErrors } : {}),
+    ...(result.rendering ? { rendering: result.rendering } : {}),
   };
 }
 

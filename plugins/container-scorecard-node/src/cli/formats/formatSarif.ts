@@ -110,6 +110,23 @@ function sarifResult(finding: Finding, ruleIndex: Map<string, number>) {
         },
       },
     ],
+    // A finding on a rendered chart: where the flagged text was rendered from.
+    ...(finding.renderedFrom
+      ? {
+          relatedLocations: [
+            {
+              id: 0,
+              message: {
+                text: `rendered by this ${finding.renderedFrom.renderer} template line`,
+              },
+              physicalLocation: {
+                artifactLocation: artifactLocation(finding.renderedFrom.path),
+                region: region(finding.renderedFrom.range),
+              },
+            },
+          ],
+        }
+      : {}),
     ...(finding.suppressed
       ? {
           suppressions: [

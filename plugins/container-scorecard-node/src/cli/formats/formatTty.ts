@@ -71,6 +71,16 @@ function findingLine(finding: Finding, palette: Palette): string[] {
       finding.suppressed ? palette.dim(pad('waived', 8)) : severity
     } ${finding.ruleId}  ${finding.message}${cost}${fixable}`,
   ];
+  if (finding.renderedFrom) {
+    const from = finding.renderedFrom;
+    lines.push(
+      palette.dim(
+        `      rendered by ${from.path}:${from.range.start.line}${
+          from.valuesKey ? ` from ${from.valuesKey}` : ''
+        }: ${from.renderedSnippet.split('\n')[0]}`,
+      ),
+    );
+  }
   if (finding.fixPreview && !finding.suppressed) {
     lines.push(...diffLines(finding.fixPreview, palette));
   }

@@ -242,14 +242,51 @@ describe('containerScorecardPlugin', () => {
         title: expect.any(String),
         services: expect.any(Number),
       });
+      // Ranked by the points the rules cost across the scope, not by how many services fail.
+      const points = report.topFailingRules.map((r: any) => r.points);
+      expect(points[0]).toBeGreaterThan(0);
+      expect(points).toEqual([...points].sort((a: number, b: number) => b - a));
+      expect(report.topFailingRules[0].severity).toMatch(/critical|high/);
       expect(report.trend).toHaveLength(1);
 
       const csv = await request(server).get(`${API}/report/export.csv`);
       expect(csv.status).toBe(200);
       expect(csv.headers['content-type']).toMatch(/text\/csv/);
+      expect(csv.headers['content-disposition']).toMatch(
+        /filename="container-scorecard-organisation-\d{4}-\d{2}-\d{2}\.csv"/,
+      );
       const lines = csv.text.trim().split('\r\n');
       expect(lines[0]).toMatch(/^entity_ref,title,owner,status,score,grade/);
       expect(lines).toHaveLength(15);
+      // A service that could not be analysed says why in the error column (the last one).
+      const failed = lines.filter(l => l.includes(',could-not-analyse,'));
+      expect(failed.length).toBe(report.coverage.couldNotAnalyse);
+      for (const line of failed) expect(line).not.toMatch(/,$/);
+
+      const scoped = await request(server).get(
+        `${API}/report/export.csv?group=${encodeURIComponent(
+          'group:default/payments',
+        )}`,
+      );
+      expect(scoped.status).toBe(200);
+      expect(scoped.headers['content-disposition']).toMatch(
+        /filename="container-scorecard-payments-\d{4}-\d{2}-\d{2}\.csv"/,
+      );
+
+      const findings = await request(server).get(`${API}/report/findings.csv`);
+      expect(findings.status).toBe(200);
+      expect(findings.headers['content-disposition']).toMatch(
+        /filename="container-scorecard-organisation-findings-\d{4}-\d{2}-\d{2}\.csv"/,
+      );
+      const rows = findings.text.trim().split('\r\n');
+      expect(rows[0]).toBe(
+        'entity_ref,title,owner,path,line,rule_id,pillar,severity,points,message,fixable,waived',
+      );
+      expect(rows).toContainEqual(
+        expect.stringMatching(
+          /^component:default\/legacy-billing-portal,[^,]*,group:default\/payments,Dockerfile,27,expose-ssh-port,least-privilege,high,20,.*,yes,no$/,
+        ),
+      );
     });
 
     it('lists the rule catalogue and the scan status', async () => {

@@ -26,6 +26,8 @@ export interface RuleFailureCount {
   severity: ApiSeverity;
   findings: number;
   services: number;
+  /** Points the rule's findings take off their files' scores, summed. */
+  points: number;
 }
 
 /**
@@ -280,6 +282,7 @@ export class HistoryQueries {
         // Each entity counts once per rule, so distinct counts subtract exactly.
         entry.findings -= hidden.findings;
         entry.services -= hidden.services;
+        entry.points -= hidden.points;
       }
     }
     return [...totals.values()].filter(rule => rule.findings > 0);
@@ -293,6 +296,7 @@ export class HistoryQueries {
       .select('rule_id', 'pillar', 'severity')
       .count({ findings: '*' })
       .countDistinct({ services: 'entity_ref' })
+      .sum({ points: 'penalty' })
       .where({ suppressed: false })
       .groupBy('rule_id', 'pillar', 'severity');
     if (owners) {
@@ -308,6 +312,7 @@ export class HistoryQueries {
       severity: row.severity,
       findings: Number(row.findings),
       services: Number(row.services),
+      points: Number(row.points ?? 0),
     }));
   }
 }

@@ -406,6 +406,25 @@ export class ScorecardStore {
     return { total: Number(n), findings: rows.map(findingOfRow) };
   }
 
+  /**
+   * Every listed finding of the stored results of `entityRefs`, per entity in the order the
+   * engine gave them: the findings export of a report. Read in chunks of refs.
+   */
+  async listFindings(
+    entityRefs: readonly string[],
+  ): Promise<{ entityRef: string; finding: ApiFinding }[]> {
+    const out: { entityRef: string; finding: ApiFinding }[] = [];
+    for (const part of chunk(entityRefs)) {
+      const rows = await this.db(T.findings)
+        .whereIn('entity_ref', part)
+        .orderBy([{ column: 'entity_ref' }, { column: 'id' }]);
+      for (const row of rows) {
+        out.push({ entityRef: row.entity_ref, finding: findingOfRow(row) });
+      }
+    }
+    return out;
+  }
+
   /** Starts a run record and returns its id. */
   async startRun(startedAt: Date): Promise<number> {
     const [row] = await this.db(T.runs)

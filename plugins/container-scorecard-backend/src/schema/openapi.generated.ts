@@ -368,6 +368,40 @@ export const spec = {
         },
       },
     },
+    '/report/findings.csv': {
+      get: {
+        operationId: 'ExportOrganisationFindings',
+        description:
+          'One CSV row per finding of each service in the report (path, line, rule, severity, points, fixable, waived), for spreadsheets.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/days',
+          },
+          {
+            name: 'group',
+            in: 'query',
+            schema: {
+              type: 'string',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'CSV with a header row.',
+            content: {
+              'text/csv': {
+                schema: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
     '/rules': {
       get: {
         operationId: 'ListRules',
@@ -1269,6 +1303,12 @@ export const spec = {
           services: {
             type: 'integer',
             minimum: 0,
+          },
+          points: {
+            type: 'number',
+            minimum: 0,
+            description:
+              "Points the rule's findings take off their files' scores across the scope.",
           },
         },
       },

@@ -23,7 +23,12 @@ import {
 } from './reports/buildEntityScorecard';
 import { buildOrganisationReport } from './reports/buildOrganisationReport';
 import { buildTeamScorecard } from './reports/buildTeamScorecard';
-import { toCsv } from './reports/toCsv';
+import {
+  findingsToCsv,
+  reportFileName,
+  toCsv,
+  withFileErrors,
+} from './reports/toCsv';
 import { RUN_HEARTBEAT_MS, ScanService } from './scanning/ScanService';
 import { sanitiseErrors } from './errors/sanitiseErrors';
 
@@ -217,14 +222,32 @@ export async function createRouter(
 
   router.get('/report/export.csv', async (req, res) => {
     const { rows } = await organisationReportFor(req, req.query);
+    await withFileErrors(store, rows);
     res
       .status(200)
       .type('text/csv')
       .setHeader(
         'Content-Disposition',
-        'attachment; filename="container-scorecard-report.csv"',
+        `attachment; filename="${reportFileName(req.query.group, now())}"`,
       );
     res.send(toCsv(rows) as any);
+  });
+
+  router.get('/report/findings.csv', async (req, res) => {
+    const { rows } = await organisationReportFor(req, req.query);
+    const findings = await store.listFindings(rows.map(row => row.entityRef));
+    res
+      .status(200)
+      .type('text/csv')
+      .setHeader(
+        'Content-Disposition',
+        `attachment; filename="${reportFileName(
+          req.query.group,
+          now(),
+          'findings',
+        )}"`,
+      );
+    res.send(findingsToCsv(rows, findings) as any);
   });
 
   router.get('/rules', async (_req, res) => {

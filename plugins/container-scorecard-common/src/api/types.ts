@@ -296,6 +296,8 @@ export interface FailingRule {
   severity: ApiSeverity;
   findings: number;
   services: number;
+  /** Points the rule's findings take off their files' scores across the scope. */
+  points?: number;
 }
 
 /** @public */

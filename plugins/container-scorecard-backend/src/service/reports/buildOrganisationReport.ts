@@ -78,9 +78,12 @@ export async function buildOrganisationReport(options: {
     trend,
     teams,
     movers: moversOf(rows),
+    // Ranked by what the rules cost across the scope: a low rule on every service must not
+    // hide a critical one on a few.
     topFailingRules: failing
       .sort(
         (a, b) =>
+          b.points - a.points ||
           b.services - a.services ||
           b.findings - a.findings ||
           a.ruleId.localeCompare(b.ruleId),
@@ -88,7 +91,8 @@ export async function buildOrganisationReport(options: {
       .slice(0, TOP_RULES)
       .map(rule => {
         const title = options.rules.get(rule.ruleId)?.title;
-        return (title ? { ...rule, title } : rule) as FailingRule;
+        const points = Math.round(rule.points * 10) / 10;
+        return { ...rule, points, ...(title ? { title } : {}) } as FailingRule;
       }),
     coverage: {
       services: rows.length,

@@ -1,3 +1,5 @@
+import type { ApiFinding } from '@internal/plugin-container-scorecard-common';
+import type { ScorecardStore } from '../../database/ScorecardStore';
 import type { ServiceRow } from './serviceSummaries';
 
 const COLUMNS: [string, (row: ServiceRow) => unknown][] = [
@@ -45,6 +47,112 @@ export function toCsv(rows: ServiceRow[]): string {
   const lines = [COLUMNS.map(([name]) => name).join(',')];
   for (const row of sorted) {
     lines.push(COLUMNS.map(([, get]) => csvCell(get(row))).join(','));
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+/**
+ * The export's file name after its scope and day, e.g.
+ * `container-scorecard-payments-2026-12-01.csv` or `container-scorecard-organisation-….csv`:
+ * two exports of different scopes never overwrite each other in a downloads folder.
+ */
+export function reportFileName(
+  groupRef: string | undefined,
+  now: Date,
+  kind: 'services' | 'findings' = 'services',
+): string {
+  const name = groupRef
+    ? groupRef.replace(/^group:/i, '').replace(/^default\//i, '')
+    : 'organisation';
+  const slug =
+    name
+      .toLocaleLowerCase('en-US')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'scope';
+  const suffix = kind === 'findings' ? '-findings' : '';
+  return `container-scorecard-${slug}${suffix}-${now
+    .toISOString()
+    .slice(0, 10)}.csv`;
+}
+
+/**
+ * Fills the error of services that could not be analysed because their files could not be (the
+ * stored result then carries no error of its own): each failed file's path and reason, as the
+ * entity page shows them. The rows given are changed in place and returned.
+ */
+export async function withFileErrors(
+  store: ScorecardStore,
+  rows: ServiceRow[],
+): Promise<ServiceRow[]> {
+  const failed = rows.filter(
+    row => row.status === 'could-not-analyse' && !row.error,
+  );
+  for (const row of failed) {
+    const files = await store.getEntityFiles(row.entityRef, {
+      findingsPerFile: 0,
+    });
+    const reasons = files
+      .filter(file => file.error)
+      .map(file => `${file.path}: ${file.error}`);
+    row.error = reasons.length
+      ? reasons.join('; ')
+      : 'Could not analyse (no reason recorded)';
+  }
+  return rows;
+}
+
+/** One row per finding of each service, in the columns a spreadsheet filters on. */
+export function findingsToCsv(
+  rows: readonly ServiceRow[],
+  findings: readonly { entityRef: string; finding: ApiFinding }[],
+): string {
+  const byRef = new Map(rows.map(row => [row.entityRef, row]));
+  const header = [
+    'entity_ref',
+    'title',
+    'owner',
+    'path',
+    'line',
+    'rule_id',
+    'pillar',
+    'severity',
+    'points',
+    'message',
+    'fixable',
+    'waived',
+  ];
+  const lines = [header.join(',')];
+  const sorted = [...findings]
+    .filter(({ entityRef }) => byRef.has(entityRef))
+    .sort(
+      (a, b) =>
+        byRef
+          .get(a.entityRef)!
+          .owner.localeCompare(byRef.get(b.entityRef)!.owner) ||
+        a.entityRef.localeCompare(b.entityRef),
+    );
+  for (const { entityRef, finding } of sorted) {
+    const row = byRef.get(entityRef)!;
+    const waived = !!finding.suppressed && !finding.suppressed.expired;
+    lines.push(
+      [
+        entityRef,
+        row.title,
+        row.owner,
+        finding.path,
+        finding.range.start.line,
+        finding.ruleId,
+        finding.pillar,
+        finding.severity,
+        finding.penalty,
+        finding.message,
+        finding.fix ? 'yes' : 'no',
+        waived ? 'yes' : 'no',
+      ]
+        .map(csvCell)
+        .join(','),
+    );
   }
   return `${lines.join('\r\n')}\r\n`;
 }

@@ -2,6 +2,7 @@ import type { LoggerService } from '@backstage/backend-plugin-api';
 import type {
   ScorecardConfig,
   ScorecardEngine,
+  RenderOptions,
   ScorecardInputFile,
   ScorecardRule,
 } from '@internal/plugin-container-scorecard-common';
@@ -14,7 +15,11 @@ import type { AnalysisOptions } from './readAnalysisOptions';
 
 /** Analyses one entity's files. */
 export interface EntityAnalyzer {
-  analyze(files: readonly ScorecardInputFile[]): Promise<EntityAnalysis>;
+  analyze(
+    files: readonly ScorecardInputFile[],
+    /** The entity's render choices (Helm values files). */
+    renderOptions?: RenderOptions,
+  ): Promise<EntityAnalysis>;
   /** Ends the workers (at backend shutdown). */
   close(): Promise<void>;
 }
@@ -25,7 +30,8 @@ export interface EntityAnalyzer {
  */
 export function inProcessAnalyzer(engine: ScorecardEngine): EntityAnalyzer {
   return {
-    analyze: async files => engine.analyzeRepository(files),
+    analyze: async (files, renderOptions) =>
+      engine.analyzeRepository(files, undefined, renderOptions),
     close: async () => {},
   };
 }
@@ -72,11 +78,15 @@ export function createEntityAnalyzer(deps: {
       `file timeout ${options.fileTimeoutMs} ms, entity timeout ${options.entityTimeoutMs} ms`,
   );
   return {
-    analyze: files =>
-      pool.analyzeEntity(files, {
-        fileTimeoutMs: options.fileTimeoutMs,
-        entityTimeoutMs: options.entityTimeoutMs,
-      }),
+    analyze: (files, renderOptions) =>
+      pool.analyzeEntity(
+        files,
+        {
+          fileTimeoutMs: options.fileTimeoutMs,
+          entityTimeoutMs: options.entityTimeoutMs,
+        },
+        { renderOptions },
+      ),
     close: () => pool.close(),
   };
 }

@@ -4,6 +4,11 @@ import {
   Entity,
 } from '@backstage/catalog-model';
 import { checkPathGlob, PATH_GLOB_LIMITS } from '../pathGlobs/pathGlobLimits';
+import {
+  ANNOTATION_SCORECARD_EXTRA_SOURCES,
+  resolveExtraSources,
+  type ExtraSource,
+} from './extraSources';
 
 /** Our own annotations, which override what the catalog says. */
 export const ANNOTATION_SCORECARD_SOURCE = 'container-scorecard.io/source';
@@ -18,6 +23,8 @@ export type EntitySource =
       target: string;
       /** Globs (relative to the target) that limit which files are read. */
       paths?: string[];
+      /** Further places read into the same scorecard (`container-scorecard.io/extra-sources`). */
+      extraSources?: ExtraSource[];
     }
   | { type: 'skip'; reason: string }
   | { type: 'invalid'; reason: string };
@@ -27,7 +34,12 @@ const MAX_ANNOTATION_LENGTH = 2048;
 /** Builds the key that says "this result was read from the same place with the same globs". */
 export function sourceKeyOf(source: EntitySource): string {
   if (source.type !== 'url' && source.type !== 'file') return source.type;
-  return `${source.type}:${source.target}|${(source.paths ?? []).join(',')}`;
+  const extra = (source.extraSources ?? [])
+    .map(e => `|${e.label}=${e.type}:${e.target}`)
+    .join('');
+  return `${source.type}:${source.target}|${(source.paths ?? []).join(
+    ',',
+  )}${extra}`;
 }
 
 /**
@@ -37,6 +49,18 @@ export function sourceKeyOf(source: EntitySource): string {
  * throws: odd annotations come back as `invalid` with a reason a person can act on.
  */
 export function resolveEntitySource(entity: Entity): EntitySource {
+  const source = resolvePrimarySource(entity);
+  if (source.type !== 'url' && source.type !== 'file') return source;
+  const extraSources = resolveExtraSources(
+    entity.metadata.annotations?.[ANNOTATION_SCORECARD_EXTRA_SOURCES],
+    source,
+  );
+  if (typeof extraSources === 'string')
+    return { type: 'invalid', reason: extraSources };
+  return extraSources.length ? { ...source, extraSources } : source;
+}
+
+function resolvePrimarySource(entity: Entity): EntitySource {
   const annotations = entity.metadata.annotations ?? {};
   if (String(annotations[ANNOTATION_SCORECARD_SKIP]).trim() === 'true') {
     return {

@@ -47,14 +47,20 @@ export function toApiResult(
   result: RepositoryResult,
   tree: Pick<
     RepositoryTree,
-    'oversized' | 'refused' | 'browseBaseUrl' | 'limitsReached'
+    | 'oversized'
+    | 'refused'
+    | 'browseBaseUrl'
+    | 'browseBaseUrls'
+    | 'limitsReached'
   >,
   rules: ReadonlyMap<string, RuleMetadata>,
   maxFileBytes: number,
 ): ApiResult {
   const files: FileScorecard[] = result.files
     .filter(file => file.status !== 'not-applicable')
-    .map(file => toFileScorecard(file, rules, tree.browseBaseUrl));
+    .map(file =>
+      toFileScorecard(file, rules, tree.browseBaseUrl, tree.browseBaseUrls),
+    );
   for (const { path, size } of tree.oversized) {
     files.push({
       path,
@@ -63,7 +69,7 @@ export function toApiResult(
       error: `The file is ${size} bytes, above the limit of ${maxFileBytes} bytes`,
       counts: { ...ZERO },
       findings: [],
-      url: linkTo(path, tree.browseBaseUrl),
+      url: linkTo(path, tree.browseBaseUrl, tree.browseBaseUrls),
     });
   }
   for (const { path, reason } of tree.refused ?? []) {
@@ -101,6 +107,7 @@ function toFileScorecard(
   file: FileResult,
   rules: ReadonlyMap<string, RuleMetadata>,
   browseBaseUrl: string | undefined,
+  browseBaseUrls?: RepositoryTree['browseBaseUrls'],
 ): FileScorecard {
   const scorecard: FileScorecard = {
     path: file.path,
@@ -116,7 +123,7 @@ function toFileScorecard(
   if (file.score !== undefined) scorecard.score = file.score;
   if (file.grade) scorecard.grade = file.grade;
   if (file.pillarScores) scorecard.pillarScores = { ...file.pillarScores };
-  const url = linkTo(file.path, browseBaseUrl);
+  const url = linkTo(file.path, browseBaseUrl, browseBaseUrls);
   if (url) scorecard.url = url;
   return scorecard;
 }
@@ -187,7 +194,15 @@ function kindOfPath(path: string): ApiFileKind {
   return kind === 'kubernetes-candidate' ? 'kubernetes' : kind ?? 'dockerfile';
 }
 
-function linkTo(path: string, base: string | undefined): string | undefined {
+function linkTo(
+  fullPath: string,
+  primaryBase: string | undefined,
+  prefixed: RepositoryTree['browseBaseUrls'] = [],
+): string | undefined {
+  // A file of an extra source (`@<label>/...`) links into that source.
+  const source = prefixed.find(p => fullPath.startsWith(p.prefix));
+  const path = source ? fullPath.slice(source.prefix.length) : fullPath;
+  const base = source ? source.url : primaryBase;
   if (!base) return undefined;
   try {
     return new URL(

@@ -20,6 +20,8 @@ export interface RepositoryTree {
   refused?: { path: string; reason: string }[];
   /** Base URL for links to files, when the source is browsable. */
   browseBaseUrl?: string;
+  /** Base URLs of the files under a prefix (an extra source's `@<label>/`; none: no links). */
+  browseBaseUrls?: { prefix: string; url?: string }[];
   /**
    * Reading limits this tree reached (entries looked at, depth, bytes read): the tree is partial
    * and each entry says what was left out. Absent when the tree is complete.

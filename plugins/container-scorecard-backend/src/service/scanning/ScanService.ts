@@ -23,6 +23,11 @@ import {
   resolveEntitySource,
   sourceKeyOf,
 } from '../discovery/resolveEntitySource';
+import {
+  helmValuesKey,
+  helmValuesOf,
+  renderOptionsOf,
+} from '../discovery/helmValuesAnnotation';
 import { scopeFilterFor } from '../discovery/scopeFilterFor';
 import {
   inProcessAnalyzer,
@@ -30,6 +35,7 @@ import {
 } from '../analysis/createEntityAnalyzer';
 import { toApiResult } from '../mapping/toApiResult';
 import type { RepositoryReader } from '../reading/createRepositoryReader';
+import { readEntitySources } from '../reading/readEntitySources';
 import { classifyReadError } from '../reading/retryRead';
 import type { ScorecardOptions } from '../readScorecardOptions';
 import { mapWithConcurrency } from './mapWithConcurrency';
@@ -353,7 +359,11 @@ export class ScanService {
       }
 
       const previous = await store.getEntitySummary(entityRef);
-      const sourceKey = sourceKeyOf(source);
+      const helmValues = helmValuesOf(entity);
+      if ('invalid' in helmValues) {
+        return await this.recordFailure(entityRef, details, helmValues.invalid);
+      }
+      const sourceKey = sourceKeyOf(source) + helmValuesKey(entity);
       // An ETag only vouches for the same place, globs and ruleset.
       const etag =
         !force &&
@@ -365,7 +375,7 @@ export class ScanService {
       let tree;
       try {
         tree = await this.withTimeout(signal =>
-          this.deps.reader.read(source, { etag, signal }),
+          readEntitySources(this.deps.reader, source, { etag, signal }),
         );
       } catch (error) {
         if ((error as Error)?.name === 'NotModifiedError') {
@@ -381,7 +391,10 @@ export class ScanService {
 
       // The analyzer never rejects for a slow or crashing file; its deadlines start once a
       // worker takes the entity (reading had its own, above).
-      const analysis = await this.analyzer.analyze(tree.files);
+      const analysis = await this.analyzer.analyze(
+        tree.files,
+        renderOptionsOf(entity),
+      );
       const limitsReached = [
         ...(tree.limitsReached ?? []),
         ...(analysis.limitsReached ?? []),

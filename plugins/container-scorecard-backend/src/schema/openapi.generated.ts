@@ -830,6 +830,64 @@ export const spec = {
             description:
               "Points this finding takes off its file's score (0 when waived or info).",
           },
+          renderedFrom: {
+            $ref: '#/components/schemas/RenderedFrom',
+          },
+        },
+      },
+      RenderedFrom: {
+        type: 'object',
+        description:
+          "Where a finding on a rendered file (a Helm template) was rendered from. The finding's path and range point where the fix goes: the values file's key when the value came from values, else the template line.",
+        required: ['renderer', 'path', 'range', 'renderedSnippet'],
+        properties: {
+          renderer: {
+            type: 'string',
+          },
+          path: {
+            type: 'string',
+            description: 'The template that wrote the flagged text.',
+          },
+          range: {
+            $ref: '#/components/schemas/Range',
+          },
+          renderedSnippet: {
+            type: 'string',
+            description: 'The flagged text as rendered.',
+          },
+          valuesPath: {
+            type: 'string',
+          },
+          valuesKey: {
+            type: 'string',
+            description: 'The dotted values key (securityContext.privileged).',
+          },
+        },
+      },
+      FileRendering: {
+        type: 'object',
+        description:
+          'How a rendered file was rendered (the chart, the values files applied in order, notes).',
+        required: ['renderer', 'unit'],
+        properties: {
+          renderer: {
+            type: 'string',
+          },
+          unit: {
+            type: 'string',
+          },
+          valuesFiles: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          notes: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
         },
       },
       FileScorecard: {
@@ -888,6 +946,9 @@ export const spec = {
             type: 'string',
             description:
               'Where to view the file in its source control system, when known.',
+          },
+          rendering: {
+            $ref: '#/components/schemas/FileRendering',
           },
         },
       },

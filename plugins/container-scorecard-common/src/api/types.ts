@@ -110,6 +110,8 @@ export interface ApiFinding {
    * docs/scoring.md). Absent in results stored before it existed.
    */
   penalty?: number;
+  /** Set on findings of rendered files: where the flagged text was rendered from. */
+  renderedFrom?: ApiRenderedFrom;
 }
 
 /**
@@ -146,6 +148,40 @@ export interface FileScorecard {
   partial?: ApiLimitReached[];
   /** Where to view the file in its source control system, when known. */
   url?: string;
+  /** Set when the file was rendered before scoring (a Helm template): the chart and its values. */
+  rendering?: ApiFileRendering;
+}
+
+/**
+ * How a rendered file was rendered: the unit (the chart's directory), the values files applied
+ * in order, and what the user should know (subcharts not rendered).
+ *
+ * @public
+ */
+export interface ApiFileRendering {
+  renderer: string;
+  unit: string;
+  valuesFiles?: string[];
+  notes?: string[];
+}
+
+/**
+ * Where a finding on a rendered file (a Helm template) was rendered from. The finding's own
+ * `path` and `range` point where the fix goes: the values file's key when the value came from
+ * values, else the template line.
+ *
+ * @public
+ */
+export interface ApiRenderedFrom {
+  renderer: string;
+  /** The template that wrote the flagged text. */
+  path: string;
+  range: ApiRange;
+  /** The flagged text as rendered. */
+  renderedSnippet: string;
+  valuesPath?: string;
+  /** The dotted values key (`securityContext.privileged`). */
+  valuesKey?: string;
 }
 
 /** @public */

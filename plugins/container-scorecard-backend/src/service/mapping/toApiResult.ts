@@ -123,6 +123,7 @@ function toFileScorecard(
   if (file.score !== undefined) scorecard.score = file.score;
   if (file.grade) scorecard.grade = file.grade;
   if (file.pillarScores) scorecard.pillarScores = { ...file.pillarScores };
+  if (file.rendering) scorecard.rendering = { ...file.rendering };
   const url = linkTo(file.path, browseBaseUrl, browseBaseUrls);
   if (url) scorecard.url = url;
   return scorecard;
@@ -154,6 +155,7 @@ function toApiFinding(
     };
   }
   if (finding.penalty !== undefined) api.penalty = finding.penalty;
+  if (finding.renderedFrom) api.renderedFrom = { ...finding.renderedFrom };
   const waiver = finding.suppressed ?? finding.expiredSuppression;
   if (waiver) {
     api.suppressed = {

@@ -1,4 +1,7 @@
-import { classifyContainerFile } from '@internal/plugin-container-scorecard-common';
+import {
+  classifyContainerFile,
+  isHelmTemplateHelper,
+} from '@internal/plugin-container-scorecard-common';
 import { compilePathGlobs } from '../pathGlobs/compilePathGlobs';
 
 /** What to do with a path found in a repository. */
@@ -36,10 +39,13 @@ export function createCandidateFilter(options: {
     const name = segments[segments.length - 1];
     if (name === '.dockerignore') return 'list';
     const kind = classifyContainerFile(path);
-    if (!kind) return 'skip';
+    // A chart's helpers (`templates/_helpers.tpl`): its templates include them.
+    const chartHelper = !kind && isHelmTemplateHelper(path);
+    if (!kind && !chartHelper) return 'skip';
     // Globs run only on candidates: most paths of a repository never reach them.
     if (matchesGlobs && !matchesGlobs(path)) return 'skip';
     if (size !== undefined && size > options.maxFileBytes) {
+      if (chartHelper) return 'skip';
       // A huge YAML file is rarely a manifest, but a big install manifest must not vanish.
       return kind === 'kubernetes-candidate' ? 'peek' : 'oversized';
     }

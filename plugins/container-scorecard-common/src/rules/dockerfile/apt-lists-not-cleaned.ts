@@ -6,6 +6,7 @@ import type {
 import type { ShellCommand } from '../../parsing/shell/shellTypes';
 import type { RuleReport } from '../framework/ruleTypes';
 import { defineRule } from '../framework/defineRule';
+import { isBaseOfAnotherStage } from './helpers/dockerfileScope';
 import type { LineIndex } from '../../text/LineIndex';
 
 const LISTS = '/var/lib/apt/lists';
@@ -69,10 +70,7 @@ function removesLists(command: ShellCommand): boolean {
 function stageMatters(model: DockerfileModel, stageIndex: number): boolean {
   if (stageIndex < 0) return true;
   const stage = model.stages[stageIndex];
-  return (
-    stage.isFinal ||
-    model.stages.some(other => other.from.baseStageIndex === stageIndex)
-  );
+  return stage.isFinal || isBaseOfAnotherStage(model, stageIndex);
 }
 
 function appendFix(

@@ -35,6 +35,25 @@ export function stageAncestry(
   return chain;
 }
 
+const basesByModel = new WeakMap<DockerfileModel, Set<number | undefined>>();
+
+/**
+ * True when another stage is built FROM this one (`FROM <this stage>`). Asked per RUN by rules
+ * that skip stages nothing builds on, so the answer comes from a set computed once per model,
+ * not from a search of every stage per question.
+ */
+export function isBaseOfAnotherStage(
+  model: DockerfileModel,
+  stageIndex: number,
+): boolean {
+  let bases = basesByModel.get(model);
+  if (!bases) {
+    bases = new Set(model.stages.map(stage => stage.from.baseStageIndex));
+    basesByModel.set(model, bases);
+  }
+  return bases.has(stageIndex);
+}
+
 /** The stage a stage ultimately builds on, through `FROM <earlier stage>` chains. */
 export function rootStage(
   model: DockerfileModel,

@@ -5,7 +5,7 @@ import type {
 import type { ShellCommand } from '../../../parsing/shell/shellTypes';
 import type { LineIndex } from '../../../text/LineIndex';
 import type { RuleReport } from '../../framework/ruleTypes';
-import { commandsOf } from './dockerfileScope';
+import { commandsOf, isBaseOfAnotherStage } from './dockerfileScope';
 import { isOptionWord, optionNames } from './packageCommands';
 
 /** One `--mount=...` of a RUN, read as BuildKit reads it. */
@@ -176,10 +176,7 @@ export function stageReachesImage(
   if (stageIndex < 0) return true;
   const stage = model.stages[stageIndex];
   if (!stage) return true;
-  return (
-    stage.isFinal ||
-    model.stages.some(other => other.from.baseStageIndex === stageIndex)
-  );
+  return stage.isFinal || isBaseOfAnotherStage(model, stageIndex);
 }
 
 /**

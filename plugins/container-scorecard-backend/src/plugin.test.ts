@@ -206,7 +206,7 @@ describe('containerScorecardPlugin', () => {
       const org = await request(server).get(
         `${API}/teams/default/northwind-logistics/scorecard?q=checkout&limit=10`,
       );
-      expect(org.body.serviceCount).toBe(14);
+      expect(org.body.serviceCount).toBe(16);
       expect(org.body.services.items.map((s: any) => s.entityRef)).toEqual([
         'component:default/checkout-api',
       ]);
@@ -226,7 +226,7 @@ describe('containerScorecardPlugin', () => {
       expect(response.status).toBe(200);
       const report = response.body;
       expect(report.coverage).toEqual({
-        services: 14,
+        services: 16,
         analysed: expect.any(Number),
         noDefinitions: 1,
         couldNotAnalyse: expect.any(Number),
@@ -257,7 +257,7 @@ describe('containerScorecardPlugin', () => {
       );
       const lines = csv.text.trim().split('\r\n');
       expect(lines[0]).toMatch(/^entity_ref,title,owner,status,score,grade/);
-      expect(lines).toHaveLength(15);
+      expect(lines).toHaveLength(17);
       // A service that could not be analysed says why in the error column (the last one).
       const failed = lines.filter(l => l.includes(',could-not-analyse,'));
       expect(failed.length).toBe(report.coverage.couldNotAnalyse);

@@ -53,7 +53,16 @@ export class TemplateRuntime {
 
   constructor(readonly limits: RenderLimits) {}
 
-  addTemplate(parsed: ParsedTemplate) {
+  /**
+   * Adds a template's definitions; a chart's file is also a template of its own name
+   * (`include (print $.Template.BasePath "/configmap.yaml") .`), as in Helm.
+   */
+  addTemplate(parsed: ParsedTemplate, asFile = false) {
+    if (asFile)
+      this.definitions.set(parsed.source.name, {
+        nodes: parsed.body,
+        source: parsed.source,
+      });
     for (const [name, nodes] of parsed.defines)
       this.definitions.set(name, { nodes, source: parsed.source });
   }

@@ -196,7 +196,7 @@ export function renderHelmChart(input: HelmChartInput): RenderOutcome {
         { path, name, text },
         limits.maxTemplateDepth,
       );
-      runtime.addTemplate(parsed);
+      runtime.addTemplate(parsed, true);
       if (!isPartial && (isNotes || /\.ya?ml$/i.test(path)))
         parsedTemplates.push(parsed);
     } catch (error) {

@@ -63,6 +63,11 @@ import { composePrivileged } from './compose/compose-privileged';
 import { composeSecretsInEnvironment } from './compose/compose-secrets-in-environment';
 import { composeSshPort } from './compose/compose-ssh-port';
 import { composeWritableRootFilesystem } from './compose/compose-writable-root-filesystem';
+import { composeNoNewPrivileges } from './compose/compose-no-new-privileges';
+import { composePidsLimitUnset } from './compose/compose-pids-limit-unset';
+import { composePortsAllInterfaces } from './compose/compose-ports-all-interfaces';
+import { composeSecurityProfileDisabled } from './compose/compose-security-profile-disabled';
+import { composeSensitiveHostMount } from './compose/compose-sensitive-host-mount';
 import { k8sCapabilitiesNotDropped } from './kubernetes/k8s-capabilities-not-dropped';
 import { k8sDockerSocketMount } from './kubernetes/k8s-docker-socket-mount';
 import { k8sHostNamespaces } from './kubernetes/k8s-host-namespaces';
@@ -151,6 +156,11 @@ export const allRules: readonly ScorecardRule[] = [
   composeSecretsInEnvironment,
   composeSshPort,
   composeWritableRootFilesystem,
+  composeNoNewPrivileges,
+  composePidsLimitUnset,
+  composePortsAllInterfaces,
+  composeSecurityProfileDisabled,
+  composeSensitiveHostMount,
   // Kubernetes manifests
   k8sCapabilitiesNotDropped,
   k8sDockerSocketMount,

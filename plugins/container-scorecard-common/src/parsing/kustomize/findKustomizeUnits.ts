@@ -1,3 +1,4 @@
+import { parseDocument } from 'yaml';
 import {
   buildKustomization,
   directoriesOf,
@@ -18,6 +19,11 @@ import {
 } from './repositoryPaths';
 import { WorkBudget } from './workBudget';
 
+function compareStrings(a: string, b: string): number {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
+}
+
 /**
  * One kustomization built as what is deployed, with every file it stands on.
  *
@@ -31,6 +37,14 @@ export interface KustomizeUnit {
    */
   sourcePaths: string[];
 }
+
+/** Kustomization fields that list paths. */
+const LIST_FIELDS = [
+  'resources',
+  'bases',
+  'components',
+  'patchesStrategicMerge',
+] as const;
 
 /** Whether a path names a kustomization file. */
 export function isKustomizationFile(path: string): boolean {
@@ -114,46 +128,53 @@ export function findKustomizeUnits(
     if (!reached.has(directory) && !isComponent(files, directory))
       units.push(unitOf(directory));
   return units.sort((a, b) =>
-    a.build.directory < b.build.directory
-      ? -1
-      : a.build.directory > b.build.directory
-      ? 1
-      : 0,
+    compareStrings(a.build.directory, b.build.directory),
   );
 }
 
 /**
  * The repository paths a kustomization names (resources, bases, components, patch files), read
- * line by line without building: enough to tell leaves from bases, and which files an overlay
- * stands on even when its build stops early.
+ * without building: enough to tell leaves from bases, and which files an overlay stands on even
+ * when its build stops early. A kustomization that does not parse names nothing here (its build
+ * says why).
  */
 function referencesOf(files: KustomizeFiles, directory: string): string[] {
   const paths: string[] = [];
   for (const name of KUSTOMIZATION_FILE_NAMES) {
     const content = files.get(joinPath(directory, name));
     if (content === undefined) continue;
-    let field = '';
-    for (const line of content.split('\n')) {
-      const top = /^([A-Za-z0-9]+):/.exec(line);
-      if (top) field = top[1];
-      const item = /^\s*-\s+["']?([^"'#\s]+)["']?\s*(#.*)?$/.exec(line);
-      const path = /^[\s-]*path:\s+["']?([^"'#\s]+)["']?\s*(#.*)?$/.exec(line);
-      const reference =
-        item && LIST_FIELDS.has(field) ? item[1] : path ? path[1] : undefined;
-      if (!reference || isRemoteReference(reference)) continue;
+    let kustomization: unknown;
+    try {
+      kustomization = parseDocument(content, { uniqueKeys: false }).toJS({
+        maxAliasCount: 100,
+      });
+    } catch {
+      continue;
+    }
+    if (typeof kustomization !== 'object' || kustomization === null) continue;
+    const fields = kustomization as Record<string, unknown>;
+    const references: unknown[] = [];
+    for (const field of LIST_FIELDS) {
+      const list = fields[field];
+      if (Array.isArray(list)) references.push(...list);
+    }
+    for (const field of ['patches', 'patchesJson6902']) {
+      const list = fields[field];
+      if (Array.isArray(list))
+        references.push(
+          ...list.map(entry => (entry as { path?: unknown } | null)?.path),
+        );
+    }
+    // Bounded as a build is: a longer list fails the build anyway.
+    for (const reference of references.slice(0, 4000)) {
+      if (typeof reference !== 'string' || reference.includes('\n')) continue;
+      if (isRemoteReference(reference)) continue;
       const resolved = resolveInRepository(directory, reference);
       if (resolved !== undefined) paths.push(resolved);
     }
   }
   return paths;
 }
-
-const LIST_FIELDS = new Set([
-  'resources',
-  'bases',
-  'components',
-  'patchesStrategicMerge',
-]);
 
 function isComponent(files: KustomizeFiles, directory: string): boolean {
   return KUSTOMIZATION_FILE_NAMES.some(name =>

@@ -31,11 +31,11 @@ export function renderKustomizeBuild(
     lines.push(text);
     lineOrigins.push(origin);
   };
-  const emitEntries = (
+  function emitEntries(
     node: TrackedNode & { type: 'map' },
     indent: string,
     firstPrefix?: string,
-  ) => {
+  ) {
     let first = true;
     for (const [key, value] of node.entries) {
       const lead = first && firstPrefix !== undefined ? firstPrefix : indent;
@@ -55,8 +55,8 @@ export function renderKustomizeBuild(
         emitItems(value, indent);
       }
     }
-  };
-  const emitItems = (node: TrackedNode & { type: 'seq' }, indent: string) => {
+  }
+  function emitItems(node: TrackedNode & { type: 'seq' }, indent: string) {
     for (const item of node.items) {
       if (item.type === 'scalar')
         emit(`${indent}- ${formatScalar(item.value)}`, item.origin);
@@ -69,7 +69,7 @@ export function renderKustomizeBuild(
         emitItems(item, `${indent}  `);
       }
     }
-  };
+  }
   resources.forEach((resource, index) => {
     if (index > 0) emit('---', undefined);
     emitEntries(resource.node, '');

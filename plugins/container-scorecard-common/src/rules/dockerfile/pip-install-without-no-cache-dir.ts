@@ -67,24 +67,88 @@ function envDisablesCache(
   instruction: DockerInstruction,
   lineIndex: LineIndex,
 ): boolean {
-  const stage = model.stages[instruction.stageIndex];
-  const chain = stage ? stageAncestry(model, stage).reverse() : [];
-  const instructions = stage
-    ? chain.flatMap(s => s.instructions)
-    : model.instructions;
-  let value: string | undefined;
-  for (const candidate of instructions) {
-    if (
-      candidate.stageIndex === instruction.stageIndex &&
-      candidate.startOffset >= instruction.startOffset
-    )
-      break;
-    if (candidate.keyword !== 'ENV') continue;
-    for (const pair of keyValuePairs(candidate, lineIndex, model.escapeChar)) {
-      if (pair.key === 'PIP_NO_CACHE_DIR') value = pair.value;
-    }
-  }
+  const value = noCacheDirSettings(model, lineIndex).valueAt(instruction);
   return value !== undefined && PIP_BOOLEAN.test(value);
+}
+
+/** An ENV that sets PIP_NO_CACHE_DIR: where it stands and the value its last pair gives. */
+interface Setting {
+  startOffset: number;
+  value: string;
+}
+
+interface NoCacheDirSettings {
+  valueAt(instruction: DockerInstruction): string | undefined;
+}
+
+/**
+ * The PIP_NO_CACHE_DIR settings of a Dockerfile, read once: reading every ENV of the stage chain
+ * again for each pip RUN cost RUNs x instructions. The value in effect at an instruction is the
+ * last set before it in its stage, else the last set in the stages it is built FROM.
+ */
+const settingsByModel = new WeakMap<DockerfileModel, NoCacheDirSettings>();
+
+function noCacheDirSettings(
+  model: DockerfileModel,
+  lineIndex: LineIndex,
+): NoCacheDirSettings {
+  const cached = settingsByModel.get(model);
+  if (cached) return cached;
+  const settingsOf = (instructions: readonly DockerInstruction[]) => {
+    const settings: Setting[] = [];
+    for (const candidate of instructions) {
+      if (candidate.keyword !== 'ENV') continue;
+      let value: string | undefined;
+      for (const pair of keyValuePairs(candidate, lineIndex, model.escapeChar))
+        if (pair.key === 'PIP_NO_CACHE_DIR') value = pair.value;
+      if (value !== undefined)
+        settings.push({ startOffset: candidate.startOffset, value });
+    }
+    return settings;
+  };
+  const lastBefore = (settings: Setting[], offset: number) => {
+    let low = 0;
+    let high = settings.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (settings[mid].startOffset < offset) low = mid + 1;
+      else high = mid;
+    }
+    return low > 0 ? settings[low - 1].value : undefined;
+  };
+  const byStage = model.stages.map(stage => settingsOf(stage.instructions));
+  // What a stage hands to the stages built FROM it. The parser only lets a stage build on an
+  // earlier one; any other chain is walked as the stage ancestry says.
+  const atEnd: (string | undefined)[] = [];
+  const inherited = (index: number): string | undefined => {
+    const stage = model.stages[index];
+    const base = stage.from.baseStageIndex;
+    if (base === undefined) return undefined;
+    if (base < index) return atEnd[base];
+    let value: string | undefined;
+    for (const ancestor of stageAncestry(model, stage).reverse().slice(0, -1))
+      for (const setting of byStage[ancestor.index]) value = setting.value;
+    return value;
+  };
+  const inheritedByStage = model.stages.map((stage, index) => {
+    const fromBase = inherited(index);
+    const own = byStage[index];
+    atEnd[index] = own.length > 0 ? own[own.length - 1].value : fromBase;
+    return fromBase;
+  });
+  const withoutStage = settingsOf(model.instructions);
+  const settings: NoCacheDirSettings = {
+    valueAt(instruction) {
+      const stage = model.stages[instruction.stageIndex];
+      if (!stage) return lastBefore(withoutStage, instruction.startOffset);
+      return (
+        lastBefore(byStage[stage.index], instruction.startOffset) ??
+        inheritedByStage[stage.index]
+      );
+    },
+  };
+  settingsByModel.set(model, settings);
+  return settings;
 }
 
 /** Flags `pip install` without `--no-cache-dir`, as hadolint DL3042 does. */

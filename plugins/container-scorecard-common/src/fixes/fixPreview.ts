@@ -30,6 +30,27 @@ export interface FixPreview {
   hunks: FixPreviewHunk[];
 }
 
+/**
+ * The engine asks for a preview per fixable finding of a file, always with the same text:
+ * indexing it once per file, not once per finding, keeps a file's previews linear in its size
+ * (a 1 MB Dockerfile with a thousand fixable findings re-split the whole file a thousand times).
+ * Only the last text is kept; the array is never modified by a caller.
+ */
+let lastIndexed:
+  | { text: string; index: LineIndex; lines: string[] }
+  | undefined;
+
+function indexedLines(text: string) {
+  if (lastIndexed?.text !== text) {
+    lastIndexed = {
+      text,
+      index: new LineIndex(text),
+      lines: text.split('\n').map(line => line.replace(/\r$/, '')),
+    };
+  }
+  return lastIndexed;
+}
+
 /** Lines of unchanged context shown around a change. @public */
 export const FIX_PREVIEW_CONTEXT_LINES = 3;
 
@@ -46,8 +67,7 @@ export function fixPreviewOf(
   edits: readonly TextEdit[],
   context: number = FIX_PREVIEW_CONTEXT_LINES,
 ): FixPreview {
-  const index = new LineIndex(text);
-  const lines = text.split('\n').map(line => line.replace(/\r$/, ''));
+  const { index, lines } = indexedLines(text);
   // A final line break ends the last line; it does not start an empty one.
   const lineCount = text.endsWith('\n') ? lines.length - 1 : lines.length;
   const spans = acceptedSpans(index, edits);

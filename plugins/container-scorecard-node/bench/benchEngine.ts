@@ -7,14 +7,19 @@ import {
 } from '@internal/plugin-container-scorecard-common';
 import { createNodeScorecardEngine } from '../src/engine';
 import { readCorpus, type CorpusFile } from '../src/corpus/readCorpus';
+import { runScalingSection } from './scaling/benchScaling';
 
 /*
  * The engine benchmark (`npm run bench:engine`): one process, the whole shared corpus in memory,
  * analysed by the full engine and by the parse-only floor (Dockerfile + shell + YAML parsing, no
  * rules), on one core. Targets: full engine within 3x of parse-only, 500 Dockerfiles/s or more.
+ * Then the scaling section (bench/scaling): generated files of growing size, where the time per
+ * 1,000 lines must stay flat (largest/smallest <= 1.5).
  */
 
 const REPETITIONS = Number(process.env.BENCH_REPETITIONS ?? 5);
+/** `--scaling-only`: skip the corpus; `--no-scaling`: skip the generated inputs; `--quick`: no 100k sizes. */
+const ARGS = new Set(process.argv.slice(2));
 
 interface Measure {
   files: number;
@@ -111,6 +116,16 @@ function timedRules(totals: Map<string, number>): ScorecardRule[] {
 }
 
 async function main() {
+  const corpusMet = ARGS.has('--scaling-only') ? true : await corpusSection();
+  const scalingMet = ARGS.has('--no-scaling')
+    ? true
+    : await runScalingSection({ quick: ARGS.has('--quick') });
+  if (process.env.BENCH_STRICT && !(corpusMet && scalingMet))
+    process.exitCode = 1;
+}
+
+/** The corpus section; returns whether its targets were met. */
+async function corpusSection(): Promise<boolean> {
   const corpus = readCorpus();
   const dockerfiles = corpus.filter(f => f.kind === 'dockerfile');
   const full = await createNodeScorecardEngine();
@@ -157,7 +172,7 @@ async function main() {
   for (const [id, ms] of slowest)
     console.log(`  ${id.padEnd(44)} ${ms.toFixed(1).padStart(8)} ms`);
 
-  if (process.env.BENCH_STRICT && !(ratioMet && rateMet)) process.exitCode = 1;
+  return ratioMet && rateMet;
 }
 
 main().catch(error => {

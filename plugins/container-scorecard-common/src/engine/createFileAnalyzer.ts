@@ -305,12 +305,12 @@ export function createFileAnalyzer(deps: AnalyzerDependencies) {
     analyzeRepository(
       files: readonly { path: string; content?: string }[],
       progress?: AnalysisProgress,
-      options: RenderOptions = {},
+      renderOptions: RenderOptions = {},
     ): FileResult[] {
       const rendered = renderRepositorySources(
         files,
         deps.renderers ?? builtInRenderers,
-        options,
+        renderOptions,
         renderLimitsOf(deps.limits),
       );
       const analysed: AnalysedEntry[] = files.flatMap(input => {

@@ -25,7 +25,7 @@ describe('Helm charts in the candidate filter', () => {
   });
 });
 
-describe(ANNOTATION_HELM_VALUES, () => {
+describe('the container-scorecard.io/helm-values annotation', () => {
   const entity = (value?: string): Entity => ({
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',

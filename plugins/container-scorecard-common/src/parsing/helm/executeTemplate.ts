@@ -95,6 +95,7 @@ export class TemplateRuntime {
     out: OutputSegment[],
     depth: number,
   ) {
+    // eslint-disable-next-line @typescript-eslint/no-use-before-define -- defined below, used at run time
     const execution = new Execution(this, source, out, depth, dot);
     execution.run(nodes, dot);
   }
@@ -381,11 +382,7 @@ class Execution {
       if (!isGoMap(holder))
         throw new TemplateError(
           `can't evaluate field ${field} in type ${
-            typeof holder === 'string'
-              ? 'string'
-              : Array.isArray(holder)
-              ? '[]interface {}'
-              : typeof holder
+            Array.isArray(holder) ? '[]interface {}' : typeof holder
           }`,
           offset,
         );
@@ -409,11 +406,7 @@ class Execution {
       }
       current = {
         v: next,
-        o: current.o
-          ? { keyPath: [...current.o.keyPath, field] }
-          : next !== null && next === this.runtime.valuesRoot
-          ? { keyPath: [] }
-          : undefined,
+        o: this.childPath(current.o, field, next),
       };
     }
     if (args.length > 0 || piped)
@@ -422,6 +415,18 @@ class Execution {
         offset,
       );
     return current;
+  }
+
+  /** The `.Values` path of a field: `.Values` itself starts one, its fields extend it. */
+  private childPath(
+    parent: ValuePath | undefined,
+    field: string,
+    value: unknown,
+  ): ValuePath | undefined {
+    if (parent) return { keyPath: [...parent.keyPath, field] };
+    if (value !== null && value === this.runtime.valuesRoot)
+      return { keyPath: [] };
+    return undefined;
   }
 
   /** Calls a method of the context (`.Capabilities.APIVersions.Has`, `.Files.Get`). */

@@ -42,12 +42,9 @@ export function goSprintf(format: string, args: unknown[]): string {
     switch (letter) {
       case 's':
       case 'v':
-        text =
-          arg === null || arg === undefined
-            ? letter === 'v'
-              ? '<nil>'
-              : '%!s(<nil>)'
-            : formatValue(arg);
+        if (arg === null || arg === undefined)
+          text = letter === 'v' ? '<nil>' : '%!s(<nil>)';
+        else text = formatValue(arg);
         if (precision !== undefined && typeof arg === 'string')
           text = text.slice(0, precision);
         break;

@@ -24,13 +24,19 @@ export function isTruthy(value: unknown): boolean {
 
 /** The keys of a map in the order Go's templates range over them: sorted. */
 export function sortedKeys(map: GoMap): string[] {
-  return Object.keys(map).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return Object.keys(map).sort(compareBytes);
+}
+
+/** Go's string order (by code unit, which sorts like bytes for the keys charts use). */
+export function compareBytes(a: string, b: string): number {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
 }
 
 /** Go's `%v` of a float64 (values from YAML are float64 in Helm) or an int. */
 export function formatNumber(value: number): string {
-  if (!Number.isFinite(value))
-    return Number.isNaN(value) ? 'NaN' : value > 0 ? '+Inf' : '-Inf';
+  if (Number.isNaN(value)) return 'NaN';
+  if (!Number.isFinite(value)) return value > 0 ? '+Inf' : '-Inf';
   if (Number.isInteger(value) && Math.abs(value) < 1e21) return String(value);
   const exponent = value === 0 ? 0 : Math.floor(Math.log10(Math.abs(value)));
   if (exponent < -4 || exponent >= 21) {
@@ -76,9 +82,7 @@ export function kindOf(value: unknown): string {
 
 /** Go's `eq` on basic values. */
 export function goEqual(a: unknown, b: unknown): boolean {
-  if (a === undefined) a = null;
-  if (b === undefined) b = null;
-  return a === b;
+  return (a ?? null) === (b ?? null);
 }
 
 /** A deep copy of plain data (maps, lists, scalars). */

@@ -113,12 +113,12 @@ function base64Decode(text: string): string {
 
 /** Go's encoding/json, as Sprig's toJson uses it: sorted keys, HTML characters escaped. */
 function toGoJson(value: unknown, indent?: string): string {
-  const sort = (v: unknown): unknown =>
-    Array.isArray(v)
-      ? v.map(sort)
-      : isGoMap(v)
-      ? Object.fromEntries(sortedKeys(v).map(k => [k, sort(v[k])]))
-      : v;
+  const sort = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(sort);
+    if (isGoMap(v))
+      return Object.fromEntries(sortedKeys(v).map(k => [k, sort(v[k])]));
+    return v;
+  };
   return JSON.stringify(sort(value) ?? null, null, indent)
     .replace(/</g, '\\u003c')
     .replace(/>/g, '\\u003e')
@@ -151,14 +151,11 @@ const PLAIN: Record<string, Plain> = {
   le: ([a, b]) => (typeof a === 'string' ? a <= str(b) : num(a) <= num(b)),
   gt: ([a, b]) => (typeof a === 'string' ? a > str(b) : num(a) > num(b)),
   ge: ([a, b]) => (typeof a === 'string' ? a >= str(b) : num(a) >= num(b)),
-  len: ([a]) =>
-    typeof a === 'string'
-      ? new TextEncoder().encode(a).length
-      : Array.isArray(a)
-      ? a.length
-      : isGoMap(a)
-      ? Object.keys(a).length
-      : 0,
+  len: ([a]) => {
+    if (typeof a === 'string') return new TextEncoder().encode(a).length;
+    if (Array.isArray(a)) return a.length;
+    return isGoMap(a) ? Object.keys(a).length : 0;
+  },
   index: ([collection, ...keys]) => {
     let current = collection;
     for (const key of keys) {

@@ -325,6 +325,15 @@ export function parseTemplate(
   return { source, body: nodes, defines };
 }
 
+/** A Go number literal: hexadecimal, binary, octal (`0o17`, `017`) or decimal. */
+function goNumber(literal: string): number {
+  const sign = literal.startsWith('-') ? -1 : 1;
+  const digits = literal.replace(/^[-+]/, '');
+  if (/^0[xXbBoO]/.test(digits)) return sign * Number(digits);
+  if (/^0\d+$/.test(digits)) return sign * parseInt(digits, 8);
+  return Number(literal);
+}
+
 function describe(token: Token | undefined): string {
   if (!token) return 'end';
   if ('name' in token) return token.name;
@@ -439,7 +448,7 @@ function lexAction(
             value += simple[e];
             j += 2;
           } else if (e === 'x' || e === 'u' || e === 'U') {
-            const width = e === 'x' ? 2 : e === 'u' ? 4 : 8;
+            const width = ({ x: 2, u: 4, U: 8 } as Record<string, number>)[e];
             const hex = text.slice(j + 2, j + 2 + width);
             if (!/^[0-9a-fA-F]+$/.test(hex) || hex.length !== width)
               throw new TemplateError('bad escape in string', actionOffset);
@@ -490,11 +499,7 @@ function lexAction(
         );
       const literal = match?.[0] ?? '';
       const clean = literal.replace(/_/g, '');
-      const value = /^[-+]?0[xXbBoO]/.test(clean)
-        ? (clean.startsWith('-') ? -1 : 1) * Number(clean.replace(/^[-+]/, ''))
-        : /^[-+]?0\d+$/.test(clean)
-        ? parseInt(clean, 8)
-        : Number(clean);
+      const value = goNumber(clean);
       if (!literal || Number.isNaN(value))
         throw new TemplateError(
           `bad number syntax: "${literal}"`,

@@ -9,11 +9,12 @@ type KeyPath = (string | number)[];
 
 /** `securityContext.privileged`, `env[0].value`. */
 export function formatKeyPath(keyPath: KeyPath): string {
-  return keyPath
-    .map((step, i) =>
-      typeof step === 'number' ? `[${step}]` : i === 0 ? step : `.${step}`,
-    )
-    .join('');
+  let text = '';
+  for (const step of keyPath) {
+    if (typeof step === 'number') text += `[${step}]`;
+    else text += text ? `.${step}` : step;
+  }
+  return text;
 }
 
 /**
@@ -61,11 +62,7 @@ export function keyPathsOfYamlLines(lines: string[]): (KeyPath | undefined)[] {
       /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s"'#][^:#]*?):(?:\s|$)/.exec(body);
     if (key) {
       const raw = key[1];
-      const step = raw.startsWith('"')
-        ? JSON.parse(raw)
-        : raw.startsWith("'")
-        ? raw.slice(1, -1).replace(/''/g, "'")
-        : raw;
+      const step = unquoteKey(raw);
       const rest = body.slice(key[0].length).trim();
       stack.push({
         indent,
@@ -77,6 +74,13 @@ export function keyPathsOfYamlLines(lines: string[]): (KeyPath | undefined)[] {
     }
     return stack.map(entry => entry.step);
   });
+}
+
+/** A YAML key as written by `toYaml`: plain, `'single'` or `"double"` quoted. */
+function unquoteKey(raw: string): string {
+  if (raw.startsWith('"')) return JSON.parse(raw);
+  if (raw.startsWith("'")) return raw.slice(1, -1).replace(/''/g, "'");
+  return raw;
 }
 
 /** Resolves a `.Values` key path to the values file and line that set it. */
@@ -125,7 +129,8 @@ export function assembleOutput(
       ? keyPathsOfYamlLines(parts)
       : undefined;
     let partStart = 0;
-    parts.forEach((part, k) => {
+    for (let k = 0; k < parts.length; k++) {
+      const part = parts[k];
       if (k > 0) finishLine();
       const firstNonBlank = part.search(/\S/);
       if (firstNonBlank >= 0) {
@@ -149,7 +154,7 @@ export function assembleOutput(
         }
       }
       partStart += part.length + 1;
-    });
+    }
   }
   finishLine();
   return { content, lineOrigins };

@@ -303,7 +303,7 @@ describe('renderHelmChart on hostile templates', () => {
   });
 
   it('refuses nesting deeper than the depth limit', () => {
-    const ifs = '{{ if true }}'.repeat(5000) + 'x' + '{{ end }}'.repeat(5000);
+    const ifs = `${'{{ if true }}'.repeat(5000)}x${'{{ end }}'.repeat(5000)}`;
     expect(quickly(() => renderOne(ifs))).toMatch(
       /nested deeper than 100 \(limits\.maxTemplateDepth\)/,
     );

@@ -21,20 +21,20 @@ function parseVersion(text: string): Version | undefined {
   };
 }
 
+/** A release sorts after its prereleases; prereleases by text. */
+function comparePrerelease(a: string, b: string): number {
+  if (a === b) return 0;
+  if (a === '') return 1;
+  if (b === '') return -1;
+  return a < b ? -1 : 1;
+}
+
 function compare(a: Version, b: Version): number {
   return (
     a.major - b.major ||
     a.minor - b.minor ||
     a.patch - b.patch ||
-    (a.prerelease === b.prerelease
-      ? 0
-      : a.prerelease === ''
-      ? 1
-      : b.prerelease === ''
-      ? -1
-      : a.prerelease < b.prerelease
-      ? -1
-      : 1)
+    comparePrerelease(a.prerelease, b.prerelease)
   );
 }
 

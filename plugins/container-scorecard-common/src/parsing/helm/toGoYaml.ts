@@ -68,7 +68,9 @@ function scalar(value: unknown, indent: number): string {
 /** A multi-line string as a literal block (`|` keeps one final newline, `|-` none). */
 function literalBlock(text: string, indent: number): string {
   const pad = ' '.repeat(indent + 2);
-  const chomp = text.endsWith('\n') ? (text.endsWith('\n\n') ? '+' : '') : '-';
+  let chomp = '-';
+  if (text.endsWith('\n\n')) chomp = '+';
+  else if (text.endsWith('\n')) chomp = '';
   const body = text.endsWith('\n') ? text.slice(0, -1) : text;
   const indicator = body.startsWith(' ') ? '2' : '';
   return `|${indicator}${chomp}\n${body
@@ -86,11 +88,27 @@ const NUMBER_LIKE =
 export function formatString(text: string): string {
   if (text === '' || RESERVED.test(text) || NUMBER_LIKE.test(text))
     return doubleQuoted(text);
-  if (/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u0085\u2028\u2029\ufeff]/.test(text))
-    return doubleQuoted(text);
+  if (hasNonPrintable(text)) return doubleQuoted(text);
   if (text.includes('\n')) return doubleQuoted(text);
   if (!plainAllowed(text)) return `'${text.replace(/'/g, "''")}'`;
   return text;
+}
+
+/** Control characters and the line and byte-order marks YAML cannot write plain. */
+function hasNonPrintable(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (
+      (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) ||
+      code === 0x7f ||
+      code === 0x85 ||
+      code === 0x2028 ||
+      code === 0x2029 ||
+      code === 0xfeff
+    )
+      return true;
+  }
+  return false;
 }
 
 function plainAllowed(text: string): boolean {

@@ -57,6 +57,15 @@ export interface Config {
        */
       maxYamlDocuments?: number;
       /**
+       * Bytes a Helm chart may render to, all its templates together; beyond it the chart's
+       * remaining templates are "could not analyse". Default 4194304 (4 MiB).
+       */
+      maxRenderedBytes?: number;
+      /** Depth of nested template calls (include, template, tpl) and blocks. Default 100. */
+      maxTemplateDepth?: number;
+      /** Template actions executed per chart (each pipeline, each range turn). Default 1000000. */
+      maxTemplateSteps?: number;
+      /**
        * Entries (files and directories) looked at per repository, breadth-first from the root.
        * Beyond them the result is partial ("repository-files") and says how many were left out.
        * Default 20000.

@@ -81,6 +81,14 @@ import { k8sRunAsRoot } from './kubernetes/k8s-run-as-root';
 import { k8sSecretsInEnv } from './kubernetes/k8s-secrets-in-env';
 import { k8sSshPort } from './kubernetes/k8s-ssh-port';
 import { k8sWritableRootFilesystem } from './kubernetes/k8s-writable-root-filesystem';
+import { k8sApparmorUnconfined } from './kubernetes/k8s-apparmor-unconfined';
+import { k8sHostPort } from './kubernetes/k8s-host-port';
+import { k8sHostProcess } from './kubernetes/k8s-host-process';
+import { k8sProcMountUnmasked } from './kubernetes/k8s-proc-mount-unmasked';
+import { k8sRootGroup } from './kubernetes/k8s-root-group';
+import { k8sSeccompUnconfined } from './kubernetes/k8s-seccomp-unconfined';
+import { k8sServiceAccountTokenAutomount } from './kubernetes/k8s-service-account-token-automount';
+import { k8sUnsafeSysctls } from './kubernetes/k8s-unsafe-sysctls';
 
 /**
  * Every scorecard rule, registered here once. Add a rule by creating its file under
@@ -175,4 +183,12 @@ export const allRules: readonly ScorecardRule[] = [
   k8sSecretsInEnv,
   k8sSshPort,
   k8sWritableRootFilesystem,
+  k8sApparmorUnconfined,
+  k8sHostPort,
+  k8sHostProcess,
+  k8sProcMountUnmasked,
+  k8sRootGroup,
+  k8sSeccompUnconfined,
+  k8sServiceAccountTokenAutomount,
+  k8sUnsafeSysctls,
 ];

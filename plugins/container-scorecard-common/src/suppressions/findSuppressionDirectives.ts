@@ -22,21 +22,23 @@ export function findSuppressionDirectives(
   instructionLines: { from: number; to: number }[],
 ): ScopedDirective[] {
   const directives: ScopedDirective[] = [];
+  const continued =
+    kind === 'dockerfile'
+      ? continuationLines(instructionLines, lineIndex.lineCount)
+      : undefined;
+  const nextInstruction = instructionAfter(instructionLines);
   for (let line = 1; line <= lineIndex.lineCount; line++) {
     const text = lineIndex.lineText(line);
     const trimmed = text.trimStart();
     if (trimmed.startsWith('#')) {
-      if (
-        kind === 'dockerfile' &&
-        instructionLines.some(r => line > r.from && line <= r.to)
-      ) {
+      if (continued?.[line]) {
         continue; // a comment inside a continued instruction or a heredoc body
       }
       const directive = parseSuppressionComment(trimmed, line);
       if (!directive) continue;
       directives.push({
         ...directive,
-        lines: coveredLines(directive, kind, lineIndex, instructionLines),
+        lines: coveredLines(directive, kind, lineIndex, nextInstruction),
       });
     } else if (kind !== 'dockerfile') {
       const trailing = /\s(#\s*scorecard\s.*)$/.exec(text);
@@ -55,17 +57,64 @@ export function findSuppressionDirectives(
   return directives;
 }
 
+/**
+ * Lines after the first line of a multi-line instruction (continuations, heredoc bodies), marked
+ * in one pass: asking every instruction about every comment line cost comments x instructions.
+ */
+function continuationLines(
+  instructionLines: readonly { from: number; to: number }[],
+  lineCount: number,
+): Uint8Array {
+  // Counts of instructions open at each line, from a difference array.
+  const delta = new Int32Array(lineCount + 2);
+  for (const { from, to } of instructionLines) {
+    const first = Math.max(from + 1, 1);
+    const last = Math.min(to, lineCount);
+    if (first > last) continue;
+    delta[first]++;
+    delta[last + 1]--;
+  }
+  const inside = new Uint8Array(lineCount + 1);
+  let open = 0;
+  for (let line = 1; line <= lineCount; line++) {
+    open += delta[line];
+    inside[line] = open > 0 ? 1 : 0;
+  }
+  return inside;
+}
+
+/**
+ * The first instruction (in file order) starting after a line: a binary search over the
+ * instructions, which the parser lists by position; out of order, the search of them all.
+ */
+function instructionAfter(
+  instructionLines: readonly { from: number; to: number }[],
+): (line: number) => { from: number; to: number } | undefined {
+  const ordered = instructionLines.every(
+    (r, k) => k === 0 || instructionLines[k - 1].from <= r.from,
+  );
+  if (!ordered) return line => instructionLines.find(r => r.from > line);
+  return line => {
+    let low = 0;
+    let high = instructionLines.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (instructionLines[mid].from <= line) low = mid + 1;
+      else high = mid;
+    }
+    return instructionLines[low];
+  };
+}
+
 function coveredLines(
   directive: SuppressionDirective,
   kind: ContainerFileKind,
   lineIndex: LineIndex,
-  instructionLines: { from: number; to: number }[],
+  nextInstruction: (line: number) => { from: number; to: number } | undefined,
 ): { from: number; to: number } | undefined {
   if (directive.scope === 'file') return undefined;
   if (kind === 'dockerfile') {
-    return (
-      instructionLines.find(r => r.from > directive.line) ?? { from: 0, to: -1 }
-    );
+    return nextInstruction(directive.line) ?? { from: 0, to: -1 };
   }
   for (let line = directive.line + 1; line <= lineIndex.lineCount; line++) {
     const trimmed = lineIndex.lineText(line).trim();

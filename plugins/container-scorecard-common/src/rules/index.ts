@@ -89,6 +89,7 @@ import { k8sRootGroup } from './kubernetes/k8s-root-group';
 import { k8sSeccompUnconfined } from './kubernetes/k8s-seccomp-unconfined';
 import { k8sServiceAccountTokenAutomount } from './kubernetes/k8s-service-account-token-automount';
 import { k8sUnsafeSysctls } from './kubernetes/k8s-unsafe-sysctls';
+import { k8sProbePortNotExposed } from './kubernetes/k8s-probe-port-not-exposed';
 
 /**
  * Every scorecard rule, registered here once. Add a rule by creating its file under
@@ -191,4 +192,5 @@ export const allRules: readonly ScorecardRule[] = [
   k8sSeccompUnconfined,
   k8sServiceAccountTokenAutomount,
   k8sUnsafeSysctls,
+  k8sProbePortNotExposed,
 ];

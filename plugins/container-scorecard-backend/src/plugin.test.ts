@@ -273,6 +273,35 @@ describe('containerScorecardPlugin', () => {
         /filename="container-scorecard-payments-\d{4}-\d{2}-\d{2}\.csv"/,
       );
 
+      // Which services fail each rule, in the whole scope and in one team's.
+      const failing = await request(server).get(`${API}/report/rules`);
+      expect(failing.status).toBe(200);
+      expect(failing.body.servicesInScope).toBe(report.coverage.services);
+      const ssh = failing.body.rules.find(
+        (r: any) => r.ruleId === 'expose-ssh-port',
+      );
+      expect(ssh.failing).toContainEqual({
+        entityRef: 'component:default/legacy-billing-portal',
+        title: 'Legacy Billing Portal',
+        findings: 1,
+        points: 20,
+      });
+      expect(ssh.services).toBe(ssh.failing.length);
+      const top = report.topFailingRules[0];
+      expect(
+        failing.body.rules.find((r: any) => r.ruleId === top.ruleId),
+      ).toMatchObject({ services: top.services, points: top.points });
+      const scopedRules = await request(server).get(
+        `${API}/report/rules?group=${encodeURIComponent(
+          'group:default/payments',
+        )}`,
+      );
+      const scopedRefs = scopedRules.body.rules.flatMap((r: any) =>
+        r.failing.map((f: any) => f.entityRef),
+      );
+      expect(scopedRefs).toContain('component:default/legacy-billing-portal');
+      expect(scopedRefs).not.toContain('component:default/checkout-api');
+
       const findings = await request(server).get(`${API}/report/findings.csv`);
       expect(findings.status).toBe(200);
       expect(findings.headers['content-disposition']).toMatch(

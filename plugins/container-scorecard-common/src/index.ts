@@ -158,6 +158,7 @@ export type { LineIndex } from './text/LineIndex';
 
 // The REST API's shapes, shared by the backend and the frontend.
 export * from './api/types';
+export { reportFileName } from './api/reportFileName';
 // Both modules define the same SeverityCounts shape; name the engine's one explicitly so the
 // two star exports do not collide.
 export type { SeverityCounts } from './model/types';

@@ -425,6 +425,44 @@ export class ScorecardStore {
     return out;
   }
 
+  /**
+   * Per rule and entity among `entityRefs`: the unsuppressed findings and the points they cost.
+   * What the rule catalogue needs to say which services fail a rule in the caller's scope.
+   */
+  async ruleFailuresOf(entityRefs: readonly string[]): Promise<
+    {
+      ruleId: string;
+      entityRef: string;
+      findings: number;
+      points: number;
+    }[]
+  > {
+    const out: {
+      ruleId: string;
+      entityRef: string;
+      findings: number;
+      points: number;
+    }[] = [];
+    for (const part of chunk(entityRefs)) {
+      const rows = await this.db(T.findings)
+        .select('rule_id', 'entity_ref')
+        .count({ findings: '*' })
+        .sum({ points: 'penalty' })
+        .where({ suppressed: false })
+        .whereIn('entity_ref', part)
+        .groupBy('rule_id', 'entity_ref');
+      for (const row of rows as Record<string, any>[]) {
+        out.push({
+          ruleId: row.rule_id,
+          entityRef: row.entity_ref,
+          findings: Number(row.findings),
+          points: Number(row.points ?? 0),
+        });
+      }
+    }
+    return out;
+  }
+
   /** Starts a run record and returns its id. */
   async startRun(startedAt: Date): Promise<number> {
     const [row] = await this.db(T.runs)

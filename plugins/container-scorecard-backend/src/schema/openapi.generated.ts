@@ -368,6 +368,40 @@ export const spec = {
         },
       },
     },
+    '/report/rules': {
+      get: {
+        operationId: 'GetRuleFailures',
+        description:
+          "For every rule failing in the report's scope, the services failing it (those the caller may see), with the findings and points it costs each.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/days',
+          },
+          {
+            name: 'group',
+            in: 'query',
+            schema: {
+              type: 'string',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The failing rules, the most points lost first.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/RuleFailuresReport',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
     '/report/findings.csv': {
       get: {
         operationId: 'ExportOrganisationFindings',
@@ -1370,6 +1404,63 @@ export const spec = {
             minimum: 0,
             description:
               "Points the rule's findings take off their files' scores across the scope.",
+          },
+        },
+      },
+      RuleFailuresReport: {
+        type: 'object',
+        required: ['servicesInScope', 'rules'],
+        properties: {
+          servicesInScope: {
+            type: 'integer',
+            minimum: 0,
+          },
+          rules: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['ruleId', 'services', 'findings', 'points', 'failing'],
+              properties: {
+                ruleId: {
+                  type: 'string',
+                },
+                services: {
+                  type: 'integer',
+                  minimum: 0,
+                },
+                findings: {
+                  type: 'integer',
+                  minimum: 0,
+                },
+                points: {
+                  type: 'number',
+                  minimum: 0,
+                },
+                failing: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    required: ['entityRef', 'findings', 'points'],
+                    properties: {
+                      entityRef: {
+                        type: 'string',
+                      },
+                      title: {
+                        type: 'string',
+                      },
+                      findings: {
+                        type: 'integer',
+                        minimum: 0,
+                      },
+                      points: {
+                        type: 'number',
+                        minimum: 0,
+                      },
+                    },
+                  },
+                },
+              },
+            },
           },
         },
       },

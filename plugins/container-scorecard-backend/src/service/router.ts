@@ -22,6 +22,7 @@ import {
   buildEntityScorecard,
 } from './reports/buildEntityScorecard';
 import { buildOrganisationReport } from './reports/buildOrganisationReport';
+import { buildRuleFailures } from './reports/buildRuleFailures';
 import { buildTeamScorecard } from './reports/buildTeamScorecard';
 import {
   findingsToCsv,
@@ -231,6 +232,11 @@ export async function createRouter(
         `attachment; filename="${reportFileName(req.query.group, now())}"`,
       );
     res.send(toCsv(rows) as any);
+  });
+
+  router.get('/report/rules', async (req, res) => {
+    const { rows } = await organisationReportFor(req, req.query);
+    res.json((await buildRuleFailures(store, rows)) as any);
   });
 
   router.get('/report/findings.csv', async (req, res) => {

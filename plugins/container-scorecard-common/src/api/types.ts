@@ -404,3 +404,29 @@ export interface ScanStatus {
   lastRun?: ScanRun;
   nextRunAt?: string;
 }
+
+/** A service failing a rule, and what the rule costs it. @public */
+export interface RuleFailingService {
+  entityRef: string;
+  title?: string;
+  findings: number;
+  points: number;
+}
+
+/** Which services fail a rule in the caller's scope. @public */
+export interface RuleFailures {
+  ruleId: string;
+  /** Services failing the rule in the scope. */
+  services: number;
+  findings: number;
+  points: number;
+  /** The services, the most points lost first (at most 50). */
+  failing: RuleFailingService[];
+}
+
+/** @public */
+export interface RuleFailuresReport {
+  /** Services in the scope the caller can see. */
+  servicesInScope: number;
+  rules: RuleFailures[];
+}

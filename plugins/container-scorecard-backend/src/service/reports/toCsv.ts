@@ -1,4 +1,9 @@
-import type { ApiFinding } from '@internal/plugin-container-scorecard-common';
+import {
+  reportFileName,
+  type ApiFinding,
+} from '@internal/plugin-container-scorecard-common';
+
+export { reportFileName };
 import type { ScorecardStore } from '../../database/ScorecardStore';
 import type { ServiceRow } from './serviceSummaries';
 
@@ -49,31 +54,6 @@ export function toCsv(rows: ServiceRow[]): string {
     lines.push(COLUMNS.map(([, get]) => csvCell(get(row))).join(','));
   }
   return `${lines.join('\r\n')}\r\n`;
-}
-
-/**
- * The export's file name after its scope and day, e.g.
- * `container-scorecard-payments-2026-12-01.csv` or `container-scorecard-organisation-….csv`:
- * two exports of different scopes never overwrite each other in a downloads folder.
- */
-export function reportFileName(
-  groupRef: string | undefined,
-  now: Date,
-  kind: 'services' | 'findings' = 'services',
-): string {
-  const name = groupRef
-    ? groupRef.replace(/^group:/i, '').replace(/^default\//i, '')
-    : 'organisation';
-  const slug =
-    name
-      .toLocaleLowerCase('en-US')
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 60) || 'scope';
-  const suffix = kind === 'findings' ? '-findings' : '';
-  return `container-scorecard-${slug}${suffix}-${now
-    .toISOString()
-    .slice(0, 10)}.csv`;
 }
 
 /**

@@ -384,7 +384,7 @@ describe('containerScorecardPlugin', () => {
       );
 
       const report = await request(server).get(`${API}/report`).set(asOutsider);
-      expect(report.body.coverage.services).toBe(11);
+      expect(report.body.coverage.services).toBe(14); // 16 services, payments (2) hidden
       expect(JSON.stringify(report.body)).not.toMatch(
         /legacy-billing|nightly-ledger|group:default\/payments/,
       );

@@ -73,7 +73,7 @@ describe('scheduleScans', () => {
       await task.fn(new AbortController().signal);
 
       expect(calls).toBe(3);
-      expect(await store.lastRun()).toMatchObject({ entities: 14, errors: 0 });
+      expect(await store.lastRun()).toMatchObject({ entities: 16, errors: 0 });
       expect(
         (await store.getEntitySummary('component:default/checkout-api'))!
           .status,

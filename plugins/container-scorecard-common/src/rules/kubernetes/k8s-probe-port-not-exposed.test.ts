@@ -97,6 +97,19 @@ describe('k8s-probe-port-not-exposed', () => {
       ]),
     ],
     [
+      'a number the container is told to listen on (kubebuilder scaffold)',
+      deployment([
+        'containers:',
+        '  - name: manager',
+        '    image: controller:1',
+        '    args: [--metrics-bind-address=:8443, --health-probe-bind-address=:8081]',
+        '    ports: [{ containerPort: 9443, name: webhook-server }]',
+        '    livenessProbe: { httpGet: { path: /healthz, port: 8081 } }',
+        '    env: [{ name: ADMIN_PORT, value: "9000" }]',
+        '    readinessProbe: { tcpSocket: { port: 9000 } }',
+      ]),
+    ],
+    [
       'a number a sibling container declares (deliberate difference)',
       deployment([
         'containers:',

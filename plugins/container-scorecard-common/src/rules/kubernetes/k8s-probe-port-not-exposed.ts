@@ -30,6 +30,30 @@ function declaredPorts(container: KubernetesContainer): {
   return { names, numbers, declares: Array.isArray(ports) && ports.length > 0 };
 }
 
+/** The words of a container's command, args and env values: where a process is told its ports. */
+function configuredText(container: KubernetesContainer): string {
+  const words: string[] = [];
+  for (const key of ['command', 'args']) {
+    const list = container.value[key];
+    if (Array.isArray(list)) list.forEach(w => words.push(String(w)));
+  }
+  const env = container.value.env;
+  if (Array.isArray(env)) {
+    for (const variable of env) {
+      if (isRecord(variable) && variable.value !== undefined)
+        words.push(String(variable.value));
+    }
+  }
+  return words.join('\n');
+}
+
+/** True when the number appears on its own in the container's command, args or env values. */
+function mentionsPort(container: KubernetesContainer, port: number): boolean {
+  return new RegExp(`(^|[^0-9])${port}([^0-9]|$)`, 'm').test(
+    configuredText(container),
+  );
+}
+
 /**
  * Flags probes whose port the container does not expose: a named port missing from the
  * container's `ports` (the probe can never resolve it), or a number that no container of the pod
@@ -59,7 +83,7 @@ export const k8sProbePortNotExposed = defineRule({
       'https://github.com/stackrox/kube-linter/blob/main/pkg/builtinchecks/yamls/liveness-port.yaml',
   },
   equivalentsNote:
-    "One rule for kube-linter's `liveness-port`, `readiness-port` and `startup-port`, which read `httpGet` probes only; this rule also reads `tcpSocket` and `grpc`. kube-linter reports a numbered port whenever the container does not list it, even when the container lists no ports at all or a sibling container of the pod declares it (a probe reaches the pod's address, so that works); this rule reports a number only when the container declares its ports and no container of the pod has that one. A named port must be the container's own, as the kubelet requires.",
+    "One rule for kube-linter's `liveness-port`, `readiness-port` and `startup-port`, which read `httpGet` probes only; this rule also reads `tcpSocket` and `grpc`. kube-linter reports a numbered port whenever the container does not list it, even when the container lists no ports at all or a sibling container of the pod declares it (a probe reaches the pod's address, so that works); this rule reports a number only when the container declares its ports, no container of the pod has that one and the container's command, args and env values do not name it (`--health-probe-bind-address=:8081`, as controllers scaffolded by kubebuilder declare only their webhook port). A named port must be the container's own, as the kubelet requires.",
   check({ file }) {
     return file.kubernetes.workloads.flatMap(workload => {
       const containers = declaredContainers(workload);
@@ -83,7 +107,8 @@ export const k8sProbePortNotExposed = defineRule({
             } else if (
               number !== undefined &&
               own.declares &&
-              !podNumbers.has(number)
+              !podNumbers.has(number) &&
+              !mentionsPort(container, number)
             ) {
               problem = `port ${number}, which no container of the pod declares (this one declares ${[
                 ...own.numbers,

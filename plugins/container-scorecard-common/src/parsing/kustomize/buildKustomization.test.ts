@@ -398,6 +398,10 @@ describe('buildKustomization', () => {
         'metadata: {name: api}',
         'spec:',
         '  template:',
+        '    metadata:',
+        '      labels:',
+        '        $patch: replace',
+        '        tier: web',
         '    spec:',
         '      containers:',
         '        - name: proxy',
@@ -406,8 +410,6 @@ describe('buildKustomization', () => {
         '          env:',
         '            - $patch: replace',
         '            - {name: MODE, value: prod}',
-        '          ports:',
-        '            $patch: replace',
       ),
       'deploy/overlays/prod/no-service.yaml': lines(
         'apiVersion: v1',
@@ -420,11 +422,12 @@ describe('buildKustomization', () => {
       built(buildKustomization(files, 'deploy/overlays/prod')).resources,
     );
     expect(resources.map(r => r.kind)).toEqual(['Deployment']);
+    expect(resources[0].spec.template.metadata.labels).toEqual({ tier: 'web' });
     expect(resources[0].spec.template.spec.containers).toEqual([
       {
         name: 'api',
         image: 'ghcr.io/acme/api:1.4.2',
-        ports: {},
+        ports: [{ containerPort: 8080 }],
         env: [{ name: 'MODE', value: 'prod' }],
       },
     ]);

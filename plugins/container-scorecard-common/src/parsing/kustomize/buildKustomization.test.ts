@@ -325,6 +325,48 @@ describe('buildKustomization', () => {
     expect(service.spec.selector).toEqual({ app: 'api', env: 'staging' });
   });
 
+  it('adds labels to selectors and templates only when asked, and targets by wildcard and annotation', () => {
+    const files = repo({
+      ...BASE,
+      'k/kustomization.yaml': lines(
+        'resources: [../deploy/base]',
+        'commonAnnotations: {team: payments}',
+        'labels:',
+        '  - pairs: {tier: backend}',
+        '    includeTemplates: true',
+        '  - pairs: {release: stable}',
+        '    includeSelectors: true',
+        'patchesJson6902:',
+        '  - target: {kind: Deploy.*|Job, name: a.*, annotationSelector: team=payments}',
+        '    patch: |-',
+        '      - op: add',
+        '        path: /spec/paused',
+        '        value: true',
+      ),
+    });
+    const [deployment, service] = plain(
+      built(buildKustomization(files, 'k')).resources,
+    );
+    expect(deployment.metadata.labels).toEqual({
+      app: 'api',
+      tier: 'backend',
+      release: 'stable',
+    });
+    expect(deployment.spec.selector.matchLabels).toEqual({
+      app: 'api',
+      release: 'stable',
+    });
+    expect(deployment.spec.template.metadata.labels).toEqual({
+      app: 'api',
+      tier: 'backend',
+      release: 'stable',
+    });
+    expect(service.spec.selector).toEqual({ app: 'api', release: 'stable' });
+    // patchesJson6902 runs after commonAnnotations (patches run before), so its selector sees them.
+    expect(deployment.spec.paused).toBe(true);
+    expect(service.spec.paused).toBeUndefined();
+  });
+
   it('lets an overlay patch a base object by the name it had before the base renamed it', () => {
     const files = repo({
       ...BASE,

@@ -327,3 +327,94 @@ describe('renderHelmChart on hostile templates', () => {
     ).toMatch(/too complex to evaluate safely/);
   });
 });
+
+describe('renderHelmChart with vendored subcharts', () => {
+  const files = (parentValues: string, condition = '') =>
+    new Map<string, string>([
+      [
+        'app/Chart.yaml',
+        `apiVersion: v2\nname: app\nversion: 1.0.0\ndependencies:\n  - name: cache\n    version: 1.x\n    repository: https://charts.example\n${condition}  - name: missing\n    version: 2.x\n    repository: https://charts.example\n`,
+      ],
+      ['app/values.yaml', parentValues],
+      ['app/templates/t.yaml', 'kind: {{ .Chart.Name }}\n'],
+      [
+        'app/charts/cache/Chart.yaml',
+        'apiVersion: v2\nname: cache\nversion: 7.1.0\n',
+      ],
+      [
+        'app/charts/cache/values.yaml',
+        'image: cache:7\nsecurityContext:\n  runAsNonRoot: true\n',
+      ],
+      [
+        'app/charts/cache/templates/_helpers.tpl',
+        '{{- define "cache.name" }}{{ .Release.Name }}-{{ .Chart.Name }}{{ end }}',
+      ],
+      [
+        'app/charts/cache/templates/sts.yaml',
+        `name: {{ include "cache.name" . }}
+template: {{ .Template.Name }}
+image: {{ .Values.image }}
+region: {{ .Values.global.region }}
+securityContext:
+  {{- toYaml .Values.securityContext | nindent 2 }}
+`,
+      ],
+    ]);
+  const render = (map: Map<string, string>) =>
+    renderHelmChart({
+      root: 'app',
+      paths: [...map.keys()],
+      read: path => map.get(path),
+      valuesFiles: [],
+      limits: TEST_RENDER_LIMITS,
+    });
+
+  it('renders them with their values under the parent values at their name, plus global', () => {
+    const outcome = render(
+      files(
+        'global:\n  region: eu\ncache:\n  securityContext:\n    privileged: true\n',
+      ),
+    );
+    if (outcome.status !== 'rendered') throw new Error(outcome.error.message);
+    expect(outcome.failures).toEqual([]);
+    const sts = outcome.outputs.find(
+      o => o.path === 'app/charts/cache/templates/sts.yaml',
+    )!;
+    expect(lines(sts.content)).toEqual([
+      'name: release-name-cache',
+      'template: app/charts/cache/templates/sts.yaml',
+      'image: cache:7',
+      'region: eu',
+      'securityContext:',
+      '  privileged: true',
+      '  runAsNonRoot: true',
+      '',
+    ]);
+    // The override comes from the parent's values.yaml, at the subchart's name.
+    expect(sts.lineOrigins[5]?.value).toMatchObject({
+      path: 'app/values.yaml',
+      key: 'cache.securityContext.privileged',
+      range: { start: { line: 5 } },
+    });
+    expect(sts.lineOrigins[6]?.value).toMatchObject({
+      path: 'app/charts/cache/values.yaml',
+      key: 'securityContext.runAsNonRoot',
+    });
+    expect(outcome.notes).toEqual([
+      expect.stringContaining(
+        'The subchart missing was not rendered: it is a dependency not vendored',
+      ),
+    ]);
+  });
+
+  it('leaves out a subchart its condition turns off, and says so', () => {
+    const outcome = render(
+      files('cache:\n  enabled: false\n', '    condition: cache.enabled\n'),
+    );
+    if (outcome.status !== 'rendered') throw new Error(outcome.error.message);
+    expect(outcome.outputs.map(o => o.path)).toEqual(['app/templates/t.yaml']);
+    expect(outcome.notes).toContainEqual(
+      'The subchart cache is turned off by its condition cache.enabled: not rendered.',
+    );
+  });
+});

@@ -49,6 +49,20 @@ const BUILT_IN_API_VERSIONS = new Set([
   'authorization.k8s.io/v1',
 ]);
 
+/** `.Capabilities` as `helm template` gives it without a cluster. */
+const CAPABILITIES = {
+  KubeVersion: {
+    Version: `v${HELM_KUBE_VERSION.major}.${HELM_KUBE_VERSION.minor}.0`,
+    GitVersion: `v${HELM_KUBE_VERSION.major}.${HELM_KUBE_VERSION.minor}.0`,
+    Major: HELM_KUBE_VERSION.major,
+    Minor: HELM_KUBE_VERSION.minor,
+  },
+  APIVersions: {
+    Has: (version: unknown) => BUILT_IN_API_VERSIONS.has(String(version)),
+  },
+  HelmVersion: { Version: 'v3.16.0' },
+};
+
 /** A chart to render: its files, by repository path. */
 export interface HelmChartInput {
   /** The chart's directory, relative to the repository root (`''` for the root). */
@@ -75,6 +89,8 @@ function renderError(message: string): RenderOutcome {
 interface ValuesFile {
   path: string;
   document: YamlDocumentModel;
+  /** Where this file's values sit above the chart's (a parent's values at a subchart's name). */
+  prefix?: string[];
 }
 
 /** Helm's coalescing of values: later files win, maps merge, `null` deletes a key. */
@@ -117,35 +133,231 @@ function chartObject(metadata: GoMap): GoMap {
   return fields;
 }
 
+/** A chart or a vendored subchart being rendered: its metadata, values and templates. */
+interface ChartLevel {
+  root: string;
+  /** Helm's name prefix of its templates (`app`, `app/charts/postgresql`). */
+  templatePrefix: string;
+  metadata: GoMap;
+  values: GoMap;
+  valuesFiles: ValuesFile[];
+  templates: ParsedTemplate[];
+}
+
+/** How deep vendored subcharts of subcharts are rendered. */
+const MAX_SUBCHART_DEPTH = 5;
+
 /**
- * Renders a chart's own templates with its `values.yaml` and the given values files, as
- * `helm template` does with the release name `release-name` in namespace `default`. Each
- * template renders on its own: one that fails is reported, the others are still scored.
+ * Renders a chart's templates, and those of the subcharts vendored in its `charts/`, with its
+ * `values.yaml` and the given values files, as `helm template` does with the release name
+ * `release-name` in namespace `default`. A subchart's values are its own `values.yaml` under the
+ * parent's values at its name (or alias), plus `global`. Each template renders on its own: one
+ * that fails is reported, the others are still scored.
  */
 export function renderHelmChart(input: HelmChartInput): RenderOutcome {
-  const { root, read, limits } = input;
-  const chartPath = join(root, 'Chart.yaml');
-  let metadata: unknown;
-  try {
-    metadata = parseYaml(read(chartPath) ?? '', { maxAliasCount: 100 });
-  } catch (error) {
-    return renderError(
-      `${chartPath} does not parse: ${(error as Error).message}`,
-    );
-  }
-  if (!isGoMap(metadata) || typeof metadata.name !== 'string')
-    return renderError(`${chartPath} has no chart name`);
-  const chartName = metadata.name;
+  const { read, limits } = input;
   const notes: string[] = [];
+  const runtime = new TemplateRuntime(limits);
+  const sources = new Map<string, string>();
+  const failures: { path: string; error: AnalysisError }[] = [];
+  const levels: ChartLevel[] = [];
 
-  // Values: the chart's values.yaml, then the entity's files, later ones winning.
-  const valuesPaths = [join(root, 'values.yaml'), ...input.valuesFiles];
-  const valuesFiles: ValuesFile[] = [];
+  /** Loads a chart level and, recursively, its enabled vendored subcharts. */
+  function load(
+    root: string,
+    templatePrefix: string | undefined,
+    values: GoMap,
+    valuesFiles: ValuesFile[],
+    depth: number,
+  ): { error: string } | undefined {
+    const chartPath = join(root, 'Chart.yaml');
+    let metadata: unknown;
+    try {
+      metadata = parseYaml(read(chartPath) ?? '', { maxAliasCount: 100 });
+    } catch (error) {
+      return {
+        error: `${chartPath} does not parse: ${(error as Error).message}`,
+      };
+    }
+    if (!isGoMap(metadata) || typeof metadata.name !== 'string')
+      return { error: `${chartPath} has no chart name` };
+    const prefix = templatePrefix ?? metadata.name;
+    const level: ChartLevel = {
+      root,
+      templatePrefix: prefix,
+      metadata,
+      values,
+      valuesFiles,
+      templates: [],
+    };
+    levels.push(level);
+    const templatesDir = join(root, 'templates/');
+    for (const path of [...input.paths].sort()) {
+      if (!path.startsWith(templatesDir)) continue;
+      const text = read(path);
+      if (text === undefined) continue;
+      const name = `${prefix}/${path.slice(
+        templatesDir.length - 'templates/'.length,
+      )}`;
+      const isPartial = /(^|\/)_[^/]*$/.test(path);
+      const isNotes =
+        input.includeNotes &&
+        depth === 0 &&
+        path === `${templatesDir}NOTES.txt`;
+      if (!isPartial && !isNotes && !/\.(ya?ml|tpl)$/i.test(path)) continue; // NOTES.txt, READMEs
+      sources.set(path, text);
+      try {
+        const parsed = parseTemplate(
+          { path, name, text },
+          limits.maxTemplateDepth,
+        );
+        runtime.addTemplate(parsed, true);
+        if (!isPartial && (isNotes || /\.ya?ml$/i.test(path)))
+          level.templates.push(parsed);
+      } catch (error) {
+        const reason = templateFailure(error, path, text);
+        if (isPartial) return { error: reason.message };
+        failures.push({ path, error: reason });
+      }
+    }
+    for (const sub of subchartsOf(metadata, root, input.paths, values)) {
+      if (sub.note) notes.push(sub.note);
+      if (!sub.root) continue;
+      if (depth + 1 > MAX_SUBCHART_DEPTH) {
+        notes.push(
+          `The subchart ${sub.name} was not rendered: subcharts nest deeper than ${MAX_SUBCHART_DEPTH}.`,
+        );
+        continue;
+      }
+      const loaded = loadValues([join(sub.root, 'values.yaml')], read, notes);
+      if ('error' in loaded) return loaded;
+      const subValues = loaded.values;
+      const fromParent = values[sub.name];
+      if (isGoMap(fromParent)) coalesceValues(subValues, fromParent);
+      if (isGoMap(values.global)) {
+        const global = isGoMap(subValues.global) ? subValues.global : {};
+        coalesceValues(global, values.global);
+        subValues.global = global;
+      }
+      const subFiles = [
+        ...loaded.files,
+        ...valuesFiles.map(file => ({
+          ...file,
+          prefix: [...(file.prefix ?? []), sub.name],
+        })),
+      ];
+      const failed = load(
+        sub.root,
+        `${prefix}/charts/${sub.directory}`,
+        subValues,
+        subFiles,
+        depth + 1,
+      );
+      if (failed) return failed;
+    }
+    return undefined;
+  }
+
+  const root = input.root;
+  const loadedValues = loadValues(
+    [join(root, 'values.yaml'), ...input.valuesFiles],
+    read,
+    notes,
+  );
+  if ('error' in loadedValues) return renderError(loadedValues.error);
+  const failed = load(
+    root,
+    undefined,
+    loadedValues.values,
+    loadedValues.files,
+    0,
+  );
+  if (failed) return renderError(failed.error);
+
+  const outputs: RenderedOutput[] = [];
+  let stopped = false;
+  for (const level of levels) {
+    if (stopped) break;
+    runtime.valuesRoot = level.values;
+    const resolveValue = createValueResolver(level.valuesFiles);
+    const chart = chartObject(level.metadata);
+    for (const template of level.templates) {
+      const { path, name, text } = template.source;
+      const context: GoMap = {
+        Values: level.values,
+        Chart: chart,
+        Release: {
+          Name: 'release-name',
+          Namespace: 'default',
+          Service: 'Helm',
+          IsInstall: true,
+          IsUpgrade: false,
+          Revision: 1,
+        },
+        Capabilities: CAPABILITIES,
+        Template: { Name: name, BasePath: `${level.templatePrefix}/templates` },
+        Files: filesObject(level.root, read),
+        Subcharts: {},
+      };
+      const segments: OutputSegment[] = [];
+      try {
+        runtime.execute(
+          template.source,
+          template.body,
+          { v: context },
+          segments,
+          0,
+        );
+      } catch (error) {
+        failures.push({ path, error: templateFailure(error, path, text) });
+        if (error instanceof TemplateError && error.limit) {
+          stopped = true;
+          break;
+        }
+        continue;
+      }
+      const output = assembleOutput(segments, sources, resolveValue);
+      if (!output.content.trim()) continue;
+      outputs.push({ path, ...output });
+    }
+  }
+  return {
+    status: 'rendered',
+    outputs,
+    failures,
+    notes,
+    valuesFiles: loadedValues.files.map(file => file.path),
+  };
+}
+
+/** `.Files` of a chart: `Get` and `Lines` read its files; globbing is not supported. */
+function filesObject(root: string, read: (path: string) => string | undefined) {
+  const unsupported = (name: string) => () => {
+    throw new UnsupportedTemplateFeature(`.Files.${name}`);
+  };
+  return {
+    Get: (name: unknown) => read(join(root, String(name))) ?? '',
+    GetBytes: (name: unknown) => read(join(root, String(name))) ?? '',
+    Lines: (name: unknown) =>
+      (read(join(root, String(name))) ?? '').split('\n'),
+    Glob: unsupported('Glob'),
+    AsConfig: unsupported('AsConfig'),
+    AsSecrets: unsupported('AsSecrets'),
+  };
+}
+
+/** Parses and coalesces values files in order; a missing file other than the first is a note. */
+function loadValues(
+  paths: readonly string[],
+  read: (path: string) => string | undefined,
+  notes: string[],
+): { values: GoMap; files: ValuesFile[] } | { error: string } {
   const values: GoMap = {};
-  for (const path of valuesPaths) {
+  const files: ValuesFile[] = [];
+  for (const [index, path] of paths.entries()) {
     const content = read(path);
     if (content === undefined) {
-      if (path !== join(root, 'values.yaml'))
+      if (index > 0)
         notes.push(
           `The values file ${path} was not found: the chart was rendered without it.`,
         );
@@ -156,128 +368,22 @@ export function renderHelmChart(input: HelmChartInput): RenderOutcome {
       maxDocuments: 1,
     });
     if (!parsed.ok)
-      return renderError(
-        `The values file ${path} does not parse: ${parsed.error.message}`,
-      );
+      return {
+        error: `The values file ${path} does not parse: ${parsed.error.message}`,
+      };
     const document = parsed.documents[0];
     if (document && isGoMap(document.value)) {
       coalesceValues(values, document.value);
-      valuesFiles.push({ path, document });
+      files.push({ path, document });
     } else if (
       document &&
       document.value !== null &&
       document.value !== undefined
     ) {
-      return renderError(`The values file ${path} is not a map of values`);
+      return { error: `The values file ${path} is not a map of values` };
     }
   }
-
-  notes.push(...subchartNotes(metadata, input));
-
-  // Parse every template: definitions from any file are visible to all, as in Helm.
-  const templatesDir = join(root, 'templates/');
-  const runtime = new TemplateRuntime(limits);
-  runtime.valuesRoot = values;
-  const sources = new Map<string, string>();
-  const parsedTemplates: ParsedTemplate[] = [];
-  const failures: { path: string; error: AnalysisError }[] = [];
-  for (const path of [...input.paths].sort()) {
-    if (!path.startsWith(templatesDir)) continue;
-    const text = read(path);
-    if (text === undefined) continue;
-    const relative = path.slice(root ? root.length + 1 : 0);
-    const name = `${chartName}/${relative}`;
-    const isPartial = /(^|\/)_[^/]*$/.test(path);
-    const isNotes = input.includeNotes && path === `${templatesDir}NOTES.txt`;
-    if (!isPartial && !isNotes && !/\.(ya?ml|tpl)$/i.test(path)) continue; // NOTES.txt, READMEs
-    sources.set(path, text);
-    try {
-      const parsed = parseTemplate(
-        { path, name, text },
-        limits.maxTemplateDepth,
-      );
-      runtime.addTemplate(parsed, true);
-      if (!isPartial && (isNotes || /\.ya?ml$/i.test(path)))
-        parsedTemplates.push(parsed);
-    } catch (error) {
-      const reason = templateFailure(error, path, text);
-      if (isPartial) return { status: 'could-not-analyse', error: reason };
-      failures.push({ path, error: reason });
-    }
-  }
-
-  const resolveValue = createValueResolver(valuesFiles);
-  const outputs: RenderedOutput[] = [];
-  const capabilities = {
-    KubeVersion: {
-      Version: `v${HELM_KUBE_VERSION.major}.${HELM_KUBE_VERSION.minor}.0`,
-      GitVersion: `v${HELM_KUBE_VERSION.major}.${HELM_KUBE_VERSION.minor}.0`,
-      Major: HELM_KUBE_VERSION.major,
-      Minor: HELM_KUBE_VERSION.minor,
-    },
-    APIVersions: {
-      Has: (version: unknown) => BUILT_IN_API_VERSIONS.has(String(version)),
-    },
-    HelmVersion: { Version: 'v3.16.0' },
-  };
-  const files = {
-    Get: (name: unknown) => read(join(root, String(name))) ?? '',
-    GetBytes: (name: unknown) => read(join(root, String(name))) ?? '',
-    Lines: (name: unknown) =>
-      (read(join(root, String(name))) ?? '').split('\n'),
-    Glob: () => {
-      throw new UnsupportedTemplateFeature('.Files.Glob');
-    },
-    AsConfig: () => {
-      throw new UnsupportedTemplateFeature('.Files.AsConfig');
-    },
-    AsSecrets: () => {
-      throw new UnsupportedTemplateFeature('.Files.AsSecrets');
-    },
-  };
-  for (const template of parsedTemplates) {
-    const { path, name, text } = template.source;
-    const context: GoMap = {
-      Values: values,
-      Chart: chartObject(metadata),
-      Release: {
-        Name: 'release-name',
-        Namespace: 'default',
-        Service: 'Helm',
-        IsInstall: true,
-        IsUpgrade: false,
-        Revision: 1,
-      },
-      Capabilities: capabilities,
-      Template: { Name: name, BasePath: `${chartName}/templates` },
-      Files: files,
-      Subcharts: {},
-    };
-    const segments: OutputSegment[] = [];
-    try {
-      runtime.execute(
-        template.source,
-        template.body,
-        { v: context },
-        segments,
-        0,
-      );
-    } catch (error) {
-      failures.push({ path, error: templateFailure(error, path, text) });
-      if (error instanceof TemplateError && error.limit) break;
-      continue;
-    }
-    const output = assembleOutput(segments, sources, resolveValue);
-    if (!output.content.trim()) continue;
-    outputs.push({ path, ...output });
-  }
-  return {
-    status: 'rendered',
-    outputs,
-    failures,
-    notes,
-    valuesFiles: valuesFiles.map(file => file.path),
-  };
+  return { values, files };
 }
 
 function templateFailure(
@@ -313,13 +419,16 @@ function createValueResolver(files: ValuesFile[]) {
     for (let length = keyPath.length; length > 0 && !found; length--) {
       const prefix = keyPath.slice(0, length);
       for (let i = files.length - 1; i >= 0 && !found; i--) {
-        const location = files[i].document.locate(prefix);
+        const location = files[i].document.locate([
+          ...(files[i].prefix ?? []),
+          ...prefix,
+        ]);
         if (!location) continue;
         const singleLine =
           location.range.start.line === location.range.end.line;
         found = {
           path: files[i].path,
-          key: formatKeyPath(prefix),
+          key: formatKeyPath([...(files[i].prefix ?? []), ...prefix]),
           range: singleLine
             ? location.pairRange
             : location.keyRange ?? location.range,
@@ -331,30 +440,83 @@ function createValueResolver(files: ValuesFile[]) {
   };
 }
 
-/** What the user should know about the chart's dependencies: they are not rendered. */
-function subchartNotes(metadata: GoMap, input: HelmChartInput): string[] {
-  const declared = Array.isArray(metadata.dependencies)
-    ? metadata.dependencies
-        .filter(isGoMap)
-        .map(d => String(d.alias ?? d.name ?? ''))
+/**
+ * The chart's subcharts: vendored ones (`charts/<dir>/Chart.yaml`) to render, unless a
+ * dependency's `condition` turns them off; dependencies not vendored are a note.
+ */
+function subchartsOf(
+  metadata: GoMap,
+  root: string,
+  paths: readonly string[],
+  values: GoMap,
+): { name: string; directory: string; root?: string; note?: string }[] {
+  const chartsDir = join(root, 'charts/');
+  const vendored = new Map<string, string>(); // chart name -> directory
+  for (const path of paths) {
+    if (!path.startsWith(chartsDir) || !path.endsWith('/Chart.yaml')) continue;
+    const directory = path.slice(chartsDir.length, -'/Chart.yaml'.length);
+    if (directory.includes('/')) continue; // a subchart's own subcharts: its level finds them
+    vendored.set(directory, directory);
+  }
+  const dependencies = Array.isArray(metadata.dependencies)
+    ? metadata.dependencies.filter(isGoMap)
     : [];
-  const chartsDir = join(input.root, 'charts/');
-  const vendored = new Set(
-    input.paths
-      .filter(p => p.startsWith(chartsDir) && p.endsWith('/Chart.yaml'))
-      .map(p => p.slice(chartsDir.length).split('/')[0]),
-  );
-  const notes: string[] = [];
-  for (const name of declared) {
-    if (!name || vendored.has(name)) continue;
-    notes.push(
-      `The subchart ${name} was not rendered: it is a dependency not vendored in charts/ (run helm dependency build and commit it to score it).`,
-    );
+  const result: {
+    name: string;
+    directory: string;
+    root?: string;
+    note?: string;
+  }[] = [];
+  const seen = new Set<string>();
+  for (const dependency of dependencies) {
+    const chart = String(dependency.name ?? '');
+    const name = String(dependency.alias ?? chart);
+    if (!chart) continue;
+    seen.add(chart);
+    if (!vendored.has(chart)) {
+      result.push({
+        name,
+        directory: chart,
+        note: `The subchart ${name} was not rendered: it is a dependency not vendored in charts/ (run helm dependency build and commit it to score it).`,
+      });
+      continue;
+    }
+    if (!conditionHolds(dependency.condition, values)) {
+      result.push({
+        name,
+        directory: chart,
+        note: `The subchart ${name} is turned off by its condition ${String(
+          dependency.condition,
+        )}: not rendered.`,
+      });
+      continue;
+    }
+    result.push({
+      name,
+      directory: chart,
+      root: join(root, `charts/${chart}`),
+    });
   }
-  for (const name of vendored) {
-    notes.push(
-      `The vendored subchart ${name} (charts/${name}) was not rendered: only the chart's own templates are scored.`,
-    );
+  for (const directory of vendored.keys()) {
+    if (seen.has(directory)) continue;
+    result.push({
+      name: directory,
+      directory,
+      root: join(root, `charts/${directory}`),
+    });
   }
-  return notes;
+  return result;
+}
+
+/** Helm's dependency `condition`: the first path that is set to a boolean decides; none, enabled. */
+function conditionHolds(condition: unknown, values: GoMap): boolean {
+  if (typeof condition !== 'string' || !condition.trim()) return true;
+  for (const path of condition.split(',')) {
+    let current: unknown = values;
+    for (const step of path.trim().split('.')) {
+      current = isGoMap(current) ? current[step] : undefined;
+    }
+    if (typeof current === 'boolean') return current;
+  }
+  return true;
 }

@@ -35,7 +35,10 @@ const api = fakeApi({
     teamScorecard({ total: 300, offset: query.offset, limit: query.limit }),
   getOrganisationReport: async () => organisationReport,
   getReportCsv: async () => 'entity_ref,score\ncomponent:default/a,90\n',
+  getReportFindingsCsv: async () =>
+    'entity_ref,rule_id\ncomponent:default/a,x\n',
   getRules: async () => ruleCatalogue,
+  getRuleFailures: async () => ({ servicesInScope: 0, rules: [] }),
 });
 
 createDevApp()

@@ -326,6 +326,7 @@ export const organisationReport: OrganisationReport = {
       severity: 'high',
       findings: 14,
       services: 8,
+      points: 112.5,
     },
   ],
   coverage: {

@@ -59,6 +59,8 @@ export function fakeApi(
     getTeamScorecard: missing('getTeamScorecard'),
     getOrganisationReport: missing('getOrganisationReport'),
     getReportCsv: missing('getReportCsv'),
+    getReportFindingsCsv: missing('getReportFindingsCsv'),
+    getRuleFailures: missing('getRuleFailures'),
     getRules: missing('getRules'),
     getScanStatus: missing('getScanStatus'),
     ...methods,

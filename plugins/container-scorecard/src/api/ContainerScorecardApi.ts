@@ -6,6 +6,7 @@ import type {
   EntityScorecard,
   OrganisationReport,
   RuleCatalogue,
+  RuleFailuresReport,
   ScanStatus,
   TeamScorecard,
   TeamScorecardQuery,
@@ -79,6 +80,10 @@ export interface ContainerScorecardApi {
   ): Promise<OrganisationReport>;
   /** The report as CSV text, one row per service. */
   getReportCsv(query?: OrganisationReportQuery): Promise<string>;
+  /** The report's findings as CSV text, one row per finding of each service. */
+  getReportFindingsCsv(query?: OrganisationReportQuery): Promise<string>;
+  /** Which services fail each rule in the scope (the caller's view of it). */
+  getRuleFailures(query?: OrganisationReportQuery): Promise<RuleFailuresReport>;
   getRules(): Promise<RuleCatalogue>;
   getScanStatus(): Promise<ScanStatus>;
 }

@@ -6,6 +6,7 @@ import type {
   EntityScorecard,
   OrganisationReport,
   RuleCatalogue,
+  RuleFailuresReport,
   ScanStatus,
   TeamScorecard,
   TeamScorecardQuery,
@@ -103,6 +104,25 @@ export class ContainerScorecardClient implements ContainerScorecardApi {
       group: query.group,
     });
     return response.text();
+  }
+
+  async getReportFindingsCsv(
+    query: OrganisationReportQuery = {},
+  ): Promise<string> {
+    const response = await this.request('/report/findings.csv', {
+      days: query.days,
+      group: query.group,
+    });
+    return response.text();
+  }
+
+  async getRuleFailures(
+    query: OrganisationReportQuery = {},
+  ): Promise<RuleFailuresReport> {
+    return this.json<RuleFailuresReport>('/report/rules', {
+      days: query.days,
+      group: query.group,
+    });
   }
 
   async getRules(): Promise<RuleCatalogue> {

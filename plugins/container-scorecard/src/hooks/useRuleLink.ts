@@ -12,12 +12,23 @@ function useRulesRoute() {
   }
 }
 
-/** Links a rule id to its entry in the rule catalogue page, or undefined when it is not mounted. */
-export function useRuleLink(): (ruleId: string) => string | undefined {
+/**
+ * Links a rule id to its entry in the rule catalogue page (with the report's scope, so the entry
+ * lists the services failing it there), or undefined when the page is not mounted.
+ */
+export function useRuleLink(): (
+  ruleId: string,
+  scope?: string,
+) => string | undefined {
   const rulesRoute = useRulesRoute();
   return useCallback(
-    ruleId =>
-      rulesRoute ? `${rulesRoute()}#${encodeURIComponent(ruleId)}` : undefined,
+    (ruleId, scope) =>
+      rulesRoute
+        ? `${rulesRoute()}?${new URLSearchParams({
+            rule: ruleId,
+            ...(scope ? { scope } : {}),
+          })}#${encodeURIComponent(ruleId)}`
+        : undefined,
     [rulesRoute],
   );
 }

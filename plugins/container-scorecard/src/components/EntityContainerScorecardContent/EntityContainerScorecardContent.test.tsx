@@ -43,7 +43,10 @@ describe('EntityContainerScorecardContent', () => {
       within(high).getByRole('link', {
         name: 'Rule base-image-pinned in the rule catalogue',
       }),
-    ).toHaveAttribute('href', '/container-scorecard/rules#base-image-pinned');
+    ).toHaveAttribute(
+      'href',
+      '/container-scorecard/rules?rule=base-image-pinned#base-image-pinned',
+    );
     expect(
       within(high).getByText(/An unpinned base image changes under you/),
     ).toBeInTheDocument();

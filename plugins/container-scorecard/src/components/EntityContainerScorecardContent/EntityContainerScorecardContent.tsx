@@ -157,11 +157,7 @@ export const EntityContainerScorecardContent = () => {
                   />
                 </Box>
                 <PillarBreakdown scores={current.pillarScores} />
-                {current.nextGrade && (
-                  <Box marginTop={2}>
-                    <NextGradePlan plan={current.nextGrade} />
-                  </Box>
-                )}
+
                 <Typography
                   variant="caption"
                   color="textSecondary"
@@ -187,6 +183,16 @@ export const EntityContainerScorecardContent = () => {
               </InfoCard>
             </Grid>
           </>
+        )}
+        {current.nextGrade && (
+          <Grid item xs={12}>
+            <InfoCard
+              title={`Fastest way to grade ${current.nextGrade.grade}`}
+              titleTypographyProps={{ component: 'h2' }}
+            >
+              <NextGradePlan plan={current.nextGrade} />
+            </InfoCard>
+          </Grid>
         )}
         {current.files.length > 0 && (
           <Grid item xs={12}>

@@ -44,11 +44,22 @@ export const NextGradePlan = (props: { plan?: ApiNextGrade }) => {
         Fix {count === 1 ? 'this finding' : `these ${count} findings`} to reach
         <GradeBadge grade={plan.grade} /> ({plan.score}/100)
       </Typography>
-      <ol style={{ margin: '8px 0 0', paddingLeft: 24 }}>
+      <ol
+        style={{
+          margin: '8px 0 0',
+          paddingLeft: 24,
+          columnWidth: '28rem',
+          columnGap: 40,
+        }}
+      >
         {plan.findings.map(finding => (
           <li
             key={findingAnchor(finding)}
-            style={{ marginBottom: 4, overflowWrap: 'anywhere' }}
+            style={{
+              marginBottom: 4,
+              overflowWrap: 'anywhere',
+              breakInside: 'avoid',
+            }}
           >
             <SeverityTag severity={finding.severity} />{' '}
             <a

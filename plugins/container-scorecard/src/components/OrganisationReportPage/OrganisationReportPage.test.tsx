@@ -44,9 +44,34 @@ describe('OrganisationReportPage', () => {
     });
     expect(regressed).toHaveTextContent('metrics-gateway');
     expect(regressed).toHaveTextContent('The ruleset changed in this period');
+    const rules = screen.getByRole('table', {
+      name: 'Top rules by points lost',
+    });
     expect(
-      screen.getByRole('table', { name: 'Top failing rules' }),
-    ).toHaveTextContent('base-image-pinned');
+      within(rules)
+        .getAllByRole('columnheader')
+        .map(h => h.textContent),
+    ).toEqual([
+      'Rule',
+      'Severity',
+      'Points lost',
+      'Services failing',
+      'Findings',
+    ]);
+    expect(within(rules).getAllByRole('row')[1]).toHaveTextContent(
+      'Base image pinnedbase-image-pinned · Immutable, reproducible imagesHigh113814',
+    );
+    expect(
+      within(rules).getByRole('link', {
+        name: 'Base image pinned: services failing it',
+      }),
+    ).toHaveAttribute(
+      'href',
+      '/container-scorecard/rules?rule=base-image-pinned#base-image-pinned',
+    );
+    expect(
+      screen.getByRole('heading', { name: 'Organisation report' }),
+    ).toBeInTheDocument();
     expect(
       screen.getByRole('img', { name: /Organisation score trend/ }),
     ).toBeInTheDocument();
@@ -97,12 +122,28 @@ describe('OrganisationReportPage', () => {
         group: 'group:default/payments',
       }),
     );
+    // The report is titled after its scope, and its rules link to the same scope.
+    expect(
+      await screen.findByRole('heading', { name: 'Payments report' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', {
+        name: 'Base image pinned: services failing it',
+      }),
+    ).toHaveAttribute(
+      'href',
+      '/container-scorecard/rules?rule=base-image-pinned&scope=group%3Adefault%2Fpayments#base-image-pinned',
+    );
     await userEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
     await waitFor(() =>
       expect(getReportCsv).toHaveBeenCalledWith({
         days: 90,
         group: 'group:default/payments',
       }),
+    );
+    await waitFor(() => expect(click).toHaveBeenCalled());
+    expect(click.mock.instances[0].download).toMatch(
+      /^container-scorecard-payments-\d{4}-\d{2}-\d{2}\.csv$/,
     );
     click.mockRestore();
   });
@@ -115,7 +156,7 @@ describe('OrganisationReportPage', () => {
       .spyOn(HTMLAnchorElement.prototype, 'click')
       .mockImplementation(function checkFileName(this: HTMLAnchorElement) {
         expect(this.download).toMatch(
-          /^container-scorecard-report-.*-90d\.csv$/,
+          /^container-scorecard-organisation-\d{4}-\d{2}-\d{2}\.csv$/,
         );
       });
     await renderWithApi(<OrganisationReportPage />, {
@@ -131,6 +172,51 @@ describe('OrganisationReportPage', () => {
     await waitFor(() => expect(click).toHaveBeenCalled());
     expect(getReportCsv).toHaveBeenCalledWith({ days: 90, group: undefined });
     expect(createObjectURL).toHaveBeenCalled();
+    click.mockRestore();
+  });
+
+  it('opens with the period and scope of a shared URL, and exports the findings per service', async () => {
+    const getOrganisationReport = jest.fn(async () => organisationReport);
+    const getReportFindingsCsv = jest.fn(
+      async () => 'entity_ref,rule_id\ncomponent:default/a,x\n',
+    );
+    const createObjectURL = jest.fn((_blob: Blob) => 'blob:findings');
+    Object.assign(URL, { createObjectURL, revokeObjectURL: jest.fn() });
+    const click = jest
+      .spyOn(HTMLAnchorElement.prototype, 'click')
+      .mockImplementation(() => {});
+    await renderWithApi(<OrganisationReportPage />, {
+      api: fakeApi({
+        ...scannerApi,
+        getOrganisationReport,
+        getReportFindingsCsv,
+      }),
+      routeEntries: ['/?period=30&scope=group%3Adefault%2Fpayments'],
+    });
+    expect(
+      await screen.findByRole('heading', { name: 'Payments report' }),
+    ).toBeInTheDocument();
+    expect(getOrganisationReport).toHaveBeenCalledWith({
+      days: 30,
+      group: 'group:default/payments',
+    });
+    expect(
+      screen.getByText(/Scope: Payments · last 30 days/),
+    ).toBeInTheDocument();
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Export findings' }),
+    );
+    await waitFor(() => expect(click).toHaveBeenCalled());
+    expect(getReportFindingsCsv).toHaveBeenCalledWith({
+      days: 30,
+      group: 'group:default/payments',
+    });
+    expect(click.mock.instances[0].download).toMatch(
+      /^container-scorecard-payments-findings-\d{4}-\d{2}-\d{2}\.csv$/,
+    );
+    expect(await createObjectURL.mock.calls[0][0].text()).toBe(
+      'entity_ref,rule_id\ncomponent:default/a,x\n',
+    );
     click.mockRestore();
   });
 

@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { reportFileName } from '@internal/plugin-container-scorecard-common';
 import {
   Content,
   ContentHeader,
@@ -50,13 +52,18 @@ const useStyles = makeStyles(theme => ({
   actions: {
     display: 'flex',
     alignItems: 'flex-end',
+    flexWrap: 'wrap',
     gap: theme.spacing(2),
+    maxWidth: '100%',
     '@media print': { display: 'none' },
   },
   card: {
     breakInside: 'avoid',
     height: '100%',
+    maxWidth: '100%',
+    overflowX: 'auto',
     '& th': { whiteSpace: 'nowrap' },
+    '@media print': { height: 'auto', overflowX: 'visible' },
   },
   printOnly: { display: 'none', '@media print': { display: 'block' } },
 }));
@@ -71,25 +78,45 @@ export const OrganisationReportPage = () => {
   const classes = useStyles();
   const api = useApi(containerScorecardApiRef);
   const alertApi = useApi(alertApiRef);
-  const [days, setDays] = useState(90);
+  // Period, scope and the teams' page live in the URL, so a shared link opens the same report.
+  const [params, setParams] = useSearchParams();
+  const days = PERIODS.includes(Number(params.get('period')))
+    ? Number(params.get('period'))
+    : 90;
   // The report can be limited to one department or team and everything below it.
-  const [group, setGroup] = useState('');
+  const group = params.get('scope') ?? '';
+  const teamsPage = Math.max(0, Number(params.get('teamsPage')) || 0);
+  const update = (changes: Record<string, string | undefined>) => {
+    const next = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(changes)) {
+      if (value) next.set(key, value);
+      else next.delete(key);
+    }
+    setParams(next, { replace: true });
+  };
   const groups = useGroupOptions();
+  const scopeTitle = group
+    ? groups.value?.find(g => g.ref === group)?.title ?? group
+    : 'Organisation';
   const query = { days, group: group || undefined };
-  const [exporting, setExporting] = useState(false);
+  const [exporting, setExporting] = useState<'services' | 'findings'>();
   const report = useAsync(
     () => api.getOrganisationReport({ days, group: group || undefined }),
     [api, days, group],
   );
 
-  const exportCsv = async () => {
-    setExporting(true);
+  const value = report.value;
+
+  const exportCsv = async (kind: 'services' | 'findings') => {
+    setExporting(kind);
     try {
-      const csv = await api.getReportCsv(query);
-      const today = new Date().toISOString().slice(0, 10);
+      const csv =
+        kind === 'services'
+          ? await api.getReportCsv(query)
+          : await api.getReportFindingsCsv(query);
       downloadText(
         csv,
-        `container-scorecard-report-${today}-${days}d.csv`,
+        reportFileName(group || undefined, new Date(), kind),
         'text/csv',
       );
     } catch (error) {
@@ -98,16 +125,15 @@ export const OrganisationReportPage = () => {
         severity: 'error',
       });
     } finally {
-      setExporting(false);
+      setExporting(undefined);
     }
   };
 
-  const value = report.value;
   return (
     <Content>
       <ContentHeader
-        title="Organisation report"
-        description="Container Scorecard for engineering managers"
+        title={`${scopeTitle} report`}
+        description={`Container Scorecard, last ${days} days`}
       >
         <div className={classes.actions}>
           <FormControl>
@@ -115,7 +141,14 @@ export const OrganisationReportPage = () => {
             <Select
               labelId="report-period-label"
               value={days}
-              onChange={event => setDays(Number(event.target.value))}
+              onChange={event =>
+                update({
+                  period:
+                    Number(event.target.value) === 90
+                      ? undefined
+                      : String(event.target.value),
+                })
+              }
             >
               {PERIODS.map(period => (
                 <MenuItem key={period} value={period}>
@@ -132,7 +165,12 @@ export const OrganisationReportPage = () => {
               labelId="report-scope-label"
               value={group}
               displayEmpty
-              onChange={event => setGroup(String(event.target.value))}
+              onChange={event =>
+                update({
+                  scope: String(event.target.value) || undefined,
+                  teamsPage: undefined,
+                })
+              }
             >
               <MenuItem value="">Whole organisation</MenuItem>
               {(groups.value ?? []).map(option => (
@@ -146,10 +184,18 @@ export const OrganisationReportPage = () => {
             variant="outlined"
             color="primary"
             startIcon={<GetAppIcon />}
-            onClick={exportCsv}
-            disabled={exporting}
+            onClick={() => exportCsv('services')}
+            disabled={!!exporting}
           >
-            {exporting ? 'Exporting…' : 'Export CSV'}
+            {exporting === 'services' ? 'Exporting…' : 'Export CSV'}
+          </Button>
+          <Button
+            variant="outlined"
+            startIcon={<GetAppIcon />}
+            onClick={() => exportCsv('findings')}
+            disabled={!!exporting}
+          >
+            {exporting === 'findings' ? 'Exporting…' : 'Export findings'}
           </Button>
           <Button
             variant="outlined"
@@ -161,11 +207,9 @@ export const OrganisationReportPage = () => {
         </div>
       </ContentHeader>
       <Typography className={classes.printOnly} variant="body2">
-        Container Scorecard report
-        {group
-          ? ` for ${groups.value?.find(g => g.ref === group)?.title ?? group}`
-          : ''}
-        , last {days} days.
+        Scope: {group ? scopeTitle : 'the whole organisation'} · last {days}{' '}
+        days
+        {value ? ` · generated ${formatDateTime(value.generatedAt)}` : ''}
       </Typography>
       {report.loading && <Progress />}
       {report.error && <ResponseErrorPanel error={report.error} />}
@@ -173,7 +217,7 @@ export const OrganisationReportPage = () => {
         <Grid container spacing={3}>
           <Grid item xs={12} md={4}>
             <InfoCard
-              title="Organisation"
+              title={scopeTitle}
               subheader={`Generated ${formatDateTime(value.generatedAt)}`}
               className={classes.card}
               titleTypographyProps={{ component: 'h2' }}
@@ -197,7 +241,7 @@ export const OrganisationReportPage = () => {
           </Grid>
           <Grid item xs={12} md={8}>
             <InfoCard
-              title={`Organisation score, last ${value.periodDays} days`}
+              title={`${scopeTitle} score, last ${value.periodDays} days`}
               className={classes.card}
               titleTypographyProps={{ component: 'h2' }}
             >
@@ -213,16 +257,25 @@ export const OrganisationReportPage = () => {
               className={classes.card}
               titleTypographyProps={{ component: 'h2' }}
             >
-              <TeamsRankingTable teams={value.teams} />
+              <TeamsRankingTable
+                teams={value.teams}
+                page={teamsPage}
+                onPageChange={page =>
+                  update({ teamsPage: page ? String(page) : undefined })
+                }
+              />
             </InfoCard>
           </Grid>
           <Grid item xs={12} xl={6}>
             <InfoCard
-              title="Top failing rules"
+              title="Top rules by points lost"
               className={classes.card}
               titleTypographyProps={{ component: 'h2' }}
             >
-              <TopFailingRulesTable rules={value.topFailingRules} />
+              <TopFailingRulesTable
+                rules={value.topFailingRules}
+                scope={group || undefined}
+              />
             </InfoCard>
           </Grid>
           <Grid item xs={12} xl={6}>

@@ -14,6 +14,7 @@ import type {
   TeamRanking,
 } from '@internal/plugin-container-scorecard-common';
 import { ENTITY_TAB_PATH, useEntityPath } from '../../hooks/useEntityPath';
+import { useRuleLink } from '../../hooks/useRuleLink';
 import { PILLAR_TITLES, formatDelta, formatScore } from '../../presentation';
 import { GradeBadge } from '../GradeBadge';
 import { SeverityTag } from '../SeverityCounts';
@@ -22,9 +23,20 @@ import { TrendArrow } from '../TrendArrow';
 const TEAMS_PER_PAGE = 10;
 
 /** Teams ranked by score, a page at a time: large organisations have hundreds of teams. */
-export const TeamsRankingTable = (props: { teams: readonly TeamRanking[] }) => {
+export const TeamsRankingTable = (props: {
+  teams: readonly TeamRanking[];
+  /** The page shown, when the caller keeps it (in the URL); otherwise kept here. */
+  page?: number;
+  onPageChange?: (page: number) => void;
+}) => {
   const entityPath = useEntityPath();
-  const [page, setPage] = useState(0);
+  const [ownPage, setOwnPage] = useState(0);
+  const lastPage = Math.max(
+    0,
+    Math.ceil(props.teams.length / TEAMS_PER_PAGE) - 1,
+  );
+  const page = Math.min(props.page ?? ownPage, lastPage);
+  const setPage = props.onPageChange ?? setOwnPage;
   if (props.teams.length === 0) {
     return (
       <Typography variant="body2">
@@ -143,10 +155,16 @@ export const MoversTable = (props: {
   );
 };
 
-/** The rules failing most often across the organisation, with how many findings and services. */
+/**
+ * The rules that cost the most points across the scope (services failing each alongside), each
+ * linking to its entry in the rule catalogue, which lists the services failing it.
+ */
 export const TopFailingRulesTable = (props: {
   rules: readonly FailingRule[];
+  /** The report's scope, carried to the catalogue so it lists the same services. */
+  scope?: string;
 }) => {
+  const ruleLink = useRuleLink();
   if (props.rules.length === 0) {
     return (
       <Typography variant="body2">
@@ -155,35 +173,53 @@ export const TopFailingRulesTable = (props: {
     );
   }
   return (
-    <Table size="small" aria-label="Top failing rules">
+    <Table size="small" aria-label="Top rules by points lost">
       <TableHead>
         <TableRow>
           <TableCell>Rule</TableCell>
           <TableCell>Severity</TableCell>
-          <TableCell>Pillar</TableCell>
+          <TableCell align="right">Points lost</TableCell>
+          <TableCell align="right">Services failing</TableCell>
           <TableCell align="right">Findings</TableCell>
-          <TableCell align="right">Services</TableCell>
         </TableRow>
       </TableHead>
       <TableBody>
-        {props.rules.map(rule => (
-          <TableRow key={rule.ruleId}>
-            <TableCell>
-              <code>{rule.ruleId}</code>
-              {rule.title && (
-                <Typography variant="body2" component="div">
-                  {rule.title}
+        {props.rules.map(rule => {
+          const href = ruleLink(rule.ruleId, props.scope);
+          return (
+            <TableRow key={rule.ruleId}>
+              <TableCell>
+                {href ? (
+                  <Link
+                    to={href}
+                    aria-label={`${
+                      rule.title ?? rule.ruleId
+                    }: services failing it`}
+                  >
+                    {rule.title ?? rule.ruleId}
+                  </Link>
+                ) : (
+                  rule.title ?? rule.ruleId
+                )}
+                <Typography
+                  variant="caption"
+                  component="div"
+                  color="textSecondary"
+                >
+                  <code>{rule.ruleId}</code> · {PILLAR_TITLES[rule.pillar]}
                 </Typography>
-              )}
-            </TableCell>
-            <TableCell>
-              <SeverityTag severity={rule.severity} />
-            </TableCell>
-            <TableCell>{PILLAR_TITLES[rule.pillar]}</TableCell>
-            <TableCell align="right">{rule.findings}</TableCell>
-            <TableCell align="right">{rule.services}</TableCell>
-          </TableRow>
-        ))}
+              </TableCell>
+              <TableCell>
+                <SeverityTag severity={rule.severity} />
+              </TableCell>
+              <TableCell align="right">
+                {rule.points === undefined ? '–' : Math.round(rule.points)}
+              </TableCell>
+              <TableCell align="right">{rule.services}</TableCell>
+              <TableCell align="right">{rule.findings}</TableCell>
+            </TableRow>
+          );
+        })}
       </TableBody>
     </Table>
   );

@@ -1,15 +1,26 @@
-import { InfoCard } from '@backstage/core-components';
+import { InfoCard, Link } from '@backstage/core-components';
+import { parseEntityRef } from '@backstage/catalog-model';
 import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import type { RuleSummary } from '@internal/plugin-container-scorecard-common';
-import { PILLAR_TITLES } from '../../presentation';
+import type {
+  RuleFailures,
+  RuleSummary,
+} from '@internal/plugin-container-scorecard-common';
+import { ENTITY_TAB_PATH, useEntityPath } from '../../hooks/useEntityPath';
+import { PILLAR_TITLES, formatPoints } from '../../presentation';
 import { CodeSnippetLines } from '../CodeSnippetLines';
 import { RuleExplanation } from '../RuleExplanation';
 import { SeverityTag } from '../SeverityCounts';
 
 const useStyles = makeStyles(theme => ({
   card: { breakInside: 'avoid' },
+  highlighted: {
+    breakInside: 'avoid',
+    outline: `3px solid ${theme.palette.primary.main}`,
+    outlineOffset: 2,
+  },
+  failing: { margin: theme.spacing(0.5, 0, 0), paddingLeft: theme.spacing(3) },
   tags: {
     display: 'flex',
     flexWrap: 'wrap',
@@ -30,8 +41,75 @@ const KIND_LABELS = {
   kubernetes: 'Kubernetes',
 } as const;
 
-/** One rule of the catalogue: why it matters, a before/after example and its equivalents. */
-export const RuleCard = (props: { rule: RuleSummary }) => {
+/** The services failing a rule in the scope: how many, and the worst of them linked. */
+const FailingServices = (props: {
+  failures: RuleFailures;
+  servicesInScope?: number;
+  scopeTitle: string;
+}) => {
+  const classes = useStyles();
+  const entityPath = useEntityPath();
+  const { failures } = props;
+  const LISTED = 10;
+  return (
+    <>
+      <Typography variant="body2" component="p" style={{ marginTop: 16 }}>
+        <strong>
+          {failures.services === 0
+            ? `No service fails it in ${props.scopeTitle}.`
+            : `Failing in ${failures.services}${
+                props.servicesInScope !== undefined
+                  ? ` of ${props.servicesInScope}`
+                  : ''
+              } services in ${props.scopeTitle}`}
+        </strong>
+        {failures.services > 0 &&
+          ` · ${failures.findings} finding${
+            failures.findings === 1 ? '' : 's'
+          } · ${formatPoints(failures.points)} lost`}
+      </Typography>
+      {failures.failing.length > 0 && (
+        <ul
+          className={classes.failing}
+          aria-label={`Services failing ${failures.ruleId}`}
+        >
+          {failures.failing.slice(0, LISTED).map(service => {
+            const ref = parseEntityRef(service.entityRef);
+            return (
+              <li key={service.entityRef}>
+                <Typography variant="body2">
+                  <Link to={entityPath(ref, ENTITY_TAB_PATH)}>
+                    {service.title ?? ref.name}
+                  </Link>{' '}
+                  (−{formatPoints(service.points)})
+                </Typography>
+              </li>
+            );
+          })}
+          {failures.services > LISTED && (
+            <li>
+              <Typography variant="body2" color="textSecondary">
+                and {failures.services - LISTED} more
+              </Typography>
+            </li>
+          )}
+        </ul>
+      )}
+    </>
+  );
+};
+
+/**
+ * One rule of the catalogue: why it matters, a before/after example, its equivalents and, when
+ * known, the services failing it in the chosen scope. The rule a link pointed at is outlined.
+ */
+export const RuleCard = (props: {
+  rule: RuleSummary;
+  highlighted?: boolean;
+  failures?: RuleFailures;
+  servicesInScope?: number;
+  scopeTitle?: string;
+}) => {
   const classes = useStyles();
   const { rule } = props;
   const equivalents = Object.entries(rule.equivalents);
@@ -39,10 +117,13 @@ export const RuleCard = (props: { rule: RuleSummary }) => {
     <InfoCard
       title={rule.title}
       subheader={<code>{rule.id}</code>}
-      className={classes.card}
+      className={props.highlighted ? classes.highlighted : classes.card}
       titleTypographyProps={{ component: 'h3', id: `rule-${rule.id}` }}
     >
-      <section aria-labelledby={`rule-${rule.id}`}>
+      <section
+        aria-labelledby={`rule-${rule.id}`}
+        aria-current={props.highlighted ? 'true' : undefined}
+      >
         <div className={classes.tags}>
           <SeverityTag severity={rule.severity} />
           <Chip size="small" label={PILLAR_TITLES[rule.pillar]} />
@@ -113,6 +194,13 @@ export const RuleCard = (props: { rule: RuleSummary }) => {
               </li>
             ))}
           </ul>
+        )}
+        {props.failures && (
+          <FailingServices
+            failures={props.failures}
+            servicesInScope={props.servicesInScope}
+            scopeTitle={props.scopeTitle ?? 'the organisation'}
+          />
         )}
       </section>
     </InfoCard>

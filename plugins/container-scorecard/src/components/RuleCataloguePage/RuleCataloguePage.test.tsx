@@ -85,3 +85,93 @@ describe('RuleCataloguePage', () => {
     );
   });
 });
+
+describe('RuleCataloguePage: filters, the linked rule and who fails it', () => {
+  const getRuleFailures = jest.fn(async (query?: { group?: string }) => ({
+    servicesInScope: query?.group ? 2 : 13,
+    rules: [
+      {
+        ruleId: 'base-image-pinned',
+        services: query?.group ? 1 : 8,
+        findings: 14,
+        points: 112.5,
+        failing: [
+          {
+            entityRef: 'component:default/legacy-billing-portal',
+            title: 'Legacy Billing Portal',
+            findings: 2,
+            points: 30,
+          },
+        ],
+      },
+    ],
+  }));
+
+  it('opens on the linked rule, outlined, with the services failing it in the scope of the link', async () => {
+    await renderWithApi(<RuleCataloguePage />, {
+      api: fakeApi({
+        getRules: async () => ruleCatalogue,
+        getRuleFailures,
+      }),
+      routeEntries: [
+        '/?rule=base-image-pinned&scope=group%3Adefault%2Fpayments#base-image-pinned',
+      ],
+    });
+    const linked = await screen.findByRole('region', {
+      name: 'Base image pinned',
+    });
+    expect(linked).toHaveAttribute('aria-current', 'true');
+    expect(
+      screen.getByRole('region', { name: 'Exec-form CMD' }),
+    ).not.toHaveAttribute('aria-current');
+    expect(
+      await within(linked).findByText(/Failing in 1 of 2 services in/),
+    ).toBeInTheDocument();
+    expect(getRuleFailures).toHaveBeenLastCalledWith({
+      group: 'group:default/payments',
+    });
+    expect(
+      within(linked).getByRole('link', { name: 'Legacy Billing Portal' }),
+    ).toHaveAttribute(
+      'href',
+      '/catalog/default/component/legacy-billing-portal/container-scorecard',
+    );
+    expect(
+      within(screen.getByRole('region', { name: 'Exec-form CMD' })).getByText(
+        /No service fails it in/,
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('forgives typos and filters by severity and automatic fix', async () => {
+    await renderWithApi(<RuleCataloguePage />, {
+      api: fakeApi({ getRules: async () => ruleCatalogue, getRuleFailures }),
+    });
+    await screen.findByText('Ruleset 1.0.0+abc123, 3 rules');
+    const titles = () =>
+      screen.queryAllByRole('heading', { level: 3 }).map(h => h.textContent);
+
+    await userEvent.type(
+      screen.getByRole('textbox', { name: 'Search rules' }),
+      'helth chek',
+    );
+    expect(titles()).toEqual(['Health check declared']);
+    await userEvent.clear(
+      screen.getByRole('textbox', { name: 'Search rules' }),
+    );
+
+    await userEvent.selectOptions(
+      screen.getByLabelText('Severity', { exact: true }),
+      'medium',
+    );
+    expect(titles()).toEqual(['Exec-form CMD']);
+    await userEvent.selectOptions(
+      screen.getByLabelText('Severity', { exact: true }),
+      '',
+    );
+    await userEvent.click(
+      screen.getByRole('checkbox', { name: 'With an automatic fix' }),
+    );
+    expect(titles()).toEqual(['Base image pinned']);
+  });
+});

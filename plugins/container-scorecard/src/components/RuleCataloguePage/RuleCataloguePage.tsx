@@ -1,5 +1,5 @@
-import { useEffect, useMemo, useState } from 'react';
-import { useLocation } from 'react-router-dom';
+import { useEffect, useMemo } from 'react';
+import { useLocation, useSearchParams } from 'react-router-dom';
 import {
   Content,
   ContentHeader,
@@ -11,27 +11,40 @@ import Box from '@material-ui/core/Box';
 import FormControl from '@material-ui/core/FormControl';
 import Grid from '@material-ui/core/Grid';
 import InputLabel from '@material-ui/core/InputLabel';
-import MenuItem from '@material-ui/core/MenuItem';
-import Select from '@material-ui/core/Select';
+import Checkbox from '@material-ui/core/Checkbox';
+import FormControlLabel from '@material-ui/core/FormControlLabel';
+import NativeSelect from '@material-ui/core/NativeSelect';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import type {
   ApiPillar,
+  ApiSeverity,
   RuleSummary,
 } from '@internal/plugin-container-scorecard-common';
 import useAsync from 'react-use/esm/useAsync';
 import { containerScorecardApiRef } from '../../api';
-import { PILLAR_TITLES, SEVERITY_ORDER } from '../../presentation';
+import { useGroupOptions } from '../../hooks/useGroupOptions';
+import {
+  PILLAR_TITLES,
+  SEVERITY_ORDER,
+  severityLabel,
+} from '../../presentation';
+import { fuzzyMatches } from './fuzzyMatch';
 import { HowScoresAreMade } from '../HowScoresAreMade';
 import { RuleCard } from './RuleCard';
 
 function matches(rule: RuleSummary, text: string): boolean {
-  const needle = text.trim().toLocaleLowerCase();
-  if (!needle) return true;
-  return [rule.id, rule.title, rule.message, ...Object.values(rule.equivalents)]
-    .join(' ')
-    .toLocaleLowerCase()
-    .includes(needle);
+  if (!text.trim()) return true;
+  return fuzzyMatches(
+    [
+      rule.id,
+      rule.title,
+      rule.message,
+      PILLAR_TITLES[rule.pillar],
+      ...Object.values(rule.equivalents),
+    ].join(' '),
+    text,
+  );
 }
 
 /**
@@ -44,8 +57,35 @@ function matches(rule: RuleSummary, text: string): boolean {
 export const RuleCataloguePage = () => {
   const api = useApi(containerScorecardApiRef);
   const { value, loading, error } = useAsync(() => api.getRules(), [api]);
-  const [search, setSearch] = useState('');
-  const [pillar, setPillar] = useState<ApiPillar | ''>('');
+  // Search, filters, the linked rule and the scope live in the URL: a link shares the view.
+  const [params, setParams] = useSearchParams();
+  const search = params.get('q') ?? '';
+  const pillar = (params.get('pillar') ?? '') as ApiPillar | '';
+  const severity = (params.get('severity') ?? '') as ApiSeverity | '';
+  const fixableOnly = params.get('fixable') === 'yes';
+  const linked = params.get('rule') ?? undefined;
+  const scope = params.get('scope') ?? '';
+  const update = (changes: Record<string, string | undefined>) => {
+    const next = new URLSearchParams(params);
+    for (const [key, v] of Object.entries(changes)) {
+      if (v) next.set(key, v);
+      else next.delete(key);
+    }
+    setParams(next, { replace: true });
+  };
+  const groups = useGroupOptions();
+  const scopeTitle = scope
+    ? groups.value?.find(g => g.ref === scope)?.title ?? scope
+    : 'the organisation';
+  // Which services fail each rule: optional, the catalogue reads without it.
+  const failures = useAsync(
+    () => api.getRuleFailures({ group: scope || undefined }),
+    [api, scope],
+  );
+  const failuresByRule = useMemo(
+    () => new Map((failures.value?.rules ?? []).map(r => [r.ruleId, r])),
+    [failures.value],
+  );
 
   // A link from a finding ends in #rule-id; the rule only exists once the catalogue has loaded,
   // so the browser's own jump to the anchor happens too early.
@@ -56,9 +96,11 @@ export const RuleCataloguePage = () => {
     target?.scrollIntoView?.({ block: 'start' });
   }, [value, hash]);
 
-  const groups = useMemo(() => {
+  const groupsByPillar = useMemo(() => {
     const rules = (value?.rules ?? [])
       .filter(rule => (pillar ? rule.pillar === pillar : true))
+      .filter(rule => (severity ? rule.severity === severity : true))
+      .filter(rule => (fixableOnly ? rule.fixable : true))
       .filter(rule => matches(rule, search))
       .sort(
         (a, b) =>
@@ -71,7 +113,7 @@ export const RuleCataloguePage = () => {
         rules: rules.filter(rule => rule.pillar === id),
       }))
       .filter(group => group.rules.length > 0);
-  }, [value, search, pillar]);
+  }, [value, search, pillar, severity, fixableOnly]);
 
   return (
     <Content>
@@ -98,34 +140,87 @@ export const RuleCataloguePage = () => {
             <TextField
               id="rule-search"
               label="Search rules"
-              helperText="Id, title, message, or hadolint/Trivy/Checkov id"
+              helperText="Id, title, message, or hadolint/Trivy/Checkov id; typos forgiven"
               value={search}
-              onChange={event => setSearch(event.target.value)}
+              onChange={event => update({ q: event.target.value || undefined })}
             />
-            <FormControl style={{ minWidth: 280 }}>
-              <InputLabel id="rule-pillar-label">Pillar</InputLabel>
-              <Select
-                labelId="rule-pillar-label"
+            <FormControl style={{ minWidth: 200, maxWidth: '100%' }}>
+              <InputLabel shrink htmlFor="rule-pillar">
+                Pillar
+              </InputLabel>
+              <NativeSelect
+                id="rule-pillar"
                 value={pillar}
                 onChange={event =>
-                  setPillar(event.target.value as ApiPillar | '')
+                  update({ pillar: event.target.value || undefined })
                 }
               >
-                <MenuItem value="">All pillars</MenuItem>
+                <option value="">All pillars</option>
                 {(Object.keys(PILLAR_TITLES) as ApiPillar[]).map(id => (
-                  <MenuItem key={id} value={id}>
+                  <option key={id} value={id}>
                     {PILLAR_TITLES[id]}
-                  </MenuItem>
+                  </option>
                 ))}
-              </Select>
+              </NativeSelect>
             </FormControl>
+            <FormControl style={{ minWidth: 140 }}>
+              <InputLabel shrink htmlFor="rule-severity">
+                Severity
+              </InputLabel>
+              <NativeSelect
+                id="rule-severity"
+                value={severity}
+                onChange={event =>
+                  update({ severity: event.target.value || undefined })
+                }
+              >
+                <option value="">All severities</option>
+                {SEVERITY_ORDER.map(s => (
+                  <option key={s} value={s}>
+                    {severityLabel(s)}
+                  </option>
+                ))}
+              </NativeSelect>
+            </FormControl>
+            <FormControl style={{ minWidth: 200, maxWidth: '100%' }}>
+              <InputLabel shrink htmlFor="rule-scope">
+                Services failing in
+              </InputLabel>
+              <NativeSelect
+                id="rule-scope"
+                value={scope}
+                onChange={event =>
+                  update({ scope: event.target.value || undefined })
+                }
+              >
+                <option value="">The whole organisation</option>
+                {(groups.value ?? []).map(option => (
+                  <option key={option.ref} value={option.ref}>
+                    {option.title}
+                  </option>
+                ))}
+              </NativeSelect>
+            </FormControl>
+            <FormControlLabel
+              control={
+                <Checkbox
+                  checked={fixableOnly}
+                  onChange={event =>
+                    update({
+                      fixable: event.target.checked ? 'yes' : undefined,
+                    })
+                  }
+                />
+              }
+              label="With an automatic fix"
+            />
           </Box>
-          {groups.length === 0 && (
+          {groupsByPillar.length === 0 && (
             <Typography variant="body1">
               No rule matches these filters.
             </Typography>
           )}
-          {groups.map(group => (
+          {groupsByPillar.map(group => (
             <section
               key={group.pillar}
               aria-labelledby={`pillar-heading-${group.pillar}`}
@@ -141,7 +236,23 @@ export const RuleCataloguePage = () => {
               <Grid container spacing={3} style={{ marginBottom: 24 }}>
                 {group.rules.map(rule => (
                   <Grid item xs={12} lg={6} key={rule.id} id={rule.id}>
-                    <RuleCard rule={rule} />
+                    <RuleCard
+                      rule={rule}
+                      highlighted={rule.id === linked}
+                      failures={
+                        failures.value
+                          ? failuresByRule.get(rule.id) ?? {
+                              ruleId: rule.id,
+                              services: 0,
+                              findings: 0,
+                              points: 0,
+                              failing: [],
+                            }
+                          : undefined
+                      }
+                      servicesInScope={failures.value?.servicesInScope}
+                      scopeTitle={scopeTitle}
+                    />
                   </Grid>
                 ))}
               </Grid>

@@ -115,7 +115,8 @@ spec:
     const engine = await createTestEngine();
     const result = engine.analyzeRepository(
       repository({
-        'charts/api/templates/secret.yaml': 'password: {{ randAlphaNum 16 }}\n',
+        'charts/api/templates/secret.yaml':
+          'config: {{ toToml .Values.service }}\n',
       }),
     );
     const secret = result.files.find(f => f.path.endsWith('secret.yaml'));
@@ -124,7 +125,7 @@ spec:
       error: {
         code: 'render-error',
         message:
-          'Helm function randAlphaNum is not supported (charts/api/templates/secret.yaml, line 1)',
+          'Helm function toToml is not supported (charts/api/templates/secret.yaml, line 1)',
       },
     });
     expect(

@@ -226,9 +226,28 @@ last: {{ $last }}
     );
   });
 
+  it('renders random, secret and time functions with fixed placeholders, and must* variants', () => {
+    const { content } = renderOne(
+      `a: {{ randAlphaNum 8 }}
+b: {{ now | date "2006-01-02" }}
+c: {{ (genCA "ca" 365).Cert | b64enc | trunc 8 }}
+d: {{ mustRegexReplaceAllLiteral "@sha.*" "1.2@sha256:ab" "" }}
+e: {{ list 1 2 | mustFirst }} {{ base "a/b/c.txt" }} {{ ext "c.tar.gz" }} {{ addf 1.5 2 }}
+`,
+    );
+    expect(lines(content!)).toEqual([
+      'a: a1b2c3d4',
+      'b: 2025-01-01',
+      'c: LS0tLS1C',
+      'd: 1.2',
+      'e: 1 c.txt .gz 3.5',
+      '',
+    ]);
+  });
+
   it('names the unsupported function, never a YAML parse error', () => {
-    expect(renderOne('a: {{ now | date "2006" }}\n').error).toBe(
-      'Helm function now is not supported (app/templates/t.yaml, line 1)',
+    expect(renderOne('a: {{ toToml .Values }}\n').error).toBe(
+      'Helm function toToml is not supported (app/templates/t.yaml, line 1)',
     );
     expect(renderOne('a: {{ .Files.Glob "x/*" }}\n').error).toBe(
       'Helm function .Files.Glob is not supported (app/templates/t.yaml, line 1)',

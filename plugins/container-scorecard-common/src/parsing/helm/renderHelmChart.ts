@@ -234,11 +234,9 @@ export function renderHelmChart(input: HelmChartInput): RenderOutcome {
       const subValues = loaded.values;
       const fromParent = values[sub.name];
       if (isGoMap(fromParent)) coalesceValues(subValues, fromParent);
-      if (isGoMap(values.global)) {
-        const global = isGoMap(subValues.global) ? subValues.global : {};
-        coalesceValues(global, values.global);
-        subValues.global = global;
-      }
+      const global = isGoMap(subValues.global) ? subValues.global : {};
+      if (isGoMap(values.global)) coalesceValues(global, values.global);
+      subValues.global = global;
       const subFiles = [
         ...loaded.files,
         ...valuesFiles.map(file => ({
@@ -265,6 +263,8 @@ export function renderHelmChart(input: HelmChartInput): RenderOutcome {
     notes,
   );
   if ('error' in loadedValues) return renderError(loadedValues.error);
+  // Helm always gives a chart a `global` map, so `.Values.global.x` never fails on it.
+  if (!isGoMap(loadedValues.values.global)) loadedValues.values.global = {};
   const failed = load(
     root,
     undefined,

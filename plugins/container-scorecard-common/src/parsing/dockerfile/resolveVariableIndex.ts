@@ -31,10 +31,11 @@ export function createVariableResolver(
     internals.document.getText().length,
   );
   const fromRanges = dockerfile.getFROMs().map(from => from.getRange());
-  const stageRanges = stages.map(stage => stage.getRange());
+  // Typed nullable, but an ImageTemplate's range is never null (the library reads it unchecked).
+  const stageRanges = stages.map(stage => stage.getRange() as Range);
   const initialIsPresent =
     initial.getComments().length > 0 || initial.getInstructions().length > 0;
-  const initialRange = initial.getRange();
+  const initialRange = initial.getRange() as Range;
 
   const indexes = new Map<ImageTemplate, TemplateIndex>();
   const indexOf = (template: ImageTemplate) => {

@@ -130,7 +130,7 @@ function noCacheDirSettings(
       for (const setting of byStage[ancestor.index]) value = setting.value;
     return value;
   };
-  const inheritedByStage = model.stages.map((stage, index) => {
+  const inheritedByStage = model.stages.map((_stage, index) => {
     const fromBase = inherited(index);
     const own = byStage[index];
     atEnd[index] = own.length > 0 ? own[own.length - 1].value : fromBase;

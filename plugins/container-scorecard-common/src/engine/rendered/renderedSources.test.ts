@@ -147,4 +147,35 @@ spec:
       expect.stringContaining('The subchart postgresql was not rendered'),
     ]);
   });
+
+  it('ends a hostile chart in a named limit from the configuration, never a hang', async () => {
+    const engine = await createTestEngine({
+      config: { limits: { maxTemplateSteps: 5000 } },
+    });
+    const started = Date.now();
+    const result = engine.analyzeRepository(
+      repository({
+        'charts/api/templates/loop.yaml':
+          '{{- range until 1000000 }}{{ include "mychart.fullname" $ }}{{ end }}\n',
+      }),
+    );
+    expect(Date.now() - started).toBeLessThan(5000);
+    const loop = result.files.find(f => f.path.endsWith('loop.yaml'));
+    expect(loop).toMatchObject({
+      status: 'could-not-analyse',
+      error: {
+        code: 'render-error',
+        message: expect.stringContaining(
+          'more than 5000 steps (limits.maxTemplateSteps)',
+        ),
+      },
+    });
+    // The templates after it are not silently left out: each says the chart reached the limit.
+    expect(
+      result.files.find(f => f.path.endsWith('serviceaccount.yaml')),
+    ).toMatchObject({
+      status: 'could-not-analyse',
+      error: { message: expect.stringContaining('limits.maxTemplateSteps') },
+    });
+  });
 });

@@ -275,9 +275,9 @@ export function renderHelmChart(input: HelmChartInput): RenderOutcome {
   if (failed) return renderError(failed.error);
 
   const outputs: RenderedOutput[] = [];
-  let stopped = false;
+  // A template past a limit fails, and so does each one after it (the budget is the chart's):
+  // every template is accounted for, none silently left out.
   for (const level of levels) {
-    if (stopped) break;
     runtime.valuesRoot = level.values;
     const resolveValue = createValueResolver(level.valuesFiles);
     const chart = chartObject(level.metadata);
@@ -310,10 +310,6 @@ export function renderHelmChart(input: HelmChartInput): RenderOutcome {
         );
       } catch (error) {
         failures.push({ path, error: templateFailure(error, path, text) });
-        if (error instanceof TemplateError && error.limit) {
-          stopped = true;
-          break;
-        }
         continue;
       }
       const output = assembleOutput(segments, sources, resolveValue);

@@ -121,8 +121,12 @@ export async function createScorecardEngine(
     rulesetVersion,
     rules: rules.map(r => r.metadata),
     analyzeFile: file => analyzer.analyzeFile(file.path, file.content),
-    analyzeRepository(files, progress, options) {
-      const results = analyzer.analyzeRepository(files, progress, options);
+    analyzeRepository(files, progress, renderOptions) {
+      const results = analyzer.analyzeRepository(
+        files,
+        progress,
+        renderOptions,
+      );
       return {
         files: results,
         aggregate: aggregateFileResults(results),

@@ -81,15 +81,20 @@ test('a service owner opens a service and sees its findings', async ({
   await expect(
     page.getByRole('heading', { name: 'Dockerfile', exact: true }),
   ).toBeVisible();
-  const critical = page.getByRole('region', { name: 'Critical findings' });
-  await expect(critical.first()).toBeVisible();
-  const finding = critical.first().getByRole('article').first();
+  await expect(page.getByTestId('remediation-summary')).toContainText(
+    /open findings in \d+ files/,
+  );
+  // Findings are grouped by rule; the most severe groups are open, the rest collapsed.
+  const openGroup = page.locator('details[open]').first();
+  await expect(openGroup.locator('summary')).toContainText('Critical');
+  const finding = openGroup.getByRole('article').first();
   await expect(
     finding.getByLabel(/^Offending text at [^:]+:\d+$/),
   ).toBeVisible();
   await expect(
-    finding.getByText('Why it matters', { exact: true }),
+    openGroup.getByText('Why it matters', { exact: true }),
   ).toBeVisible();
+  await expect(finding.getByLabel(/^Costs [\d.]+ points?$/)).toBeVisible();
   await expect(
     page.getByRole('heading', { name: /^Suppressed findings \(\d+\)$/ }),
   ).toBeVisible();
@@ -180,7 +185,7 @@ test('a manager opens the report and exports it as CSV', async ({
   await expect(teams.getByRole('link').first()).toBeVisible();
   await expect(page.getByText(/of \d+ services analysed/)).toBeVisible();
   await expect(
-    page.getByRole('table', { name: 'Top failing rules' }),
+    page.getByRole('table', { name: 'Top rules by points lost' }),
   ).toBeVisible();
   await expect(page.getByText('Scanner backend: healthy')).toBeVisible();
   await page.screenshot({
@@ -192,7 +197,7 @@ test('a manager opens the report and exports it as CSV', async ({
   await page.getByRole('button', { name: 'Export CSV' }).click();
   const file = await download;
   expect(file.suggestedFilename()).toMatch(
-    /^container-scorecard-report-.*\.csv$/,
+    /^container-scorecard-organisation-\d{4}-\d{2}-\d{2}\.csv$/,
   );
   const csv = readFileSync((await file.path())!, 'utf8');
   const lines = csv.trim().split('\n');

@@ -50,7 +50,11 @@ export const TeamsRankingTable = (props: {
   );
   return (
     <>
-      <Table size="small" aria-label="Teams ranked by score">
+      <Table
+        size="small"
+        aria-label="Teams ranked by score"
+        style={{ minWidth: 480 }}
+      >
         <TableHead>
           <TableRow>
             <TableCell>Rank</TableCell>
@@ -112,7 +116,7 @@ export const MoversTable = (props: {
     return <Typography variant="body2">{props.emptyText}</Typography>;
   }
   return (
-    <Table size="small" aria-label={props.label}>
+    <Table size="small" aria-label={props.label} style={{ minWidth: 480 }}>
       <TableHead>
         <TableRow>
           <TableCell>Service</TableCell>
@@ -173,7 +177,13 @@ export const TopFailingRulesTable = (props: {
     );
   }
   return (
-    <Table size="small" aria-label="Top rules by points lost">
+    // A minimum width: on a phone the table scrolls inside its card instead of squeezing the
+    // rule names to a letter per line.
+    <Table
+      size="small"
+      aria-label="Top rules by points lost"
+      style={{ minWidth: 560 }}
+    >
       <TableHead>
         <TableRow>
           <TableCell>Rule</TableCell>

@@ -19,6 +19,7 @@ const useStyles = makeStyles(theme => ({
     padding: 0,
   },
   chip: {
+    whiteSpace: 'nowrap',
     display: 'inline-flex',
     alignItems: 'center',
     gap: theme.spacing(0.5),

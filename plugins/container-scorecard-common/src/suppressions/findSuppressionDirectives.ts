@@ -27,6 +27,7 @@ export function findSuppressionDirectives(
       ? continuationLines(instructionLines, lineIndex.lineCount)
       : undefined;
   const nextInstruction = instructionAfter(instructionLines);
+  const nextContentLine = contentLineFinder(lineIndex);
   for (let line = 1; line <= lineIndex.lineCount; line++) {
     const text = lineIndex.lineText(line);
     const trimmed = text.trimStart();
@@ -38,7 +39,13 @@ export function findSuppressionDirectives(
       if (!directive) continue;
       directives.push({
         ...directive,
-        lines: coveredLines(directive, kind, lineIndex, nextInstruction),
+        lines: coveredLines(
+          directive,
+          kind,
+          lineIndex,
+          nextInstruction,
+          nextContentLine,
+        ),
       });
     } else if (kind !== 'dockerfile') {
       const trailing = /\s(#\s*scorecard\s.*)$/.exec(text);
@@ -111,17 +118,38 @@ function coveredLines(
   kind: ContainerFileKind,
   lineIndex: LineIndex,
   nextInstruction: (line: number) => { from: number; to: number } | undefined,
+  nextContentLine: (line: number) => number | undefined,
 ): { from: number; to: number } | undefined {
   if (directive.scope === 'file') return undefined;
   if (kind === 'dockerfile') {
     return nextInstruction(directive.line) ?? { from: 0, to: -1 };
   }
-  for (let line = directive.line + 1; line <= lineIndex.lineCount; line++) {
-    const trimmed = lineIndex.lineText(line).trim();
-    if (trimmed === '' || trimmed.startsWith('#')) continue;
-    return yamlBlock(lineIndex, line);
-  }
-  return { from: 0, to: -1 };
+  const line = nextContentLine(directive.line);
+  return line === undefined ? { from: 0, to: -1 } : yamlBlock(lineIndex, line);
+}
+
+/**
+ * The first line after a given one that is neither blank nor a comment, from a table built on
+ * the first question: scanning forward from each waiver comment cost the square of the length
+ * of a run of comment lines.
+ */
+function contentLineFinder(
+  lineIndex: LineIndex,
+): (after: number) => number | undefined {
+  let next: Int32Array | undefined;
+  return after => {
+    if (!next) {
+      const lineCount = lineIndex.lineCount;
+      next = new Int32Array(lineCount + 2); // 0: no content line follows
+      for (let line = lineCount; line >= 1; line--) {
+        const trimmed = lineIndex.lineText(line).trim();
+        next[line] =
+          trimmed === '' || trimmed.startsWith('#') ? next[line + 1] : line;
+      }
+    }
+    const found = next[after + 1];
+    return found > 0 ? found : undefined;
+  };
 }
 
 /**

@@ -51,7 +51,12 @@ describe('findSuppressionDirectives on long runs of comments', () => {
     const lines: string[] = [];
     const instructions: { from: number; to: number }[] = [];
     for (let i = 0; i < 20_000; i++) {
-      lines.push('# hadolint ignore=DL3008', 'RUN a \\', '# hadolint ignore=DL3059', '  b');
+      lines.push(
+        '# hadolint ignore=DL3008',
+        'RUN a \\',
+        '# hadolint ignore=DL3059',
+        '  b',
+      );
       const from = 4 * i + 2;
       instructions.push({ from, to: from + 2 });
     }

@@ -32,51 +32,63 @@ export const helmRenderer: SourceRenderer = {
     options: RenderOptions,
   ): RenderUnit[] {
     const paths = files.map(f => f.path);
-    const templateDirs = new Set(
-      paths
-        .filter(p => p.includes('templates/'))
-        .map(p => p.slice(0, p.indexOf('templates/'))),
-    );
+    const templateDirs = new Set<string>();
+    for (const path of paths) {
+      const at = path.startsWith('templates/')
+        ? 0
+        : path.indexOf('/templates/') + 1;
+      if (at === 0 && !path.startsWith('templates/')) continue;
+      templateDirs.add(path.slice(0, at));
+    }
     const roots = paths
       .filter(p => p === 'Chart.yaml' || p.endsWith('/Chart.yaml'))
       .map(dirOf)
       .filter(root => templateDirs.has(root ? `${root}/` : ''))
       .sort((a, b) => a.length - b.length);
+    // Each directory's ancestors are looked up in a set: linear in paths times depth, however
+    // many charts a repository holds.
+    const chartSet = new Set<string>();
     const charts: string[] = [];
     for (const root of roots) {
-      // charts/<name>/ of an outer chart: a vendored subchart, part of that chart.
-      if (
-        charts.some(
-          outer =>
-            isUnder(root, outer) &&
-            root.slice(outer ? outer.length + 1 : 0).startsWith('charts/'),
-        )
-      )
-        continue;
+      let vendored = false;
+      for (let dir = root; dir !== '' && !vendored; ) {
+        dir = dirOf(dir);
+        const rest = root.slice(dir ? dir.length + 1 : 0);
+        // charts/<name>/ of an outer chart: a vendored subchart, part of that chart.
+        if (chartSet.has(dir) && rest.startsWith('charts/')) vendored = true;
+      }
+      if (vendored) continue;
+      chartSet.add(root);
       charts.push(root);
     }
+    const ownerOf = (path: string): string | undefined => {
+      for (let dir = dirOf(path); ; dir = dirOf(dir)) {
+        if (chartSet.has(dir)) return dir;
+        if (dir === '') return undefined;
+      }
+    };
+    const ownFiles = new Map<string, string[]>(charts.map(root => [root, []]));
+    for (const path of paths) {
+      if (classifyContainerFile(path) === 'dockerfile') continue;
+      const owner = ownerOf(path);
+      if (owner !== undefined) ownFiles.get(owner)!.push(path);
+    }
+    const present = new Set(paths);
     const extra = (options.helmValuesFiles ?? []).map(p =>
       p.replace(/^\.?\/+/, ''),
     );
     return charts.map(root => {
-      const own = paths.filter(
-        p =>
-          isUnder(p, root) &&
-          classifyContainerFile(p) !== 'dockerfile' &&
-          !charts.some(
-            other =>
-              other !== root && other.length > root.length && isUnder(p, other),
-          ),
-      );
-      const valuesFiles = extra.filter(
-        p => isUnder(p, root) || !charts.some(c => isUnder(p, c)),
-      );
+      const own = ownFiles.get(root) ?? [];
+      const valuesFiles = extra.filter(p => {
+        const owner = ownerOf(p);
+        return owner === root || owner === undefined;
+      });
       return {
         renderer: 'helm',
         root,
         primaryPath: root ? `${root}/Chart.yaml` : 'Chart.yaml',
         sourcePaths: [
-          ...new Set([...own, ...valuesFiles.filter(p => paths.includes(p))]),
+          ...new Set([...own, ...valuesFiles.filter(p => present.has(p))]),
         ],
         valuesFiles,
       } satisfies HelmUnit;

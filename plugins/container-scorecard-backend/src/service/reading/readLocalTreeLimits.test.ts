@@ -7,6 +7,9 @@ import { DEFAULT_READ_LIMITS } from './readLimits';
 const DEPLOYMENT =
   'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: a\n';
 
+// Thousands of real files are written per test: slow on a busy machine, so no 5 s default.
+jest.setTimeout(60_000);
+
 describe('readLocalTree limits', () => {
   let root: string;
   let repo: string;

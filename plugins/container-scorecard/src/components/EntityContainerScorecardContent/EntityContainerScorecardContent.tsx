@@ -32,6 +32,7 @@ import {
 import { RemediationSummary } from '../RemediationSummary';
 import { EntityScoreExplanation } from '../ScoreExplanation';
 import { FileScorecardCard } from '../FileScorecardCard';
+import { FriendlyError } from '../FriendlyError';
 import { GradeBadge } from '../GradeBadge';
 import { PillarBreakdown } from '../PillarBreakdown';
 import { RescanButton } from '../RescanButton';
@@ -84,7 +85,13 @@ export const EntityContainerScorecardContent = () => {
     return (
       <Content>
         {header}
-        {scorecard.error && <ResponseErrorPanel error={scorecard.error} />}
+        {scorecard.error && (
+          <FriendlyError
+            error={scorecard.error}
+            subject="this service's scorecard"
+            notFound="The scorecard backend does not know this entity, or you cannot see it."
+          />
+        )}
       </Content>
     );
   }

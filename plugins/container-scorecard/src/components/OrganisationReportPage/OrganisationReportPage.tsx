@@ -6,7 +6,6 @@ import {
   ContentHeader,
   InfoCard,
   Progress,
-  ResponseErrorPanel,
 } from '@backstage/core-components';
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
@@ -24,6 +23,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { containerScorecardApiRef } from '../../api';
 import { useGroupOptions } from '../../hooks/useGroupOptions';
 import { formatDateTime, formatScore } from '../../presentation';
+import { FriendlyError } from '../FriendlyError';
 import { GradeBadge } from '../GradeBadge';
 import { ScannerStatusLine } from '../ScannerStatusLine';
 import { TrendChart } from '../TrendChart';
@@ -222,7 +222,13 @@ export const OrganisationReportPage = () => {
         {value ? ` · generated ${formatDateTime(value.generatedAt)}` : ''}
       </Typography>
       {report.loading && <Progress />}
-      {report.error && <ResponseErrorPanel error={report.error} />}
+      {report.error && (
+        <FriendlyError
+          error={report.error}
+          subject={`the ${scopeTitle} report`}
+          notFound="No group by that name is in the catalog, or you cannot see it. Choose another scope."
+        />
+      )}
       {value && (
         <Grid container spacing={3}>
           <Grid item xs={12} md={4} className={classes.printThird}>

@@ -1,9 +1,5 @@
 import { useState } from 'react';
-import {
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { InfoCard, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
@@ -17,6 +13,7 @@ import { formatScore } from '../../presentation';
 import { GradeBadge } from '../GradeBadge';
 import { TeamServicesTable } from '../TeamServicesTable';
 import { TrendChart } from '../TrendChart';
+import { FriendlyError } from '../FriendlyError';
 import { TeamFilters, TeamFilterValues } from './TeamFilters';
 
 type SortKey = NonNullable<TeamScorecardQuery['sort']>;
@@ -70,7 +67,15 @@ export const TeamScorecardView = (props: { team: TeamRef }) => {
   };
 
   if (!shown) {
-    return error ? <ResponseErrorPanel error={error} /> : <Progress />;
+    return error ? (
+      <FriendlyError
+        error={error}
+        subject={`the team ${name}`}
+        notFound={`No team named ${name} is in the catalog, or you cannot see it. Pick a team from the list, or check the link.`}
+      />
+    ) : (
+      <Progress />
+    );
   }
 
   return (
@@ -106,7 +111,9 @@ export const TeamScorecardView = (props: { team: TeamRef }) => {
           titleTypographyProps={{ component: 'h2' }}
         >
           <TeamFilters value={filters} onChange={changeFilters} />
-          {error && <ResponseErrorPanel error={error} />}
+          {error && (
+            <FriendlyError error={error} subject="this page of services" />
+          )}
           <div aria-live="polite" aria-busy={loading}>
             {loading ? (
               <LinearProgress aria-label="Loading services" />

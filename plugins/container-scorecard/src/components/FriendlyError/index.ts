@@ -1,0 +1,1 @@
+export { FriendlyError } from './FriendlyError';

@@ -111,12 +111,15 @@ export function assembleOutput(
   let current: RenderedLineOrigin | undefined;
   let currentValue: ValuePath | undefined;
   let currentPath: KeyPath | undefined;
+  /** Per line, the `.Values` path of the map or list `toYaml` wrote there. */
+  const lineBases: (KeyPath | undefined)[] = [];
   const finishLine = () => {
     if (current && currentValue && currentPath) {
       const value = resolveValue(currentPath);
       if (value) current = { ...current, value };
     }
     lineOrigins.push(current);
+    lineBases.push(currentValue?.structured ? currentValue.keyPath : undefined);
     current = undefined;
     currentValue = undefined;
     currentPath = undefined;
@@ -157,5 +160,36 @@ export function assembleOutput(
     }
   }
   finishLine();
+  attributeBlockKeys(content.split('\n'), lineOrigins, lineBases, resolveValue);
   return { content, lineOrigins };
+}
+
+/**
+ * A key the template writes whose block is values (`resources:` then
+ * `{{- toYaml .Values.resources | nindent 12 }}`) is attributed to that values key: a finding
+ * on the block (no memory limit) points at `resources` in the values file, where it is fixed.
+ */
+function attributeBlockKeys(
+  lines: string[],
+  lineOrigins: (RenderedLineOrigin | undefined)[],
+  lineBases: (KeyPath | undefined)[],
+  resolveValue: ValueResolver,
+) {
+  const indentOf = (line: string) => line.length - line.trimStart().length;
+  for (let i = 0; i < lines.length; i++) {
+    const origin = lineOrigins[i];
+    if (!origin || origin.value || !/^\s*[^\s#][^#]*:\s*$/.test(lines[i]))
+      continue;
+    let next = i + 1;
+    while (next < lines.length && !lines[next].trim()) next++;
+    const base = lineBases[next];
+    if (
+      !base ||
+      base.length === 0 ||
+      indentOf(lines[next]) <= indentOf(lines[i])
+    )
+      continue;
+    const value = resolveValue(base);
+    if (value) lineOrigins[i] = { ...origin, value };
+  }
 }

@@ -98,6 +98,19 @@ describe('renderHelmChart on the chart `helm create mychart` scaffolds (Helm 3.1
         key: 'livenessProbe.httpGet.port',
       },
     });
+    // A key the template writes over a block of values is that values key.
+    expect(originOf('resources:')).toMatchObject({
+      line: 47,
+      value: {
+        path: 'deploy/mychart/values.yaml',
+        key: 'resources',
+        range: { start: { line: 76 } },
+      },
+    });
+    expect(originOf('securityContext:')).toMatchObject({
+      line: 31,
+      value: { key: 'podSecurityContext', range: { start: { line: 41 } } },
+    });
     // A label written by a helper is attributed to the line that included it.
     expect(originOf('helm.sh/chart')).toEqual({
       path: 'deploy/mychart/templates/deployment.yaml',

@@ -94,6 +94,17 @@ const entityContent = EntityContentBlueprint.make({
   },
 });
 
+const teamEntityCard = EntityCardBlueprint.make({
+  name: 'team',
+  params: {
+    filter: isTeamScorecardAvailable,
+    loader: () =>
+      import('./components/EntityTeamContainerScorecardCard').then(m => (
+        <m.EntityTeamContainerScorecardCard />
+      )),
+  },
+});
+
 const teamEntityContent = EntityContentBlueprint.make({
   name: 'team',
   params: {
@@ -120,6 +131,7 @@ export default createFrontendPlugin({
     rulesPage,
     entityCard,
     entityContent,
+    teamEntityCard,
     teamEntityContent,
   ],
   routes: {

@@ -11,6 +11,7 @@ export {
   ContainerScorecardTeamsPage,
   EntityContainerScorecardCard,
   EntityContainerScorecardContent,
+  EntityTeamContainerScorecardCard,
   EntityTeamContainerScorecardContent,
 } from './plugin';
 export {

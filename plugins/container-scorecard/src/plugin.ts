@@ -93,3 +93,19 @@ export const EntityTeamContainerScorecardContent =
       },
     }),
   );
+
+/**
+ * The Group overview card: the team's score over the services it owns. @public
+ */
+export const EntityTeamContainerScorecardCard =
+  containerScorecardPlugin.provide(
+    createComponentExtension({
+      name: 'EntityTeamContainerScorecardCard',
+      component: {
+        lazy: () =>
+          import('./components/EntityTeamContainerScorecardCard').then(
+            m => m.EntityTeamContainerScorecardCard,
+          ),
+      },
+    }),
+  );

@@ -1,0 +1,1 @@
+export { EntityTeamContainerScorecardCard } from './EntityTeamContainerScorecardCard';

@@ -245,6 +245,46 @@ e: {{ list 1 2 | mustFirst }} {{ base "a/b/c.txt" }} {{ ext "c.tar.gz" }} {{ add
     ]);
   });
 
+  it('reads values as Helm does (YAML 1.1: no is false, merge keys merge) and Chart.yaml fields as strings', () => {
+    const { content } = renderOne(
+      `a: {{ if .Values.enabled }}on{{ else }}off{{ end }}
+b: {{ .Values.mode }} {{ .Values.sidecar.image }} {{ .Values.sidecar.pull }}
+c: {{ .Values.quoted }} {{ .Values.date }}
+`,
+      `enabled: no
+mode: 0644
+defaults: &defaults
+  image: busybox
+  pull: Always
+sidecar:
+  <<: *defaults
+  pull: IfNotPresent
+quoted: "no"
+date: 2024-05-01
+`,
+      {
+        files: {
+          'app/Chart.yaml':
+            'apiVersion: v2\nname: app\nversion: 1.0.0\nappVersion: 1.10\n',
+        },
+      },
+    );
+    expect(lines(content!)).toEqual([
+      'a: off',
+      'b: 420 busybox IfNotPresent',
+      'c: no 2024-05-01',
+      '',
+    ]);
+    expect(
+      renderOne('v: {{ .Chart.AppVersion }}\n', '', {
+        files: {
+          'app/Chart.yaml':
+            'apiVersion: v2\nname: app\nversion: 1.0.0\nappVersion: 1.10\n',
+        },
+      }).content,
+    ).toBe('v: 1.10\n');
+  });
+
   it('names the unsupported function, never a YAML parse error', () => {
     expect(renderOne('a: {{ toToml .Values }}\n').error).toBe(
       'Helm function toToml is not supported (app/templates/t.yaml, line 1)',

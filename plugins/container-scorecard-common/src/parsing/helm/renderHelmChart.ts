@@ -173,7 +173,11 @@ export function renderHelmChart(input: HelmChartInput): RenderOutcome {
     const chartPath = join(root, 'Chart.yaml');
     let metadata: unknown;
     try {
-      metadata = parseYaml(read(chartPath) ?? '', { maxAliasCount: 100 });
+      // Helm reads Chart.yaml into string fields: `appVersion: 1.10` is "1.10", not 1.1.
+      metadata = parseYaml(read(chartPath) ?? '', {
+        maxAliasCount: 100,
+        schema: 'failsafe',
+      });
     } catch (error) {
       return {
         error: `${chartPath} does not parse: ${(error as Error).message}`,
@@ -342,6 +346,31 @@ function filesObject(root: string, read: (path: string) => string | undefined) {
   };
 }
 
+/**
+ * A values file's values as Helm reads them (go-yaml v2, YAML 1.1): `enabled: no` is false,
+ * `mode: 0644` is 420, merge keys (`<<: *defaults`) merge; dates stay strings. The positions
+ * come from the engine's own parse of the same file.
+ */
+function valuesAsHelmReadsThem(content: string): GoMap | string {
+  try {
+    const value = parseYaml(content, {
+      version: '1.1',
+      merge: true,
+      maxAliasCount: 100,
+      customTags: tags =>
+        tags.filter(
+          tag =>
+            typeof tag === 'string' ||
+            (tag.tag !== 'tag:yaml.org,2002:timestamp' &&
+              tag.tag !== 'tag:yaml.org,2002:binary'),
+        ),
+    });
+    return isGoMap(value) ? value : {};
+  } catch (error) {
+    return String((error as Error).message);
+  }
+}
+
 /** Parses and coalesces values files in order; a missing file other than the first is a note. */
 function loadValues(
   paths: readonly string[],
@@ -369,7 +398,12 @@ function loadValues(
       };
     const document = parsed.documents[0];
     if (document && isGoMap(document.value)) {
-      coalesceValues(values, document.value);
+      const helmValue = valuesAsHelmReadsThem(content);
+      if (typeof helmValue === 'string')
+        return {
+          error: `The values file ${path} does not parse: ${helmValue}`,
+        };
+      coalesceValues(values, helmValue);
       files.push({ path, document });
     } else if (
       document &&

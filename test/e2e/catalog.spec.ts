@@ -53,7 +53,7 @@ test('the Container Scorecard page reaches a healthy backend', async ({
   // the guest session being stored.
   await page
     .getByRole('navigation', { name: 'sidebar nav' })
-    .getByRole('link', { name: 'Container Scorecard' })
+    .getByRole('link', { name: 'Container report' })
     .click();
   await expect(page).toHaveURL(/\/container-scorecard$/);
   await expect(page.getByText('Scanner backend: healthy')).toBeVisible();

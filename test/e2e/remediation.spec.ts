@@ -197,3 +197,40 @@ test('a filtered view of the findings is shared by its URL and reopens as it was
   });
   await context.close();
 });
+
+test('a keyboard user skips the sidebar and sees where the focus is', async ({
+  page,
+  request,
+}) => {
+  await waitForScan(request);
+  await signIn(page);
+  await page.goto(page_);
+  await expect(page.getByTestId('remediation-summary')).toBeVisible();
+  await page.locator('body').focus();
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to content' });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main')).toBeFocused();
+  // From the main region, the page's own actions come within a few tab stops, not after the
+  // whole sidebar.
+  let stops = 0;
+  const rescan = page.getByRole('button', { name: /Rescan now/ });
+  while (
+    stops < 15 &&
+    !(await rescan.evaluate(el => el === document.activeElement))
+  ) {
+    await page.keyboard.press('Tab');
+    stops++;
+  }
+  await expect(rescan).toBeFocused();
+  expect(stops).toBeLessThanOrEqual(8);
+  const outline = await rescan.evaluate(
+    el => getComputedStyle(el).outlineWidth,
+  );
+  expect(parseFloat(outline)).toBeGreaterThanOrEqual(2);
+  await page.screenshot({
+    path: 'test-results/screenshots/keyboard-focus.png',
+  });
+});

@@ -34,7 +34,8 @@ const containerScorecardApi = ApiBlueprint.make({
 const reportPage = PageBlueprint.make({
   params: {
     path: '/container-scorecard',
-    title: 'Container Scorecard',
+    // Short enough for the sidebar, which cuts labels at about 15 characters.
+    title: 'Container report',
     icon: <AssessmentIcon fontSize="inherit" />,
     routeRef: convertLegacyRouteRef(rootRouteRef),
     loader: () =>
@@ -48,7 +49,7 @@ const teamsPage = PageBlueprint.make({
   name: 'teams',
   params: {
     path: '/container-scorecard/teams',
-    title: 'Team scorecards',
+    title: 'Team scores',
     icon: <GroupIcon fontSize="inherit" />,
     routeRef: convertLegacyRouteRef(teamsRouteRef),
     loader: () =>

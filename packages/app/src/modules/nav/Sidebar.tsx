@@ -10,6 +10,7 @@ import { NavContentBlueprint } from '@backstage/plugin-app-react';
 import { UserSettingsSignInAvatar } from '@backstage/plugin-user-settings';
 import MenuIcon from '@material-ui/icons/Menu';
 import { SidebarLogo } from './SidebarLogo';
+import { SkipLink } from './SkipLink';
 
 export const SidebarContent = NavContentBlueprint.make({
   params: {
@@ -31,6 +32,7 @@ export const SidebarContent = NavContentBlueprint.make({
 
       return (
         <Sidebar>
+          <SkipLink />
           <SidebarLogo />
           <SidebarDivider />
           <SidebarGroup label="Menu" icon={<MenuIcon />}>

@@ -318,6 +318,46 @@ describe('containerScorecardPlugin', () => {
       );
     });
 
+    it('rolls a System up over the services that are part of it, and says 404 for an unknown one', async () => {
+      const response = await request(server).get(
+        `${API}/rollups/system/default/shipping/scorecard?limit=50`,
+      );
+      expect(response.status).toBe(200);
+      const shipping = [
+        'delivery-estimates',
+        'parcel-notifier',
+        'pickup-scheduler',
+        'route-optimizer',
+        'shipment-tracker-api',
+      ].map(name => `component:default/${name}`);
+      expect(response.body).toMatchObject({
+        teamRef: 'system:default/shipping',
+        title: 'Shipping',
+        serviceCount: shipping.length,
+      });
+      expect(
+        response.body.services.items.map((s: any) => s.entityRef).sort(),
+      ).toEqual(shipping);
+      const scores = response.body.services.items
+        .map((s: any) => s.score)
+        .filter((v: any) => v !== undefined);
+      expect(response.body.score).toBeGreaterThanOrEqual(Math.min(...scores));
+      expect(response.body.score).toBeLessThanOrEqual(Math.max(...scores));
+
+      const unknown = await request(server).get(
+        `${API}/rollups/system/default/nowhere/scorecard`,
+      );
+      expect(unknown.status).toBe(404);
+      const unknownDomain = await request(server).get(
+        `${API}/rollups/domain/default/nowhere/scorecard`,
+      );
+      expect(unknownDomain.status).toBe(404);
+      const badKind = await request(server).get(
+        `${API}/rollups/group/default/payments/scorecard`,
+      );
+      expect(badKind.status).toBe(400);
+    });
+
     it('lists the rule catalogue and the scan status', async () => {
       const rules = await request(server).get(`${API}/rules`);
       expect(rules.status).toBe(200);

@@ -3,6 +3,7 @@ import {
   Entity,
   RELATION_CHILD_OF,
   RELATION_OWNED_BY,
+  RELATION_PART_OF,
 } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -31,9 +32,34 @@ export function loadDemoCatalog(): Entity[] {
         type: RELATION_OWNED_BY,
         targetRef: `group:default/${entity.spec!.owner}`,
       },
+      ...(entity.spec?.system
+        ? [
+            {
+              type: RELATION_PART_OF,
+              targetRef: `system:default/${entity.spec.system}`,
+            },
+          ]
+        : []),
     ];
     return entity;
   });
+  // Systems (part of their domain, when they name one), for the System and Domain roll-ups.
+  const systems = parseAllDocuments(
+    readFileSync(join(EXAMPLES_DIR, 'entities.yaml'), 'utf8'),
+  )
+    .map(doc => doc.toJS() as Entity)
+    .filter(entity => entity?.kind === 'System')
+    .map(system => ({
+      ...system,
+      relations: system.spec?.domain
+        ? [
+            {
+              type: RELATION_PART_OF,
+              targetRef: `domain:default/${system.spec.domain}`,
+            },
+          ]
+        : [],
+    }));
   const groups = parseAllDocuments(
     readFileSync(join(EXAMPLES_DIR, 'org.yaml'), 'utf8'),
   )
@@ -50,7 +76,7 @@ export function loadDemoCatalog(): Entity[] {
           ]
         : [],
     }));
-  return [...components, ...groups];
+  return [...components, ...groups, ...systems];
 }
 
 function userOf(credentials: BackstageCredentials): string | undefined {

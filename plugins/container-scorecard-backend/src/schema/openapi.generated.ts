@@ -300,6 +300,96 @@ export const spec = {
         },
       },
     },
+    '/rollups/{kind}/{namespace}/{name}/scorecard': {
+      get: {
+        operationId: 'GetRollupScorecard',
+        description:
+          "The roll-up of a System (the services that are part of it) or a Domain (the services of its systems), in the team scorecard's shape. The services list paginates, sorts and filters.",
+        parameters: [
+          {
+            name: 'kind',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+              enum: ['system', 'domain'],
+            },
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            $ref: '#/components/parameters/days',
+          },
+          {
+            $ref: '#/components/parameters/limit',
+          },
+          {
+            $ref: '#/components/parameters/offset',
+          },
+          {
+            name: 'sort',
+            in: 'query',
+            schema: {
+              type: 'string',
+              enum: ['name', 'score', 'grade', 'trend', 'owner'],
+            },
+          },
+          {
+            $ref: '#/components/parameters/order',
+          },
+          {
+            name: 'q',
+            in: 'query',
+            description:
+              'Keeps services whose name, title or worst rule contains this text.',
+            schema: {
+              type: 'string',
+              maxLength: 200,
+            },
+          },
+          {
+            name: 'grade',
+            in: 'query',
+            description:
+              'Keeps services with these grades (repeat or comma-separate).',
+            schema: {
+              type: 'array',
+              items: {
+                $ref: '#/components/schemas/Grade',
+              },
+            },
+            style: 'form',
+            explode: false,
+          },
+          {
+            name: 'status',
+            in: 'query',
+            schema: {
+              $ref: '#/components/schemas/ScorecardStatus',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The roll-up scorecard.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/TeamScorecard',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
     '/report': {
       get: {
         operationId: 'GetOrganisationReport',

@@ -22,6 +22,7 @@ import {
   buildEntityScorecard,
 } from './reports/buildEntityScorecard';
 import { buildOrganisationReport } from './reports/buildOrganisationReport';
+import { buildRollupScorecard } from './reports/buildRollupScorecard';
 import { buildRuleFailures } from './reports/buildRuleFailures';
 import { buildTeamScorecard } from './reports/buildTeamScorecard';
 import {
@@ -186,6 +187,28 @@ export async function createRouter(
       store,
       credentials,
       groupRef: `group:${req.params.namespace}/${req.params.name}`,
+      query: {
+        days: query.days ?? 90,
+        limit: query.limit ?? 50,
+        offset: query.offset ?? 0,
+        sort: query.sort,
+        order: query.order ?? 'asc',
+        q: query.q,
+        grade: query.grade as any,
+        status: query.status,
+      },
+      now: now(),
+    });
+    res.json(scorecard as any);
+  });
+
+  router.get('/rollups/:kind/:namespace/:name/scorecard', async (req, res) => {
+    const query = req.query;
+    const scorecard = await buildRollupScorecard({
+      access,
+      store,
+      credentials: await httpAuth.credentials(req),
+      entityRef: `${req.params.kind}:${req.params.namespace}/${req.params.name}`,
       query: {
         days: query.days ?? 90,
         limit: query.limit ?? 50,

@@ -82,6 +82,24 @@ export class CatalogAccess {
     return { group, refs: tree.descendants(ref) };
   }
 
+  /**
+   * The refs of the systems that are part of a domain, as the caller sees them: a domain's
+   * services are those of its systems.
+   */
+  async systemsOfDomain(
+    domainRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<Set<string>> {
+    const { items } = await this.catalog.getEntities(
+      {
+        filter: { kind: 'System', 'relations.partOf': domainRef },
+        fields: ['kind', 'metadata.name', 'metadata.namespace'],
+      },
+      { credentials },
+    );
+    return new Set(items.map(refOf));
+  }
+
   /** The groups the caller can see, with their hierarchy. */
   async groupTree(credentials: BackstageCredentials): Promise<GroupTree> {
     const { items: groups } = await this.catalog.getEntities(

@@ -88,7 +88,8 @@ export async function buildTeamScorecard(options: {
   return result;
 }
 
-function filterRows(rows: ServiceRow[], query: TeamQuery): ServiceRow[] {
+/** The rows a team or roll-up query keeps (search, grades, status). */
+export function filterRows(rows: ServiceRow[], query: TeamQuery): ServiceRow[] {
   const text = query.q && lowerCaseEnUs(query.q);
   return rows.filter(
     row =>

@@ -289,8 +289,8 @@ date: 2024-05-01
     expect(renderOne('a: {{ toToml .Values }}\n').error).toBe(
       'Helm function toToml is not supported (app/templates/t.yaml, line 1)',
     );
-    expect(renderOne('a: {{ .Files.Glob "x/*" }}\n').error).toBe(
-      'Helm function .Files.Glob is not supported (app/templates/t.yaml, line 1)',
+    expect(renderOne('a: {{ call .Values.f }}\n').error).toBe(
+      'Helm function call is not supported (app/templates/t.yaml, line 1)',
     );
   });
 });
@@ -474,6 +474,82 @@ securityContext:
     expect(outcome.outputs.map(o => o.path)).toEqual(['app/templates/t.yaml']);
     expect(outcome.notes).toContainEqual(
       'The subchart cache is turned off by its condition cache.enabled: not rendered.',
+    );
+  });
+});
+
+describe('renderHelmChart: .Files, library charts, missing dependencies', () => {
+  it('globs the chart files, ranges over them and writes them as config', () => {
+    const { content } = renderOne(
+      `{{- range $path, $_ := .Files.Glob "conf/*.yaml" }}
+- {{ $path }}: {{ $.Files.Get $path | trim }}
+{{- end }}
+data:
+  {{- (.Files.Glob "conf/**").AsConfig | nindent 2 }}
+`,
+      '',
+      {
+        files: {
+          'app/conf/a.yaml': 'x: 1\n',
+          'app/conf/b.yaml': 'y: 2\n',
+          'app/conf/sub/c.yaml': 'z: 3',
+        },
+      },
+    );
+    expect(lines(content!)).toEqual([
+      '',
+      '- conf/a.yaml: x: 1',
+      '- conf/b.yaml: y: 2',
+      'data:',
+      '  a.yaml: |',
+      '    x: 1',
+      '  b.yaml: |',
+      '    y: 2',
+      "  c.yaml: 'z: 3'",
+      '',
+    ]);
+  });
+
+  it("renders none of a library subchart's templates but uses its definitions", () => {
+    const { content, output } = renderOne(
+      'name: {{ include "lib.name" . }}\n',
+      '',
+      {
+        files: {
+          'app/charts/lib/Chart.yaml':
+            'apiVersion: v2\nname: lib\ntype: library\nversion: 1.0.0\n',
+          'app/charts/lib/templates/_names.tpl':
+            '{{- define "lib.name" -}}{{ .Release.Name }}-lib{{- end }}',
+          'app/charts/lib/templates/example.yaml': 'kind: NotRendered\n',
+        },
+      },
+    );
+    expect(content).toBe('name: release-name-lib\n');
+    expect(output?.path).toBe('app/templates/t.yaml');
+  });
+
+  it('says a missing definition probably comes from a dependency that is not vendored', () => {
+    const files = new Map([
+      [
+        'app/Chart.yaml',
+        'apiVersion: v2\nname: app\nversion: 1.0.0\ndependencies:\n  - name: common\n    version: 2.x\n    repository: oci://registry-1.docker.io/bitnamicharts\n',
+      ],
+      ['app/values.yaml', ''],
+      [
+        'app/templates/t.yaml',
+        'name: {{ include "common.names.fullname" . }}\n',
+      ],
+    ]);
+    const outcome = renderHelmChart({
+      root: 'app',
+      paths: [...files.keys()],
+      read: path => files.get(path),
+      valuesFiles: [],
+      limits: TEST_RENDER_LIMITS,
+    });
+    if (outcome.status !== 'rendered') throw new Error(outcome.error.message);
+    expect(outcome.failures[0].error.message).toBe(
+      'no template "common.names.fullname" associated with template (app/templates/t.yaml, line 1): it is probably defined by common, a dependency not vendored in charts/ (run helm dependency build and commit the unpacked chart)',
     );
   });
 });

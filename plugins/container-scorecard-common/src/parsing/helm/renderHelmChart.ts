@@ -14,12 +14,9 @@ import {
 import { TemplateRuntime, type OutputSegment } from './executeTemplate';
 import { deepCopy, isGoMap, type GoMap } from './goValues';
 import { parseTemplate } from './parseTemplate';
+import { chartFiles } from './chartFiles';
 import { assembleOutput, formatKeyPath } from './provenance';
-import {
-  TemplateError,
-  UnsupportedTemplateFeature,
-  type ParsedTemplate,
-} from './templateAst';
+import { TemplateError, type ParsedTemplate } from './templateAst';
 
 /** The Kubernetes version `helm template` assumes without a cluster (Helm 3.16). */
 export const HELM_KUBE_VERSION = { major: '1', minor: '31' };
@@ -161,6 +158,8 @@ export function renderHelmChart(input: HelmChartInput): RenderOutcome {
   const sources = new Map<string, string>();
   const failures: { path: string; error: AnalysisError }[] = [];
   const levels: ChartLevel[] = [];
+  /** Dependencies declared but not vendored: their definitions are missing. */
+  const missingDependencies: string[] = [];
 
   /** Loads a chart level and, recursively, its enabled vendored subcharts. */
   function load(
@@ -216,7 +215,9 @@ export function renderHelmChart(input: HelmChartInput): RenderOutcome {
           limits.maxTemplateDepth,
         );
         runtime.addTemplate(parsed, true);
-        if (!isPartial && (isNotes || /\.ya?ml$/i.test(path)))
+        // A library chart only lends its definitions: Helm renders none of its templates.
+        const isLibrary = metadata.type === 'library';
+        if (!isPartial && !isLibrary && (isNotes || /\.ya?ml$/i.test(path)))
           level.templates.push(parsed);
       } catch (error) {
         const reason = templateFailure(error, path, text);
@@ -226,6 +227,7 @@ export function renderHelmChart(input: HelmChartInput): RenderOutcome {
     }
     for (const sub of subchartsOf(metadata, root, input.paths, values)) {
       if (sub.note) notes.push(sub.note);
+      if (sub.missing) missingDependencies.push(sub.name);
       if (!sub.root) continue;
       if (depth + 1 > MAX_SUBCHART_DEPTH) {
         notes.push(
@@ -300,7 +302,7 @@ export function renderHelmChart(input: HelmChartInput): RenderOutcome {
         },
         Capabilities: CAPABILITIES,
         Template: { Name: name, BasePath: `${level.templatePrefix}/templates` },
-        Files: filesObject(level.root, read),
+        Files: filesObject(level.root, input.paths, read),
         Subcharts: {},
       };
       const segments: OutputSegment[] = [];
@@ -313,7 +315,15 @@ export function renderHelmChart(input: HelmChartInput): RenderOutcome {
           0,
         );
       } catch (error) {
-        failures.push({ path, error: templateFailure(error, path, text) });
+        const failure = templateFailure(error, path, text);
+        if (
+          missingDependencies.length &&
+          /^no template "/.test(failure.message)
+        )
+          failure.message += `: it is probably defined by ${missingDependencies.join(
+            ', ',
+          )}, a dependency not vendored in charts/ (run helm dependency build and commit the unpacked chart)`;
+        failures.push({ path, error: failure });
         continue;
       }
       const output = assembleOutput(segments, sources, resolveValue);
@@ -330,20 +340,23 @@ export function renderHelmChart(input: HelmChartInput): RenderOutcome {
   };
 }
 
-/** `.Files` of a chart: `Get` and `Lines` read its files; globbing is not supported. */
-function filesObject(root: string, read: (path: string) => string | undefined) {
-  const unsupported = (name: string) => () => {
-    throw new UnsupportedTemplateFeature(`.Files.${name}`);
-  };
-  return {
-    Get: (name: unknown) => read(join(root, String(name))) ?? '',
-    GetBytes: (name: unknown) => read(join(root, String(name))) ?? '',
-    Lines: (name: unknown) =>
-      (read(join(root, String(name))) ?? '').split('\n'),
-    Glob: unsupported('Glob'),
-    AsConfig: unsupported('AsConfig'),
-    AsSecrets: unsupported('AsSecrets'),
-  };
+/** `.Files` of a chart: the chart's files by their path in the chart, with Helm's methods. */
+function filesObject(
+  root: string,
+  paths: readonly string[],
+  read: (path: string) => string | undefined,
+) {
+  const prefix = root ? `${root}/` : '';
+  const files = new Map<string, string>();
+  for (const path of paths) {
+    if (!path.startsWith(prefix)) continue;
+    const relative = path.slice(prefix.length);
+    // A chart's files are its own: not its templates' and not its subcharts'.
+    if (relative.startsWith('templates/') || relative.startsWith('charts/'))
+      continue;
+    files.set(relative, read(path) ?? '');
+  }
+  return chartFiles(files);
 }
 
 /**
@@ -479,7 +492,13 @@ function subchartsOf(
   root: string,
   paths: readonly string[],
   values: GoMap,
-): { name: string; directory: string; root?: string; note?: string }[] {
+): {
+  name: string;
+  directory: string;
+  root?: string;
+  note?: string;
+  missing?: boolean;
+}[] {
   const chartsDir = join(root, 'charts/');
   const vendored = new Map<string, string>(); // chart name -> directory
   for (const path of paths) {
@@ -496,6 +515,7 @@ function subchartsOf(
     directory: string;
     root?: string;
     note?: string;
+    missing?: boolean;
   }[] = [];
   const seen = new Set<string>();
   for (const dependency of dependencies) {
@@ -507,6 +527,7 @@ function subchartsOf(
       result.push({
         name,
         directory: chart,
+        missing: true,
         note: `The subchart ${name} was not rendered: it is a dependency not vendored in charts/ (run helm dependency build and commit it to score it).`,
       });
       continue;

@@ -957,6 +957,11 @@ export const spec = {
           renderedFrom: {
             $ref: '#/components/schemas/RenderedFrom',
           },
+          url: {
+            type: 'string',
+            description:
+              "Where to view the finding's line in source control, when the finding points at another file than its result's (a values file of a rendered chart).",
+          },
         },
       },
       RenderedFrom: {

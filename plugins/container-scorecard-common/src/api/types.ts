@@ -112,6 +112,11 @@ export interface ApiFinding {
   penalty?: number;
   /** Set on findings of rendered files: where the flagged text was rendered from. */
   renderedFrom?: ApiRenderedFrom;
+  /**
+   * Where to view the finding's line in source control, when the finding points at another file
+   * than its result's (a values file of a rendered chart); otherwise use the file's `url`.
+   */
+  url?: string;
 }
 
 /**

@@ -27,7 +27,15 @@ describe('toApiResult on a rendered Helm chart', () => {
     const analysis = engine.analyzeRepository(
       Object.entries(CHART).map(([path, content]) => ({ path, content })),
     );
-    const result = toApiResult(analysis, { oversized: [] }, rules, 1024);
+    const result = toApiResult(
+      analysis,
+      {
+        oversized: [],
+        browseBaseUrl: 'https://github.example/acme/api/blob/main/',
+      },
+      rules,
+      1024,
+    );
     expect(result.files.map(f => f.path)).toEqual([
       'chart/templates/deployment.yaml',
     ]);
@@ -43,6 +51,8 @@ describe('toApiResult on a rendered Helm chart', () => {
       path: 'chart/values.yaml',
       range: { start: { line: 2, column: 3 } },
       snippet: '  privileged: true',
+      // The values file's line, not the template's: the link goes where the fix goes.
+      url: 'https://github.example/acme/api/blob/main/chart/values.yaml#L2',
       renderedFrom: {
         renderer: 'helm',
         path: 'chart/templates/deployment.yaml',
@@ -52,5 +62,25 @@ describe('toApiResult on a rendered Helm chart', () => {
         valuesKey: 'securityContext.privileged',
       },
     });
+  });
+
+  it('gives findings that point at their own file no url of their own', async () => {
+    const engine = await createNodeScorecardEngine();
+    const rules = new Map(engine.rules.map(rule => [rule.id, rule]));
+    const analysis = engine.analyzeRepository([
+      { path: 'Dockerfile', content: 'FROM ubuntu\n' },
+    ]);
+    const result = toApiResult(
+      analysis,
+      {
+        oversized: [],
+        browseBaseUrl: 'https://github.example/acme/api/blob/main/',
+      },
+      rules,
+      1024,
+    );
+    expect(result.files[0].findings.length).toBeGreaterThan(0);
+    for (const finding of result.files[0].findings)
+      expect(finding.url).toBeUndefined();
   });
 });

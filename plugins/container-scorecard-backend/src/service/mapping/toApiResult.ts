@@ -126,6 +126,13 @@ function toFileScorecard(
   if (file.rendering) scorecard.rendering = { ...file.rendering };
   const url = linkTo(file.path, browseBaseUrl, browseBaseUrls);
   if (url) scorecard.url = url;
+  // A finding on a rendered chart may point into a values file: it links there, to its line.
+  scorecard.findings.forEach((finding, i) => {
+    if (finding.path === file.path) return;
+    const findingUrl = linkTo(finding.path, browseBaseUrl, browseBaseUrls);
+    if (findingUrl)
+      finding.url = `${findingUrl}#L${file.findings[i].range.start.line}`;
+  });
   return scorecard;
 }
 

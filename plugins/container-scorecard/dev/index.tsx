@@ -33,6 +33,8 @@ const api = fakeApi({
   rescanEntity: async () => analysedScorecard,
   getTeamScorecard: async (_team, query = {}) =>
     teamScorecard({ total: 300, offset: query.offset, limit: query.limit }),
+  getRollupScorecard: async (_kind, _entity, query = {}) =>
+    teamScorecard({ total: 12, offset: query.offset, limit: query.limit }),
   getOrganisationReport: async () => organisationReport,
   getReportCsv: async () => 'entity_ref,score\ncomponent:default/a,90\n',
   getReportFindingsCsv: async () =>

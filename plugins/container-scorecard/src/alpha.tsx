@@ -16,6 +16,7 @@ import LibraryBooksIcon from '@material-ui/icons/LibraryBooks';
 import { containerScorecardApiRef, ContainerScorecardClient } from './api';
 import {
   isContainerScorecardAvailable,
+  isRollupScorecardAvailable,
   isTeamScorecardAvailable,
 } from './conditions';
 import { ENTITY_TAB_PATH } from './hooks/useEntityPath';
@@ -119,6 +120,19 @@ const teamEntityContent = EntityContentBlueprint.make({
   },
 });
 
+const rollupEntityContent = EntityContentBlueprint.make({
+  name: 'rollup',
+  params: {
+    path: ENTITY_TAB_PATH,
+    title: 'Container Scorecard',
+    filter: isRollupScorecardAvailable,
+    loader: () =>
+      import('./components/EntityRollupContainerScorecardContent').then(m => (
+        <m.EntityRollupContainerScorecardContent />
+      )),
+  },
+});
+
 /** Container Scorecard for apps on the new frontend system. @alpha */
 export default createFrontendPlugin({
   pluginId: 'container-scorecard',
@@ -134,6 +148,7 @@ export default createFrontendPlugin({
     entityContent,
     teamEntityCard,
     teamEntityContent,
+    rollupEntityContent,
   ],
   routes: {
     root: convertLegacyRouteRef(rootRouteRef),

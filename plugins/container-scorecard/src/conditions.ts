@@ -19,3 +19,14 @@ export function isContainerScorecardAvailable(entity: Entity): boolean {
 export function isTeamScorecardAvailable(entity: Entity): boolean {
   return entity.kind.toLocaleLowerCase('en-US') === 'group';
 }
+
+/**
+ * Whether an entity has a roll-up scorecard: Systems and Domains, over the services that are
+ * part of them.
+ *
+ * @public
+ */
+export function isRollupScorecardAvailable(entity: Entity): boolean {
+  const kind = entity.kind.toLocaleLowerCase('en-US');
+  return kind === 'system' || kind === 'domain';
+}

@@ -13,9 +13,11 @@ export {
   EntityContainerScorecardContent,
   EntityTeamContainerScorecardCard,
   EntityTeamContainerScorecardContent,
+  EntityRollupContainerScorecardContent,
 } from './plugin';
 export {
   isContainerScorecardAvailable,
+  isRollupScorecardAvailable,
   isTeamScorecardAvailable,
 } from './conditions';
 export * from './api';

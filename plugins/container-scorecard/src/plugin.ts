@@ -109,3 +109,19 @@ export const EntityTeamContainerScorecardCard =
       },
     }),
   );
+
+/**
+ * The Container Scorecard tab of a System or Domain: the roll-up of its services. @public
+ */
+export const EntityRollupContainerScorecardContent =
+  containerScorecardPlugin.provide(
+    createComponentExtension({
+      name: 'EntityRollupContainerScorecardContent',
+      component: {
+        lazy: () =>
+          import('./components/EntityRollupContainerScorecardContent').then(
+            m => m.EntityRollupContainerScorecardContent,
+          ),
+      },
+    }),
+  );

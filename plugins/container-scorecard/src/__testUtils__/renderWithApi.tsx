@@ -57,6 +57,7 @@ export function fakeApi(
     getEntityHistory: missing('getEntityHistory'),
     rescanEntity: missing('rescanEntity'),
     getTeamScorecard: missing('getTeamScorecard'),
+    getRollupScorecard: missing('getRollupScorecard'),
     getOrganisationReport: missing('getOrganisationReport'),
     getReportCsv: missing('getReportCsv'),
     getReportFindingsCsv: missing('getReportFindingsCsv'),

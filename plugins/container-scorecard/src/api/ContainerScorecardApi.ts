@@ -75,6 +75,12 @@ export interface ContainerScorecardApi {
     team: TeamRef,
     query?: TeamScorecardQuery,
   ): Promise<TeamScorecard>;
+  /** The roll-up of a System or Domain: its services, in the team scorecard's shape. */
+  getRollupScorecard(
+    kind: 'system' | 'domain',
+    entity: TeamRef,
+    query?: TeamScorecardQuery,
+  ): Promise<TeamScorecard>;
   getOrganisationReport(
     query?: OrganisationReportQuery,
   ): Promise<OrganisationReport>;

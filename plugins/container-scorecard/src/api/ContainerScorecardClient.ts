@@ -89,6 +89,28 @@ export class ContainerScorecardClient implements ContainerScorecardApi {
     );
   }
 
+  async getRollupScorecard(
+    kind: 'system' | 'domain',
+    entity: TeamRef,
+    query: TeamScorecardQuery = {},
+  ): Promise<TeamScorecard> {
+    return this.json<TeamScorecard>(
+      `/rollups/${kind}/${segment(entity.namespace)}/${segment(
+        entity.name,
+      )}/scorecard`,
+      {
+        days: query.days,
+        limit: query.limit,
+        offset: query.offset,
+        sort: query.sort,
+        order: query.order,
+        q: query.q || undefined,
+        grade: query.grade,
+        status: query.status,
+      },
+    );
+  }
+
   async getOrganisationReport(
     query: OrganisationReportQuery = {},
   ): Promise<OrganisationReport> {

@@ -24,7 +24,14 @@ type SortKey = NonNullable<TeamScorecardQuery['sort']>;
  *
  * @public
  */
-export const TeamScorecardView = (props: { team: TeamRef }) => {
+export const TeamScorecardView = (props: {
+  team: TeamRef;
+  /** Set for a System or Domain: its services instead of a team's. */
+  rollup?: 'system' | 'domain';
+}) => {
+  const noun = props.rollup
+    ? { system: 'System', domain: 'Domain' }[props.rollup]
+    : 'Team';
   const api = useApi(containerScorecardApiRef);
   const [filters, setFilters] = useState<TeamFilterValues>({
     q: '',
@@ -40,23 +47,31 @@ export const TeamScorecardView = (props: { team: TeamRef }) => {
   const [paging, setPaging] = useState({ offset: 0, limit: 25 });
 
   const { namespace, name } = props.team;
-  const { value, loading, error } = useAsync(
-    () =>
-      api.getTeamScorecard(
-        { namespace, name },
-        {
-          days: 90,
-          q,
-          grade: filters.grade,
-          status: filters.status,
-          sort: sort.sort,
-          order: sort.order,
-          offset: paging.offset,
-          limit: paging.limit,
-        },
-      ),
-    [api, namespace, name, q, filters.grade, filters.status, sort, paging],
-  );
+  const { value, loading, error } = useAsync(() => {
+    const query: TeamScorecardQuery = {
+      days: 90,
+      q,
+      grade: filters.grade,
+      status: filters.status,
+      sort: sort.sort,
+      order: sort.order,
+      offset: paging.offset,
+      limit: paging.limit,
+    };
+    return props.rollup
+      ? api.getRollupScorecard(props.rollup, { namespace, name }, query)
+      : api.getTeamScorecard({ namespace, name }, query);
+  }, [
+    api,
+    props.rollup,
+    namespace,
+    name,
+    q,
+    filters.grade,
+    filters.status,
+    sort,
+    paging,
+  ]);
   // Keep showing the last page while the next one loads, so the table does not jump.
   const [shown, setShown] = useState(value);
   if (value && value !== shown) setShown(value);
@@ -70,8 +85,8 @@ export const TeamScorecardView = (props: { team: TeamRef }) => {
     return error ? (
       <FriendlyError
         error={error}
-        subject={`the team ${name}`}
-        notFound={`No team named ${name} is in the catalog, or you cannot see it. Pick a team from the list, or check the link.`}
+        subject={`the ${noun.toLowerCase()} ${name}`}
+        notFound={`No ${noun.toLowerCase()} named ${name} is in the catalog, or you cannot see it. Check the link.`}
       />
     ) : (
       <Progress />
@@ -83,7 +98,7 @@ export const TeamScorecardView = (props: { team: TeamRef }) => {
       <Grid item xs={12} md={4}>
         <InfoCard
           title={shown.title ?? name}
-          subheader="Team score"
+          subheader={`${noun} score`}
           titleTypographyProps={{ component: 'h2' }}
         >
           <Box display="flex" alignItems="center" gridGap={16}>
@@ -99,10 +114,10 @@ export const TeamScorecardView = (props: { team: TeamRef }) => {
       </Grid>
       <Grid item xs={12} md={8}>
         <InfoCard
-          title="Team score over the last 90 days"
+          title={`${noun} score over the last 90 days`}
           titleTypographyProps={{ component: 'h2' }}
         >
-          <TrendChart points={shown.trend} title="Team score trend" />
+          <TrendChart points={shown.trend} title={`${noun} score trend`} />
         </InfoCard>
       </Grid>
       <Grid item xs={12}>
@@ -122,7 +137,9 @@ export const TeamScorecardView = (props: { team: TeamRef }) => {
             )}
             {shown.serviceCount === 0 ? (
               <Typography variant="body1">
-                This team owns no services, directly or through its sub-teams.
+                {props.rollup
+                  ? `No service in scope is part of this ${props.rollup}.`
+                  : 'This team owns no services, directly or through its sub-teams.'}
               </Typography>
             ) : (
               <TeamServicesTable

@@ -1,0 +1,1 @@
+export { EntityRollupContainerScorecardContent } from './EntityRollupContainerScorecardContent';

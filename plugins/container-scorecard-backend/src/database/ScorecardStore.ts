@@ -162,6 +162,7 @@ export class ScorecardStore {
         counts: JSON.stringify(file.counts),
         url: file.url ?? null,
         partial: file.partial?.length ? JSON.stringify(file.partial) : null,
+        rendering: file.rendering ? JSON.stringify(file.rendering) : null,
         position,
       }));
       const findingRows = input.files.flatMap((file, i) =>
@@ -378,6 +379,8 @@ export class ScorecardStore {
       };
       const partial = parseJson<ApiLimitReached[]>(row.partial);
       if (partial) file.partial = partial;
+      const rendering = parseJson<FileScorecard['rendering']>(row.rendering);
+      if (rendering) file.rendering = rendering;
       return file;
     });
   }
@@ -575,6 +578,10 @@ function findingRow(finding: ApiFinding, fileId: string, entityRef: string) {
     suppression: finding.suppressed ? JSON.stringify(finding.suppressed) : null,
     suppressed: Boolean(finding.suppressed && !finding.suppressed.expired),
     penalty: finding.penalty ?? null,
+    rendered_from: finding.renderedFrom
+      ? JSON.stringify(finding.renderedFrom)
+      : null,
+    url: finding.url ?? null,
   };
 }
 
@@ -597,6 +604,9 @@ function findingOfRow(row: Record<string, any>): ApiFinding {
   if (suppressed) finding.suppressed = suppressed;
   if (row.penalty !== null && row.penalty !== undefined)
     finding.penalty = Number(row.penalty);
+  const renderedFrom = parseJson<ApiFinding['renderedFrom']>(row.rendered_from);
+  if (renderedFrom) finding.renderedFrom = renderedFrom;
+  if (row.url) finding.url = row.url;
   return finding;
 }
 

@@ -142,9 +142,9 @@ describe('OrganisationReportPage', () => {
       }),
     );
     await waitFor(() => expect(click).toHaveBeenCalled());
-    expect(click.mock.instances[0].download).toMatch(
-      /^container-scorecard-payments-\d{4}-\d{2}-\d{2}\.csv$/,
-    );
+    expect(
+      (click.mock.instances[0] as unknown as HTMLAnchorElement).download,
+    ).toMatch(/^container-scorecard-payments-\d{4}-\d{2}-\d{2}\.csv$/);
     click.mockRestore();
   });
 
@@ -211,9 +211,9 @@ describe('OrganisationReportPage', () => {
       days: 30,
       group: 'group:default/payments',
     });
-    expect(click.mock.instances[0].download).toMatch(
-      /^container-scorecard-payments-findings-\d{4}-\d{2}-\d{2}\.csv$/,
-    );
+    expect(
+      (click.mock.instances[0] as unknown as HTMLAnchorElement).download,
+    ).toMatch(/^container-scorecard-payments-findings-\d{4}-\d{2}-\d{2}\.csv$/);
     expect(await createObjectURL.mock.calls[0][0].text()).toBe(
       'entity_ref,rule_id\ncomponent:default/a,x\n',
     );

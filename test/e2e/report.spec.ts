@@ -198,3 +198,43 @@ test('the scoped report prints to PDF with its scope and no empty last page', as
     fullPage: true,
   });
 });
+
+test('a Group shows its card on the overview, a System rolls up its services', async ({
+  page,
+}) => {
+  await signIn(page);
+  await page.goto('/catalog/default/group/payments');
+  const card = page
+    .locator('.MuiCard-root')
+    .filter({ has: page.getByText('Container Scorecard', { exact: true }) })
+    .first();
+  await expect(card.getByText(/^\d+ of \d+ services? analysed$/)).toBeVisible();
+  await expect(
+    card
+      .getByRole('list', { name: 'Services most in need' })
+      .getByRole('link')
+      .first(),
+  ).toBeVisible();
+  await page.screenshot({
+    path: 'test-results/screenshots/group-card.png',
+    fullPage: true,
+  });
+
+  await page.goto('/catalog/default/system/shipping/container-scorecard');
+  await expect(page.getByText('System score', { exact: true })).toBeVisible();
+  const table = page.getByRole('table', { name: 'Services of the team' });
+  await expect(table.locator('tbody tr')).toHaveCount(5);
+  await expect(
+    table.locator('a[href*="/component/route-optimizer/"]'),
+  ).toBeVisible();
+  // The trend answers the pointer with its day and score.
+  const chart = page.getByRole('img', { name: /System score trend/ });
+  await chart.hover();
+  await expect(page.getByTestId('trend-tooltip')).toContainText(
+    /^\d{4}-\d{2}-\d{2}: \d+$/,
+  );
+  await page.screenshot({
+    path: 'test-results/screenshots/system-rollup.png',
+    fullPage: true,
+  });
+});

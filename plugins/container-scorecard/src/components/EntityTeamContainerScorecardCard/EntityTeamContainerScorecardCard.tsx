@@ -58,7 +58,13 @@ export const EntityTeamContainerScorecardCard = () => {
             <Typography variant="subtitle2" component="h3">
               Last 90 days
             </Typography>
-            <TrendSparkline points={value.trend} />
+            {value.trend.length < 2 ? (
+              <Typography variant="body2" color="textSecondary">
+                Not enough history yet
+              </Typography>
+            ) : (
+              <TrendSparkline points={value.trend} />
+            )}
           </Box>
         </Box>
         <Typography variant="body2" style={{ marginTop: 12 }}>

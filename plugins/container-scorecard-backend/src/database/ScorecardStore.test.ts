@@ -174,6 +174,8 @@ describe('ScorecardStore', () => {
           severity: 'high',
           findings: 1,
           services: 1,
+          // The waived finding's points are not lost.
+          points: 20,
         },
       ]);
     },

@@ -134,6 +134,31 @@ describe('containerScorecardPlugin', () => {
       expect(findings.some((f: any) => f.fix?.edits?.length)).toBe(true);
     });
 
+    it('serves a service deployed through a Helm chart with findings pointing into its values file', async () => {
+      const response = await request(server).get(
+        `${API}/entities/component/default/returns-portal/scorecard`,
+      );
+      expect(response.status).toBe(200);
+      const deployment = response.body.files.find(
+        (f: any) => f.path === 'chart/returns-portal/templates/deployment.yaml',
+      );
+      expect(deployment.rendering).toMatchObject({
+        renderer: 'helm',
+        unit: 'chart/returns-portal',
+      });
+      const privileged = deployment.findings.find(
+        (f: any) => f.ruleId === 'k8s-privileged-container',
+      );
+      expect(privileged).toMatchObject({
+        path: 'chart/returns-portal/values.yaml',
+        snippet: '  privileged: true',
+        renderedFrom: {
+          path: 'chart/returns-portal/templates/deployment.yaml',
+          valuesKey: 'securityContext.privileged',
+        },
+      });
+    });
+
     it('tells apart services without definitions, broken files and unscanned entities', async () => {
       const none = await request(server).get(
         `${API}/entities/component/default/delivery-estimates/scorecard`,

@@ -1,6 +1,6 @@
 import type { FileResult, Finding, Severity } from '../model/types';
 import { aggregateFileResults } from './aggregateScores';
-import { planNextGrade } from './planNextGrade';
+import { EXACT_PLAN_MAX_FINDINGS, planNextGrade } from './planNextGrade';
 import { scoreFindings } from './scoreFindings';
 import { gradeOf } from './scoringModel';
 
@@ -128,11 +128,9 @@ describe('planNextGrade', () => {
       if (files.flat().length > 12) continue;
       const current = entityScore(files);
       const plan = planNextGrade(files.map(findings => ({ findings })));
-      if (gradeOf(current) === 'A') {
-        expect(plan).toBeUndefined();
-        continue;
-      }
-      expect(plan).toBeDefined();
+      // An A has no next grade; anything else always has a plan.
+      expect(plan === undefined).toBe(gradeOf(current) === 'A');
+      if (!plan) continue;
       expect(plan!.currentScore).toBe(current);
       const target = THRESHOLD[plan!.grade];
       const after = entityScore(without(files, new Set(plan!.findings)));
@@ -142,5 +140,69 @@ describe('planNextGrade', () => {
       checked++;
     }
     expect(checked).toBeGreaterThan(20);
+  });
+});
+
+describe('planNextGrade on entities too large for the exact search', () => {
+  /** Files of many rules, each rule repeated: far more findings than the exact search takes. */
+  function largeEntity(
+    fileCount: number,
+    rulesPerFile: number,
+    repeats: number,
+  ) {
+    const severities: Severity[] = ['critical', 'high', 'medium', 'low'];
+    return Array.from({ length: fileCount }, (_file, f) =>
+      Array.from({ length: rulesPerFile * repeats }, (_finding, i) =>
+        finding(
+          `rule-${Math.floor(i / repeats)}`,
+          severities[(f + Math.floor(i / repeats)) % severities.length],
+        ),
+      ),
+    );
+  }
+
+  it('still reaches the next grade, says the list may not be the shortest, and scores as the product does', () => {
+    const files = largeEntity(6, 12, 8); // 576 findings
+    expect(files.flat().length).toBeGreaterThan(EXACT_PLAN_MAX_FINDINGS);
+    const current = entityScore(files);
+
+    const plan = planNextGrade(files.map(findings => ({ findings })));
+
+    expect(plan).toBeDefined();
+    expect(plan!.approximate).toBe(true);
+    expect(plan!.currentScore).toBe(current);
+    const after = entityScore(without(files, new Set(plan!.findings)));
+    expect(after).toBe(plan!.score);
+    expect(after).toBeGreaterThanOrEqual(THRESHOLD[plan!.grade]);
+    expect(gradeOf(after)).toBe(plan!.grade);
+  });
+
+  it('drops every chosen rule the grade does not need', () => {
+    const files = largeEntity(4, 10, 10);
+    const plan = planNextGrade(files.map(findings => ({ findings })))!;
+    const chosen = new Set(plan.findings);
+    // Un-fixing any one whole rule of one file must fall short of the grade.
+    const groups = new Map<string, Finding[]>();
+    files.forEach((findings, f) =>
+      findings
+        .filter(x => chosen.has(x))
+        .forEach(x => {
+          const key = `${f}/${x.ruleId}`;
+          groups.set(key, [...(groups.get(key) ?? []), x]);
+        }),
+    );
+    expect(groups.size).toBeGreaterThan(0);
+    for (const group of groups.values()) {
+      const fewer = new Set([...chosen].filter(x => !group.includes(x)));
+      expect(entityScore(without(files, fewer))).toBeLessThan(
+        THRESHOLD[plan.grade],
+      );
+    }
+  });
+
+  it('keeps the exact search, with no approximation flag, at or under the bound', () => {
+    const files = largeEntity(2, 5, 5); // 50 findings
+    const plan = planNextGrade(files.map(findings => ({ findings })));
+    expect(plan?.approximate).toBeUndefined();
   });
 });

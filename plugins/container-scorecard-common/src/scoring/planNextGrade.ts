@@ -25,7 +25,19 @@ export interface NextGradePlan<F> {
   currentScore: number;
   /** As few findings as possible, heaviest first. */
   findings: F[];
+  /**
+   * Set when the entity had too many findings for the exact search to be cheap: the list then
+   * comes from a greedy search over whole rules, reaches the grade all the same, but may be
+   * longer than the shortest one.
+   */
+  approximate?: true;
 }
+
+/**
+ * The exact search costs about (distinct file scores ≤ 101) × findings², which is what a request
+ * may spend up to this many findings; beyond it the greedy search, linear per step, takes over.
+ */
+export const EXACT_PLAN_MAX_FINDINGS = 250;
 
 interface RuleGroup<F> {
   /** Unsuppressed findings of one rule in one file, heaviest first. */
@@ -53,6 +65,11 @@ export function planNextGrade<F extends PlannableFinding>(
   files: readonly { findings: readonly F[] }[],
 ): NextGradePlan<F> | undefined {
   if (files.length === 0) return undefined;
+  const candidates = files.reduce(
+    (n, file) => n + file.findings.filter(isCandidate).length,
+    0,
+  );
+  if (candidates > EXACT_PLAN_MAX_FINDINGS) return planGreedily(files);
   const perFile = files.map(file => planFile(file.findings));
   const scoreWith = (fixes: number[]) =>
     blend(fixes.map((k, i) => perFile[i].scores[k]));
@@ -121,25 +138,116 @@ function remaining(weights: number[], skip: number): number {
   return total;
 }
 
-/**
- * For one file: the best score reachable with k fixes (k = 0..candidates), and which findings.
- */
-function planFile<F extends PlannableFinding>(findings: readonly F[]) {
+/** A finding whose fix can gain points: not waived, not free. */
+function isCandidate(finding: PlannableFinding): boolean {
+  return !finding.suppressed && SEVERITY_WEIGHTS[finding.severity] > 0;
+}
+
+/** Unwaived, costed findings of one file by rule, each rule's heaviest first. */
+function ruleGroupsOf<F extends PlannableFinding>(
+  findings: readonly F[],
+): RuleGroup<F>[] {
   const byRule = new Map<string, F[]>();
   for (const finding of findings) {
-    if (finding.suppressed || SEVERITY_WEIGHTS[finding.severity] === 0)
-      continue;
+    if (!isCandidate(finding)) continue;
     const list = byRule.get(finding.ruleId) ?? [];
     list.push(finding);
     byRule.set(finding.ruleId, list);
   }
-  const groups: RuleGroup<F>[] = [...byRule.values()].map(list => {
+  return [...byRule.values()].map(list => {
     // Stable sort: equal weights keep their order, as the file's scoring ranks them.
     const ranked = [...list].sort(
       (a, b) => SEVERITY_WEIGHTS[b.severity] - SEVERITY_WEIGHTS[a.severity],
     );
     return { ranked, weights: ranked.map(f => SEVERITY_WEIGHTS[f.severity]) };
   });
+}
+
+/**
+ * The plan for large entities: fix whole rules of a file, one at a time, always the one that
+ * gains the most entity score per finding fixed, until the next grade is reached; then drop any
+ * chosen rule the grade does not need. Each step costs the number of (file, rule) groups, so the
+ * whole search is quadratic in groups, never in findings. Not always the shortest list.
+ */
+function planGreedily<F extends PlannableFinding>(
+  files: readonly { findings: readonly F[] }[],
+): NextGradePlan<F> | undefined {
+  const groups = files.flatMap((file, fileIndex) =>
+    ruleGroupsOf(file.findings).map(group => ({
+      fileIndex,
+      ranked: group.ranked,
+      cost: remaining(group.weights, 0),
+    })),
+  );
+  const penalties = files.map((_, i) =>
+    groups
+      .filter(group => group.fileIndex === i)
+      .reduce((sum, group) => sum + group.cost, 0),
+  );
+  const scoresOf = () => penalties.map(toScore);
+  const currentScore = blend(scoresOf());
+  const target = nextThreshold(currentScore);
+  if (!target) return undefined;
+
+  const chosen: typeof groups = [];
+  const open = new Set(groups);
+  while (blend(scoresOf()) < target.min && open.size > 0) {
+    const scores = scoresOf();
+    const sum = scores.reduce((a, b) => a + b, 0);
+    // The two lowest file scores: replacing one file's score changes the worst by these alone.
+    let low = 0;
+    for (let i = 1; i < scores.length; i++)
+      if (scores[i] < scores[low]) low = i;
+    let second = Infinity;
+    scores.forEach((score, i) => {
+      if (i !== low) second = Math.min(second, score);
+    });
+    const rawBlend = (i: number, score: number) => {
+      const worst = Math.min(score, i === low ? second : scores[low]);
+      return (
+        (1 - WORST_FILE_SHARE) * ((sum - scores[i] + score) / scores.length) +
+        WORST_FILE_SHARE * worst
+      );
+    };
+    const now = rawBlend(low, scores[low]);
+    let best: { group: (typeof groups)[number]; rate: number } | undefined;
+    for (const group of open) {
+      const i = group.fileIndex;
+      const gain = rawBlend(i, toScore(penalties[i] - group.cost)) - now;
+      const rate = gain / group.ranked.length;
+      if (!best || rate > best.rate) best = { group, rate };
+    }
+    const pick = best!.group;
+    open.delete(pick);
+    chosen.push(pick);
+    penalties[pick.fileIndex] -= pick.cost;
+  }
+  if (blend(scoresOf()) < target.min) return undefined;
+  // Latest first: a rule picked early may have become unnecessary once later ones were fixed.
+  for (let c = chosen.length - 1; c >= 0; c--) {
+    const group = chosen[c];
+    penalties[group.fileIndex] += group.cost;
+    if (blend(scoresOf()) >= target.min) chosen.splice(c, 1);
+    else penalties[group.fileIndex] -= group.cost;
+  }
+  return {
+    grade: target.grade,
+    score: blend(scoresOf()),
+    currentScore,
+    findings: chosen
+      .flatMap(group => group.ranked)
+      .sort(
+        (a, b) => SEVERITY_WEIGHTS[b.severity] - SEVERITY_WEIGHTS[a.severity],
+      ),
+    approximate: true,
+  };
+}
+
+/**
+ * For one file: the best score reachable with k fixes (k = 0..candidates), and which findings.
+ */
+function planFile<F extends PlannableFinding>(findings: readonly F[]) {
+  const groups = ruleGroupsOf(findings);
 
   // least[r][k]: least penalty of rules r.. with k fixes among them; pick[r][k]: fixes in rule r.
   const total = groups.reduce((n, g) => n + g.ranked.length, 0);

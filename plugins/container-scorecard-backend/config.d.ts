@@ -57,6 +57,11 @@ export interface Config {
        */
       maxYamlDocuments?: number;
       /**
+       * Dockerfiles with more instructions are "could not analyse" before parsing (parsing holds
+       * a few kilobytes per instruction). Default 10000.
+       */
+      maxDockerfileInstructions?: number;
+      /**
        * Bytes a Helm chart may render to, all its templates together; beyond it the chart's
        * remaining templates are "could not analyse". Default 4194304 (4 MiB).
        */

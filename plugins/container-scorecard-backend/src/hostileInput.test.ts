@@ -40,6 +40,7 @@ const LIMITS = {
   maxEntityBytes: 100_000,
   maxFindingsPerRule: 50,
   maxYamlDocuments: 20,
+  maxDockerfileInstructions: 3_000,
 };
 
 function fileOf(scorecard: EntityScorecard, path: string): FileScorecard {
@@ -114,20 +115,16 @@ describe.each(databases.eachSupportedId())(
       expect(response.body).toEqual({ status: 'ok', database: 'ok' });
     });
 
-    it('scores a 5,000-line Dockerfile and its ordinary sibling, listing a rule only up to the limit', () => {
+    it('refuses a 5,000-instruction Dockerfile before parsing it, and still scores its ordinary sibling', () => {
       const scorecard = scorecardOf('long-dockerfile');
       expect(scorecard.status).toBe('analysed');
       expect(fileOf(scorecard, 'web/Dockerfile').status).toBe('analysed');
       const long = fileOf(scorecard, 'Dockerfile');
-      expect(long.status).toBe('analysed');
-      expect(limitsOf(long)).toContain('findings-per-rule');
-      const perRule = new Map<string, number>();
-      for (const finding of long.findings) {
-        perRule.set(finding.ruleId, (perRule.get(finding.ruleId) ?? 0) + 1);
-      }
-      expect(Math.max(...perRule.values())).toBeLessThanOrEqual(
-        LIMITS.maxFindingsPerRule,
+      expect(long.status).toBe('could-not-analyse');
+      expect(long.error).toMatch(
+        /more than 3000 instructions \(limits.maxDockerfileInstructions\)/,
       );
+      expect(long.score).toBeUndefined();
     });
 
     it('scores one RUN of 2,000 chained commands', () => {
@@ -143,6 +140,11 @@ describe.each(databases.eachSupportedId())(
       expect(file.status).toBe('analysed');
       expect(file.score).toBe(0);
       expect(limitsOf(file)).toContain('findings-per-rule');
+      const perRule = new Map<string, number>();
+      for (const finding of file.findings) {
+        perRule.set(finding.ruleId, (perRule.get(finding.ruleId) ?? 0) + 1);
+      }
+      expect(Math.max(...perRule.values())).toBe(LIMITS.maxFindingsPerRule);
       expect((file as any).findingsTotal).toBeGreaterThan(file.findings.length);
       expect(JSON.stringify(entry.body).length).toBeLessThan(500_000);
     });

@@ -7,7 +7,7 @@ import type { YamlDocumentModel } from '../parsing/yaml/parseYamlDocuments';
  * keyword (a README's "This file..." becomes a `THIS` instruction), so this list is what tells a
  * Dockerfile from text that merely carries its name.
  */
-const DOCKERFILE_INSTRUCTIONS: ReadonlySet<string> = new Set([
+export const DOCKERFILE_INSTRUCTIONS: ReadonlySet<string> = new Set([
   'ADD',
   'ARG',
   'CMD',

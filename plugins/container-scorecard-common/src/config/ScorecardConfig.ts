@@ -49,6 +49,12 @@ export interface ScorecardLimits {
    * result is partial and says how many were left out. Default 1,000.
    */
   maxYamlDocuments?: number;
+  /**
+   * Dockerfiles with more instructions than this are "could not analyse" before they are parsed:
+   * parsing holds a few kilobytes per instruction, so 100,000 one-word `RUN` lines would need
+   * hundreds of megabytes for a file no person maintains. Default 10,000.
+   */
+  maxDockerfileInstructions?: number;
   /** Bytes a Helm chart or Kustomize overlay may render to; more is "could not analyse". Default 4 MiB. */
   maxRenderedBytes?: number;
   /** Depth of nested template calls (`include`, `template`, `tpl`) and blocks. Default 100. */
@@ -77,6 +83,7 @@ export const DEFAULT_LIMITS: Required<ScorecardLimits> = {
   maxYamlAliasCount: 100,
   maxFindingsPerRule: 100,
   maxYamlDocuments: 1000,
+  maxDockerfileInstructions: 10_000,
   maxRenderedBytes: 4 * 1024 * 1024,
   maxTemplateDepth: 100,
   maxTemplateSteps: 1_000_000,

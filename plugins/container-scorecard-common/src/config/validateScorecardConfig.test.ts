@@ -99,7 +99,7 @@ describe('validateScorecardConfig', () => {
 
   it('names the accepted limits when one is unknown', () => {
     expect(problemsOf({ limits: { maxFindings: 10 } })).toEqual([
-      'limits.maxFindings: unknown limit (accepted: maxFileBytes, maxYamlAliasCount, maxFindingsPerRule, maxYamlDocuments, maxRenderedBytes, maxTemplateDepth, maxTemplateSteps)',
+      'limits.maxFindings: unknown limit (accepted: maxFileBytes, maxYamlAliasCount, maxFindingsPerRule, maxYamlDocuments, maxDockerfileInstructions, maxRenderedBytes, maxTemplateDepth, maxTemplateSteps)',
     ]);
   });
 

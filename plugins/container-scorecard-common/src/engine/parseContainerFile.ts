@@ -1,4 +1,5 @@
 import { classifyContainerFile } from '../classify/classifyContainerFile';
+import { tooManyInstructions } from '../classify/instructionCount';
 import { notAComposeFile, notADockerfile } from '../classify/definitionContent';
 import type {
   AnalysisError,
@@ -33,6 +34,7 @@ export interface ParseLimits {
   maxFileBytes: number;
   maxYamlAliasCount: number;
   maxYamlDocuments: number;
+  maxDockerfileInstructions: number;
 }
 
 const WORKLOAD_KIND_LINE = new RegExp(
@@ -66,6 +68,11 @@ export function parseContainerFile(
   const lineIndex = new LineIndex(content);
   try {
     if (kind === 'dockerfile') {
+      const tooMany = tooManyInstructions(
+        content,
+        limits.maxDockerfileInstructions,
+      );
+      if (tooMany) return { status: 'could-not-analyse', kind, error: tooMany };
       const dockerfile = parseDockerfile(content, lineIndex, shellParser);
       const notDockerfile = notADockerfile(dockerfile);
       if (notDockerfile)

@@ -174,6 +174,13 @@ test('a team lead applies the filters on the team scorecard', async ({
   await expect(
     table.locator('tbody tr').first().getByLabel(`grade ${grade}`),
   ).toBeVisible();
+  // The filter is in the URL: reopened, the list is the same.
+  await expect(page).toHaveURL(new RegExp(`[?&]grade=${grade}(&|$)`));
+  await page.reload();
+  await expect(table.locator('tbody tr')).toHaveCount(withGrade.length);
+  await expect(
+    page.getByRole('checkbox', { name: grade, exact: true }),
+  ).toBeChecked();
 
   await page.getByRole('checkbox', { name: grade, exact: true }).uncheck();
   await expect(serviceLink('build-agent')).toBeVisible();

@@ -24,6 +24,34 @@ const lastQuery = (fn: jest.Mock) =>
 jest.setTimeout(30_000);
 
 describe('TeamScorecardView', () => {
+  it('opens with the search, grades, sort and page of a shared URL', async () => {
+    const getTeamScorecard = pagedTeam(60);
+    await renderWithApi(
+      <TeamScorecardView team={{ namespace: 'default', name: 'checkout' }} />,
+      {
+        api: fakeApi({ getTeamScorecard }),
+        routeEntries: [
+          '/?team=group:default/checkout&q=api&grade=D,F&sort=name&order=desc&offset=25',
+        ],
+      },
+    );
+    await screen.findByRole('table', { name: 'Services of the team' });
+    expect(lastQuery(getTeamScorecard)).toMatchObject({
+      q: 'api',
+      grade: ['D', 'F'],
+      sort: 'name',
+      order: 'desc',
+      offset: 25,
+      limit: 25,
+    });
+    expect(
+      screen.getByRole('textbox', { name: 'Search services' }),
+    ).toHaveValue('api');
+    expect(
+      screen.getByRole('checkbox', { name: 'F', exact: true }),
+    ).toBeChecked();
+  });
+
   it('shows the team score, trend and one page of services', async () => {
     const getTeamScorecard = pagedTeam(60);
     await renderWithApi(

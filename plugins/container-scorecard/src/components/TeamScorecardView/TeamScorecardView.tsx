@@ -1,11 +1,16 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { InfoCard, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
-import type { TeamScorecardQuery } from '@internal/plugin-container-scorecard-common';
+import type {
+  ApiGrade,
+  ScorecardStatus,
+  TeamScorecardQuery,
+} from '@internal/plugin-container-scorecard-common';
 import useAsync from 'react-use/esm/useAsync';
 import useDebounce from 'react-use/esm/useDebounce';
 import { containerScorecardApiRef, TeamRef } from '../../api';
@@ -17,6 +22,21 @@ import { FriendlyError } from '../FriendlyError';
 import { TeamFilters, TeamFilterValues } from './TeamFilters';
 
 type SortKey = NonNullable<TeamScorecardQuery['sort']>;
+
+const GRADES: readonly ApiGrade[] = ['A', 'B', 'C', 'D', 'F'];
+const STATUSES: readonly ScorecardStatus[] = [
+  'analysed',
+  'could-not-analyse',
+  'no-definitions',
+  'not-scanned',
+];
+const SORT_KEYS: readonly SortKey[] = [
+  'name',
+  'score',
+  'grade',
+  'trend',
+  'owner',
+];
 
 /**
  * A team's scorecard: overall score and grade, its trend, and every service it owns directly or
@@ -33,18 +53,54 @@ export const TeamScorecardView = (props: {
     ? { system: 'System', domain: 'Domain' }[props.rollup]
     : 'Team';
   const api = useApi(containerScorecardApiRef);
-  const [filters, setFilters] = useState<TeamFilterValues>({
-    q: '',
-    grade: [],
-  });
+  // Search, filters, sort and page start from the URL and are kept in it, so a link shares the
+  // exact list a team lead is looking at.
+  const [params, setParams] = useSearchParams();
+  const [filters, setFilters] = useState<TeamFilterValues>(() => ({
+    q: params.get('q') ?? '',
+    grade: (params.get('grade') ?? '')
+      .split(',')
+      .filter((g): g is ApiGrade => GRADES.includes(g as ApiGrade)),
+    ...(STATUSES.includes(params.get('status') as ScorecardStatus)
+      ? { status: params.get('status') as ScorecardStatus }
+      : {}),
+  }));
   // Typing in the search box should not send one request per keystroke.
-  const [q, setQ] = useState('');
+  const [q, setQ] = useState(filters.q);
   useDebounce(() => setQ(filters.q), 300, [filters.q]);
-  const [sort, setSort] = useState<{ sort: SortKey; order: 'asc' | 'desc' }>({
-    sort: 'score',
-    order: 'asc',
-  });
-  const [paging, setPaging] = useState({ offset: 0, limit: 25 });
+  const [sort, setSort] = useState<{ sort: SortKey; order: 'asc' | 'desc' }>(
+    () => ({
+      sort: SORT_KEYS.includes(params.get('sort') as SortKey)
+        ? (params.get('sort') as SortKey)
+        : 'score',
+      order: params.get('order') === 'desc' ? 'desc' : 'asc',
+    }),
+  );
+  const [paging, setPaging] = useState(() => ({
+    offset: Math.max(0, Number(params.get('offset')) || 0),
+    limit: [10, 25, 50, 100].includes(Number(params.get('limit')))
+      ? Number(params.get('limit'))
+      : 25,
+  }));
+  useEffect(() => {
+    const next = new URLSearchParams(params);
+    const entries: Record<string, string | undefined> = {
+      q: q || undefined,
+      grade: filters.grade.length ? filters.grade.join(',') : undefined,
+      status: filters.status,
+      sort: sort.sort === 'score' ? undefined : sort.sort,
+      order: sort.order === 'asc' ? undefined : sort.order,
+      offset: paging.offset ? String(paging.offset) : undefined,
+      limit: paging.limit === 25 ? undefined : String(paging.limit),
+    };
+    for (const [key, v] of Object.entries(entries)) {
+      if (v) next.set(key, v);
+      else next.delete(key);
+    }
+    if (next.toString() !== params.toString()) {
+      setParams(next, { replace: true });
+    }
+  }, [q, filters.grade, filters.status, sort, paging, params, setParams]);
 
   const { namespace, name } = props.team;
   const { value, loading, error } = useAsync(() => {

@@ -38,6 +38,7 @@ import type { RepositoryReader } from '../reading/createRepositoryReader';
 import { readEntitySources } from '../reading/readEntitySources';
 import { classifyReadError } from '../reading/retryRead';
 import type { ScorecardOptions } from '../readScorecardOptions';
+import { createConcurrencyLimit } from './concurrencyLimit';
 import { mapWithConcurrency } from './mapWithConcurrency';
 import { describeDatabaseError } from '../../database/describeDatabaseError';
 
@@ -116,8 +117,14 @@ export class ScanService {
   private readonly rules: ReadonlyMap<string, RuleMetadata>;
   private readonly now: () => Date;
   private readonly analyzer: EntityAnalyzer;
+  /**
+   * Scheduled scans and on-demand rescans share `concurrency` slots: each scan holds a
+   * repository's files in memory, so a burst of rescan requests must queue, not multiply it.
+   */
+  private readonly limit: <T>(work: () => Promise<T>) => Promise<T>;
 
   constructor(private readonly deps: ScanServiceDeps) {
+    this.limit = createConcurrencyLimit(deps.options.concurrency);
     this.rules = new Map(deps.engine.rules.map(rule => [rule.id, rule]));
     this.analyzer = deps.analyzer ?? inProcessAnalyzer(deps.engine);
     this.now = deps.now ?? (() => new Date());
@@ -196,10 +203,8 @@ export class ScanService {
     const entityRef = refOf(entity);
     const existing = this.inFlight.get(entityRef);
     if (existing) return existing;
-    const scan = this.scanOne(
-      entityRef,
-      entity,
-      options.force ?? false,
+    const scan = this.limit(() =>
+      this.scanOne(entityRef, entity, options.force ?? false),
     ).finally(() => this.inFlight.delete(entityRef));
     this.inFlight.set(entityRef, scan);
     return scan;

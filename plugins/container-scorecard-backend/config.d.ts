@@ -114,7 +114,7 @@ export interface Config {
       entityTimeout?: HumanDuration | string;
       /**
        * Heap limit of each worker, in MB. A worker that exceeds it is ended and the file it was
-       * on is "could not analyse". Default 512.
+       * on is "could not analyse". Default 256.
        */
       maxOldGenerationSizeMb?: number;
     };

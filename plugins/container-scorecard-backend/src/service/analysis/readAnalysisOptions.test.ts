@@ -8,7 +8,7 @@ describe('readAnalysisOptions', () => {
       workers: Math.max(1, availableParallelism() - 1),
       fileTimeoutMs: 10_000,
       entityTimeoutMs: 60_000,
-      maxOldGenerationSizeMb: 512,
+      maxOldGenerationSizeMb: 256,
     });
   });
 

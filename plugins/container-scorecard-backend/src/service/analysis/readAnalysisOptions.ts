@@ -21,7 +21,7 @@ export interface AnalysisOptions {
 const DEFAULTS = {
   fileTimeoutMs: 10_000,
   entityTimeoutMs: 60_000,
-  maxOldGenerationSizeMb: 512,
+  maxOldGenerationSizeMb: 256,
 };
 
 function durationMs(config: Config | undefined, key: string, fallback: number) {

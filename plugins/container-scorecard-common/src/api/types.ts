@@ -207,11 +207,11 @@ export interface EntityScorecard {
    * Limits the entity's scan reached (files, bytes or time): the result is partial and says what
    * it left out. File-level limits are on each file.
    */
-  partial?: ApiLimitReached[]
+  partial?: ApiLimitReached[];
   /**
    * The fewest findings whose fix lifts the entity to the next grade (see `planNextGrade`);
    * absent at grade A or when there is nothing to plan.
-   */;
+   */
   nextGrade?: ApiNextGrade;
 }
 

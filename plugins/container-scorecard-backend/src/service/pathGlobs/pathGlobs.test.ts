@@ -80,9 +80,7 @@ describe('annotation path globs', () => {
   });
 
   it('accepts globs at the limits', () => {
-    expect(checkPathGlob('*a*a*a*/*a*a*a*/?*')).toHaveProperty(
-      'alternatives',
-    );
+    expect(checkPathGlob('*a*a*a*/*a*a*a*/?*')).toHaveProperty('alternatives');
     expect(checkPathGlob('{1..8}{1..8}')).toEqual({
       alternatives: expect.arrayContaining(['11', '88']),
     });

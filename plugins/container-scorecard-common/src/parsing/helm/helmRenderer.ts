@@ -14,8 +14,6 @@ interface HelmUnit extends RenderUnit {
 
 const dirOf = (path: string) =>
   path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
-const isUnder = (path: string, root: string) =>
-  root === '' || path.startsWith(`${root}/`);
 
 /**
  * Helm charts: a directory with `Chart.yaml` and a `templates/` directory. A chart vendored

@@ -80,7 +80,9 @@ export function parseDockerfile(
     }
   }
   if (stages.length > 0) stages[stages.length - 1].isFinal = true;
-  // Built on the first lookup: most Dockerfiles never resolve a variable.
+  // Built on the first lookup: most Dockerfiles never resolve a variable. From a parse of its
+  // own, so the model does not keep the library's tree alive: it holds objects for every line
+  // (comments too), which a repository's worth of long Dockerfiles cannot afford to keep.
   let variableResolver: ReturnType<typeof createVariableResolver> | undefined;
 
   return {
@@ -90,7 +92,9 @@ export function parseDockerfile(
     globalArgs,
     finalStage: stages[stages.length - 1],
     resolve(text, line) {
-      variableResolver ??= createVariableResolver(dockerfile);
+      variableResolver ??= createVariableResolver(
+        DockerfileParser.parse(content),
+      );
       const resolveVariable = variableResolver;
       return substituteVariables(
         text,

@@ -1,14 +1,7 @@
 import type { ShellCommand } from '../../parsing/shell/shellTypes';
-import type { RuleReport } from '../framework/ruleTypes';
 import { defineRule } from '../framework/defineRule';
-import {
-  appendToRunFix,
-  commandHasArgument,
-  hasCacheOrTmpfsMountWith,
-  installWithoutLaterCleanup,
-  runInstructions,
-  stageReachesImage,
-} from './helpers/runCommandFacts';
+import { commandHasArgument } from './helpers/runCommandFacts';
+import { uncleanedCacheReports } from './helpers/uncleanedCacheReports';
 
 const isYarnInstall = (c: ShellCommand) =>
   commandHasArgument(c, 'yarn', ['install']);
@@ -41,33 +34,11 @@ export const yarnCacheNotCleaned = defineRule({
     'Same test as hadolint DL3060: a RUN with `yarn install` and no `yarn cache clean` after it is flagged in the final stage and in stages another stage is built FROM (a build stage only copied from is not), unless a cache or tmpfs mount covers .cache/yarn (deliberately also a mount on a parent directory); ONBUILD RUN triggers are always checked, since they run in whatever image is built on this one. Commands behind sudo/env wrappers and in `sh -c` strings are read too.',
   fixable: true,
   check({ file }) {
-    const model = file.dockerfile;
-    const reports: RuleReport[] = [];
-    for (const { instruction, commands } of runInstructions(model, {
-      onbuild: true,
-    })) {
-      const install = installWithoutLaterCleanup(
-        commands,
-        isYarnInstall,
-        isYarnCacheClean,
-      );
-      if (!install) continue;
-      if (hasCacheOrTmpfsMountWith(instruction, ['.cache/yarn'])) continue;
-      if (
-        instruction.keyword === 'RUN' &&
-        !stageReachesImage(model, instruction.stageIndex)
-      )
-        continue;
-      const fix = appendToRunFix(
-        instruction,
-        file.lineIndex,
-        'yarn cache clean',
-      );
-      reports.push({
-        range: { start: install.nameWord.range.start, end: install.range.end },
-        ...(fix ? { fix } : {}),
-      });
-    }
-    return reports;
+    return uncleanedCacheReports(file, {
+      isInstall: isYarnInstall,
+      isCleanup: isYarnCacheClean,
+      cacheDirectories: ['.cache/yarn'],
+      cleanCommand: 'yarn cache clean',
+    });
   },
 });

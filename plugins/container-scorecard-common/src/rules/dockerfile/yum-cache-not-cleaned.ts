@@ -1,15 +1,10 @@
 import type { ShellCommand } from '../../parsing/shell/shellTypes';
-import type { RuleReport } from '../framework/ruleTypes';
 import { defineRule } from '../framework/defineRule';
 import {
-  appendToRunFix,
   commandHasArgument,
-  hasCacheOrTmpfsMountWith,
-  installWithoutLaterCleanup,
   removesDirectory,
-  runInstructions,
-  stageReachesImage,
 } from './helpers/runCommandFacts';
+import { uncleanedCacheReports } from './helpers/uncleanedCacheReports';
 
 const isYumInstall = (c: ShellCommand) =>
   commandHasArgument(c, 'yum', ['install']);
@@ -46,29 +41,11 @@ export const yumCacheNotCleaned = defineRule({
     "Same test as hadolint DL3032: `yum clean all` or `rm -rf /var/cache/yum/*` must follow the last `yum install` of the RUN (a clean before the install does not count), a cache or tmpfs mount on /var/cache/yum (deliberately also on a parent directory) is accepted, and ONBUILD RUN triggers are checked. Beyond hadolint, commands behind sudo/env wrappers and in `sh -c` strings are read too. Deliberately narrower, as apt-lists-not-cleaned and hadolint's own DL3060 are: a build stage that is only copied from (COPY --from) is not checked, since its layers never reach the image.",
   fixable: true,
   check({ file }) {
-    const model = file.dockerfile;
-    const reports: RuleReport[] = [];
-    for (const { instruction, commands } of runInstructions(model, {
-      onbuild: true,
-    })) {
-      if (
-        instruction.keyword === 'RUN' &&
-        !stageReachesImage(model, instruction.stageIndex)
-      )
-        continue;
-      const install = installWithoutLaterCleanup(
-        commands,
-        isYumInstall,
-        isYumCleanup,
-      );
-      if (!install) continue;
-      if (hasCacheOrTmpfsMountWith(instruction, ['/var/cache/yum'])) continue;
-      const fix = appendToRunFix(instruction, file.lineIndex, 'yum clean all');
-      reports.push({
-        range: { start: install.nameWord.range.start, end: install.range.end },
-        ...(fix ? { fix } : {}),
-      });
-    }
-    return reports;
+    return uncleanedCacheReports(file, {
+      isInstall: isYumInstall,
+      isCleanup: isYumCleanup,
+      cacheDirectories: ['/var/cache/yum'],
+      cleanCommand: 'yum clean all',
+    });
   },
 });

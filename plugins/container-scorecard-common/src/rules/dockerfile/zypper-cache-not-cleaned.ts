@@ -1,14 +1,7 @@
 import type { ShellCommand } from '../../parsing/shell/shellTypes';
-import type { RuleReport } from '../framework/ruleTypes';
 import { defineRule } from '../framework/defineRule';
-import {
-  appendToRunFix,
-  commandHasArgument,
-  hasCacheOrTmpfsMountWith,
-  installWithoutLaterCleanup,
-  runInstructions,
-  stageReachesImage,
-} from './helpers/runCommandFacts';
+import { commandHasArgument } from './helpers/runCommandFacts';
+import { uncleanedCacheReports } from './helpers/uncleanedCacheReports';
 
 const isZypperInstall = (c: ShellCommand) =>
   commandHasArgument(c, 'zypper', ['install', 'in']);
@@ -41,33 +34,11 @@ export const zypperCacheNotCleaned = defineRule({
     "Same test as hadolint DL3036 (`zypper install`/`in` needs `zypper clean`/`cc` in the same RUN; cache and tmpfs mounts on /var/cache/zypp are accepted (deliberately also on a parent directory); ONBUILD RUN triggers are checked), with one deliberate difference: the clean must come after the last install, as hadolint requires for yum, dnf and yarn, because a clean before the install leaves the new downloads behind. Commands behind sudo/env wrappers and in `sh -c` strings are read too. Deliberately narrower, as apt-lists-not-cleaned and hadolint's own DL3060 are: a build stage that is only copied from (COPY --from) is not checked, since its layers never reach the image.",
   fixable: true,
   check({ file }) {
-    const model = file.dockerfile;
-    const reports: RuleReport[] = [];
-    for (const { instruction, commands } of runInstructions(model, {
-      onbuild: true,
-    })) {
-      if (
-        instruction.keyword === 'RUN' &&
-        !stageReachesImage(model, instruction.stageIndex)
-      )
-        continue;
-      const install = installWithoutLaterCleanup(
-        commands,
-        isZypperInstall,
-        isZypperClean,
-      );
-      if (!install) continue;
-      if (hasCacheOrTmpfsMountWith(instruction, ['/var/cache/zypp'])) continue;
-      const fix = appendToRunFix(
-        instruction,
-        file.lineIndex,
-        'zypper clean --all',
-      );
-      reports.push({
-        range: { start: install.nameWord.range.start, end: install.range.end },
-        ...(fix ? { fix } : {}),
-      });
-    }
-    return reports;
+    return uncleanedCacheReports(file, {
+      isInstall: isZypperInstall,
+      isCleanup: isZypperClean,
+      cacheDirectories: ['/var/cache/zypp'],
+      cleanCommand: 'zypper clean --all',
+    });
   },
 });

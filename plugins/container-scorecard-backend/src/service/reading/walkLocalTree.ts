@@ -73,13 +73,14 @@ export async function walkLocalTree(options: {
   async function consider(entry: Dirent, absolute: string, path: string) {
     if (!entry.isFile() && !entry.isSymbolicLink()) return;
     // The name decides first, so the other files of a huge repository cost no system call.
-    if (decide(path) === 'skip') return;
+    const byName = decide(path);
+    if (byName === 'skip') return;
     let target = absolute;
     if (entry.isSymbolicLink()) {
       target = await fs.realpath(absolute).catch(() => '');
       if (!target || !isInside(root, target)) {
         // Named like a definition, so its absence would read as "no definitions": say why instead.
-        if (decide(path) !== 'list') {
+        if (byName !== 'list') {
           refused.push({
             path,
             reason:

@@ -179,11 +179,8 @@ function planGreedily<F extends PlannableFinding>(
       cost: remaining(group.weights, 0),
     })),
   );
-  const penalties = files.map((_, i) =>
-    groups
-      .filter(group => group.fileIndex === i)
-      .reduce((sum, group) => sum + group.cost, 0),
-  );
+  const penalties = files.map(() => 0);
+  for (const group of groups) penalties[group.fileIndex] += group.cost;
   const scoresOf = () => penalties.map(toScore);
   const currentScore = blend(scoresOf());
   const target = nextThreshold(currentScore);

@@ -42,6 +42,10 @@ export {
   helmRenderer,
   isHelmTemplateHelper,
 } from './parsing/helm/helmRenderer';
+export {
+  isKustomizationFile,
+  kustomizeJsonPatchPaths,
+} from './parsing/kustomize';
 export { applyTextEdits } from './fixes/applyTextEdits';
 export {
   fixPreviewOf,

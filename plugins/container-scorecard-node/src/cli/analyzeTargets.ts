@@ -21,6 +21,7 @@ import {
   type CandidateFile,
 } from './discovery/discoverFiles';
 import { sniffContainerKind } from './discovery/sniffContainerKind';
+import { readKustomizeJsonPatches } from './discovery/readKustomizeJsonPatches';
 import { compareText } from './compareText';
 
 /** How many bytes of a file are read to sniff its kind or to check a huge YAML file. */
@@ -219,6 +220,7 @@ export async function analyzeTargets(options: {
       : undefined;
     inputs.push(content === undefined ? { path } : { path, content });
   }
+  await readKustomizeJsonPatches(options.cwd, inputs);
   const renderOptions = await helmValuesOptions(options, inputs, warnings);
   const repository = options.analyze
     ? await options.analyze(inputs, renderOptions)

@@ -17,7 +17,15 @@ export type CandidateDecision =
    * so the reader looks at its head (`looksLikeKubernetesWorkload`) and otherwise leaves it out.
    */
   | 'peek'
+  /**
+   * A small JSON file: a Kustomize JSON 6902 patch if a kustomization names it. Readers keep
+   * it only then (see `kustomizeJsonPatchPaths`), so a repository's other JSON costs nothing.
+   */
+  | 'reference'
   | 'skip';
+
+/** JSON 6902 patches are a few operations; a larger JSON file is data, not a patch. */
+export const MAX_JSON_PATCH_BYTES = 64 * 1024;
 
 /** Directories that hold other people's code, never the service's own container definitions. */
 export const IGNORED_DIRECTORIES = new Set(['.git', 'node_modules', 'vendor']);
@@ -41,7 +49,13 @@ export function createCandidateFilter(options: {
     const kind = classifyContainerFile(path);
     // A chart's helpers (`templates/_helpers.tpl`): its templates include them.
     const chartHelper = !kind && isHelmTemplateHelper(path);
-    if (!kind && !chartHelper) return 'skip';
+    if (!kind && !chartHelper) {
+      const jsonPatch =
+        /\.json$/i.test(name) &&
+        (size === undefined || size <= MAX_JSON_PATCH_BYTES) &&
+        (!matchesGlobs || matchesGlobs(path));
+      return jsonPatch ? 'reference' : 'skip';
+    }
     // Globs run only on candidates: most paths of a repository never reach them.
     if (matchesGlobs && !matchesGlobs(path)) return 'skip';
     if (size !== undefined && size > options.maxFileBytes) {

@@ -1,10 +1,13 @@
-import { looksLikeKubernetesWorkload } from '@internal/plugin-container-scorecard-common';
+import {
+  kustomizeJsonPatchPaths,
+  looksLikeKubernetesWorkload,
+} from '@internal/plugin-container-scorecard-common';
 import { NotAllowedError, NotModifiedError } from '@backstage/errors';
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { isAbsolute } from 'node:path';
 import { ByteBudget, compareReadPriority } from './byteBudget';
-import { createCandidateFilter } from './candidateFiles';
+import { createCandidateFilter, MAX_JSON_PATCH_BYTES } from './candidateFiles';
 import { readFileHead } from './readFileHead';
 import { PEEK_BYTES } from './readLimits';
 import type { ReadTreeOptions, RepositoryTree, TreeFile } from './types';
@@ -122,8 +125,13 @@ async function readCandidates(
   const ordered = [...candidates].sort((a, b) =>
     compareReadPriority(a.path, b.path),
   );
+  const references: LocalCandidate[] = [];
   for (const file of ordered) {
     options.signal?.throwIfAborted();
+    if (file.decision === 'reference') {
+      references.push(file);
+      continue;
+    }
     if (file.decision === 'list') {
       files.push({ path: file.path });
       continue;
@@ -152,6 +160,16 @@ async function readCandidates(
       files.push({ path: file.path, content: bytes.toString('utf8') });
     }
     await yieldToEventLoop();
+  }
+  // Small JSON files are read only when a kustomization names them (a JSON 6902 patch).
+  const wanted = new Set(
+    kustomizeJsonPatchPaths(new Map(files.map(f => [f.path, f.content]))),
+  );
+  for (const file of references) {
+    if (!wanted.has(file.path) || !budget.admit(file.path, file.size)) continue;
+    const bytes = await readFileHead(file.absolute, MAX_JSON_PATCH_BYTES + 1);
+    if (bytes.length <= MAX_JSON_PATCH_BYTES)
+      files.push({ path: file.path, content: bytes.toString('utf8') });
   }
   return { files, oversized, budget };
 }

@@ -1,11 +1,12 @@
 import { UrlReaderService } from '@backstage/backend-plugin-api';
 import {
   classifyContainerFile,
+  kustomizeJsonPatchPaths,
   looksLikeKubernetesWorkload,
   type LimitReached,
 } from '@internal/plugin-container-scorecard-common';
 import { ByteBudget, compareReadPriority } from './byteBudget';
-import { createCandidateFilter } from './candidateFiles';
+import { createCandidateFilter, MAX_JSON_PATCH_BYTES } from './candidateFiles';
 import { PEEK_BYTES, repositoryFilesReached } from './readLimits';
 import type { ReadTreeOptions, RepositoryTree, TreeFile } from './types';
 import { yieldToEventLoop } from './walkLocalTree';
@@ -31,6 +32,9 @@ export async function readUrlTree(
   const peeked = new Set<string>();
   const unmeasured = new Set<string>();
   const oversized: RepositoryTree['oversized'] = [];
+  // Small JSON files held until the kustomizations are read (see `keepReferenced`).
+  const references = new Set<string>();
+  let referenceBytes = 0;
   let entries = 0;
   const response = await urlReader.readTree(url, {
     etag: options.etag,
@@ -47,6 +51,16 @@ export async function readUrlTree(
         // Fetched whole whatever its size: only when it fits in what is left of the budget.
         if (!budget.admit(path, info?.size ?? 0, true)) return false;
         peeked.add(path);
+        return true;
+      }
+      if (decision === 'reference') {
+        // The archive comes in no useful order, so the kustomization naming a JSON patch may
+        // come after it: candidates are held, within a bound of their own, and the unnamed
+        // ones dropped after the read without spending the entity's budget.
+        const size = info?.size ?? MAX_JSON_PATCH_BYTES;
+        if (referenceBytes + size > MAX_REFERENCE_BYTES) return false;
+        referenceBytes += size;
+        references.add(path);
         return true;
       }
       if (decision !== 'read') return false;
@@ -74,9 +88,15 @@ export async function readUrlTree(
     );
   }
   const files: TreeFile[] = [...listed].map(path => ({ path }));
+  const held: { path: string; content: string }[] = [];
   for (const file of fetched) {
     options.signal?.throwIfAborted();
     const content = await file.content();
+    if (references.has(file.path)) {
+      if (content.length <= MAX_JSON_PATCH_BYTES)
+        held.push({ path: file.path, content: content.toString('utf8') });
+      continue;
+    }
     if (peeked.has(file.path)) {
       const head = content.subarray(0, PEEK_BYTES).toString('utf8');
       if (looksLikeKubernetesWorkload(head)) {
@@ -99,6 +119,7 @@ export async function readUrlTree(
     files.push({ path: file.path, content: content.toString('utf8') });
     await yieldToEventLoop();
   }
+  files.push(...keepReferenced(held, files, budget));
   const bytesReached = budget.limitReached();
   if (bytesReached) limitsReached.push(bytesReached);
   files.sort((a, b) => a.path.localeCompare(b.path));
@@ -110,4 +131,22 @@ export async function readUrlTree(
     browseBaseUrl: url.endsWith('/') ? url : `${url}/`,
     ...(limitsReached.length > 0 ? { limitsReached } : {}),
   };
+}
+
+/** JSON files held per repository while its kustomizations are not yet known. */
+const MAX_REFERENCE_BYTES = 2 * 1024 * 1024;
+
+/** The held JSON files a kustomization names (JSON 6902 patches), within the byte budget. */
+function keepReferenced(
+  held: { path: string; content: string }[],
+  files: readonly TreeFile[],
+  budget: ByteBudget,
+): TreeFile[] {
+  const wanted = new Set(
+    kustomizeJsonPatchPaths(new Map(files.map(f => [f.path, f.content]))),
+  );
+  return held.filter(
+    file =>
+      wanted.has(file.path) && budget.admit(file.path, file.content.length),
+  );
 }

@@ -16,7 +16,7 @@ export interface LocalCandidate {
   absolute: string;
   size: number;
   mtimeMs: number;
-  decision: 'read' | 'list' | 'peek';
+  decision: 'read' | 'list' | 'peek' | 'reference';
 }
 
 /** What a walk found, and the limits it reached on the way. */
@@ -80,7 +80,7 @@ export async function walkLocalTree(options: {
       target = await fs.realpath(absolute).catch(() => '');
       if (!target || !isInside(root, target)) {
         // Named like a definition, so its absence would read as "no definitions": say why instead.
-        if (byName !== 'list') {
+        if (byName !== 'list' && byName !== 'reference') {
           refused.push({
             path,
             reason:
@@ -94,7 +94,12 @@ export async function walkLocalTree(options: {
     if (!stat?.isFile()) return;
     const decision = decide(path, stat.size);
     if (decision === 'oversized') oversized.push({ path, size: stat.size });
-    if (decision === 'read' || decision === 'list' || decision === 'peek') {
+    if (
+      decision === 'read' ||
+      decision === 'list' ||
+      decision === 'peek' ||
+      decision === 'reference'
+    ) {
       candidates.push({
         path,
         absolute: target,

@@ -133,6 +133,25 @@ export function findKustomizeUnits(
 }
 
 /**
+ * The files the repository's kustomizations name that a reader by file name would not fetch:
+ * JSON 6902 patches kept in `.json` files (`patches: - path: x.json`, `patchesJson6902`).
+ * Readers call it on the files they read to fetch those too; without them an overlay cannot be
+ * built. `files` needs only the kustomization files' contents.
+ *
+ * @public
+ */
+export function kustomizeJsonPatchPaths(files: KustomizeFiles): string[] {
+  const directories = new Set(
+    [...files.keys()].filter(isKustomizationFile).map(p => directoryOf(p)),
+  );
+  const paths = new Set<string>();
+  for (const directory of directories)
+    for (const path of referencesOf(files, directory))
+      if (/\.json$/i.test(path)) paths.add(path);
+  return [...paths].sort();
+}
+
+/**
  * The repository paths a kustomization names (resources, bases, components, patch files), read
  * without building: enough to tell leaves from bases, and which files an overlay stands on even
  * when its build stops early. A kustomization that does not parse names nothing here (its build

@@ -9,6 +9,7 @@ export {
 export {
   findKustomizeUnits,
   isKustomizationFile,
+  kustomizeJsonPatchPaths,
   type KustomizeUnit,
 } from './findKustomizeUnits';
 export { createKustomizeRenderer } from './kustomizeRenderer';

@@ -131,5 +131,19 @@ export interface Config {
      * locations are not scanned.
      */
     localRoots?: string[];
+    /**
+     * A `helm` binary to render charts with, instead of the built-in renderer. Each chart is
+     * rendered with `<command> template release-name <chart> -f <values>...` (no shell) from a
+     * private copy of the files read, one chart at a time. A run that fails, passes `timeout` or
+     * writes more than `maxOutputBytes` makes the chart "could not analyse" with the reason.
+     */
+    helm?: {
+      /** The executable, a path or a name on the backend's PATH. Unset: the built-in renderer. */
+      command?: string;
+      /** Longest run per chart. Default 30 seconds. */
+      timeout?: HumanDuration | string;
+      /** Bytes of output per chart. Default 4194304 (4 MiB). */
+      maxOutputBytes?: number;
+    };
   };
 }

@@ -27,6 +27,7 @@ export {
 export type { AnalysisProgress } from './engine/createFileAnalyzer';
 export { builtInRules } from './engine/builtInRules';
 export type {
+  HelmCommandResult,
   RenderLimits,
   RenderOptions,
   RenderOutcome,
@@ -41,6 +42,7 @@ export { builtInRenderers } from './engine/rendered/builtInRenderers';
 export {
   helmRenderer,
   isHelmTemplateHelper,
+  type HelmUnit,
 } from './parsing/helm/helmRenderer';
 export {
   isKustomizationFile,

@@ -93,3 +93,26 @@ describe('apk-add-unpinned-packages', () => {
     expect(findings[0].suppressed?.source).toBe('hadolint');
   });
 });
+
+describe('apk-add-unpinned-packages version constraints', () => {
+  it.each([
+    ['a lower bound', "RUN apk add 'py3-pip>23'"],
+    ['an upper bound', "RUN apk add 'py3-pip<24'"],
+    ['an inclusive bound', 'RUN apk add \'py3-pip>=23.1\' "openssl<=3.3"'],
+    ['a fuzzy version', 'RUN apk add py3-pip~23.1 openssl=~3.3'],
+  ])('counts %s as pinned', async (_name, run) => {
+    expect(await findingsFor(RULE, lines('FROM alpine:3.20', run))).toEqual([]);
+    expect(
+      await findingsFor(RULE, lines('FROM alpine:3.20', `ONBUILD ${run}`)),
+    ).toEqual([]);
+  });
+
+  it('flags an unquoted bound, which the shell reads as a redirection', async () => {
+    const findings = await findingsFor(
+      RULE,
+      lines('FROM alpine:3.20', 'RUN apk add py3-pip>23'),
+    );
+    expect(findings).toHaveLength(1);
+    expect(findings[0].message).toContain('for py3-pip:');
+  });
+});

@@ -3,9 +3,14 @@ import { defineRule } from '../framework/defineRule';
 import { commandsIn } from './helpers/dockerfileScope';
 import { nonOptionArguments } from './helpers/packageCommands';
 
-/** hadolint's test of a pinned apk package: `=` or `~` in it, or a local `.apk` file. */
+/**
+ * A package with a version constraint, or a local `.apk` file. hadolint's test is `=` or `~` in
+ * the word, which takes `<=` and `>=` but not a bare `<` or `>`; apk reads all of them as
+ * constraints on the version (`'py3-pip<24'`), so this rule does too. Unquoted, `pkg>=1` is a
+ * shell redirection: the shell gives apk only `pkg`, which stays unpinned.
+ */
 function isPinned(word: string): boolean {
-  return word.includes('=') || word.includes('~') || word.endsWith('.apk');
+  return /[=~<>]/.test(word) || word.endsWith('.apk');
 }
 
 /** Flags `apk add` with a package that has no version, as hadolint DL3018 does. */
@@ -18,7 +23,7 @@ export const apkAddUnpinnedPackages = defineRule({
   message:
     'apk add names packages without versions: pin them with <package>=<version>.',
   rationale:
-    'Rebuilding the same Dockerfile should give the same image. An unversioned `apk add` takes whatever the Alpine mirror holds at build time, so two builds of one commit can differ, and the difference surfaces in production rather than in review.',
+    'Rebuilding the same Dockerfile should give the same image. An unversioned `apk add` takes whatever the Alpine mirror holds at build time, so two builds of one commit can differ, and the difference surfaces in production rather than in review. Any version constraint apk understands (`=`, `~`, `<`, `>`, `<=`, `>=`) counts as a pin here: it states which versions the build accepts.',
   remediation: {
     description:
       'Pin each package to the version you tested (`=`), or allow patch updates with `~`.',
@@ -26,8 +31,11 @@ export const apkAddUnpinnedPackages = defineRule({
     after: 'RUN apk add --no-cache curl=8.9.1-r2',
   },
   equivalents: { hadolint: 'DL3018' },
+  equivalentLinks: {
+    hadolint: 'https://github.com/hadolint/hadolint/wiki/DL3018',
+  },
   equivalentsNote:
-    'Same test as hadolint DL3018 (`=`, `~` or an `.apk` file count as pinned; the values of `-t`, `--virtual`, `--repository` and `-X` are not packages). Beyond hadolint, the command is also found behind sudo/env wrappers and in `sh -c` strings. ONBUILD RUN triggers are checked too.',
+    "Same test as hadolint DL3018 (`=`, `~` or an `.apk` file count as pinned; the values of `-t`, `--virtual`, `--repository` and `-X` are not packages), ONBUILD RUN triggers included. Deliberate difference: a bare `<` or `>` constraint (`'pkg<2'`, `'pkg>1.2'`) counts as pinned like `<=`, `>=` and `~`, which hadolint accepts only because they contain `=` or `~` (hadolint issue #782 asks for the bounds). Beyond hadolint, the command is also found behind sudo/env wrappers and in `sh -c` strings.",
   check({ file }) {
     const model = file.dockerfile;
     const reports: RuleReport[] = [];

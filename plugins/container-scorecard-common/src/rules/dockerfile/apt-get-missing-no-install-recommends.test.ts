@@ -151,3 +151,20 @@ describe('apt-get-missing-no-install-recommends', () => {
     expect(await findingsFor(RULE, content)).toEqual([]);
   });
 });
+
+describe('apt-get-missing-no-install-recommends ONBUILD', () => {
+  it('checks ONBUILD RUN triggers in shell and exec form, and fixes them', async () => {
+    const content = lines(
+      'FROM debian:12',
+      'ONBUILD RUN apt-get install -y curl',
+      'ONBUILD RUN ["apt-get", "install", "-y", "git"]',
+    );
+    expect(await fixedBy(RULE, content)).toBe(
+      lines(
+        'FROM debian:12',
+        'ONBUILD RUN apt-get install --no-install-recommends -y curl',
+        'ONBUILD RUN ["apt-get", "install", "--no-install-recommends", "-y", "git"]',
+      ),
+    );
+  });
+});

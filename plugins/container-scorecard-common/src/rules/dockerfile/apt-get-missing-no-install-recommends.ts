@@ -2,6 +2,7 @@ import type { DockerInstruction } from '../../parsing/dockerfile/dockerfileTypes
 import type { ShellCommand, ShellWord } from '../../parsing/shell/shellTypes';
 import type { RuleReport } from '../framework/ruleTypes';
 import { defineRule } from '../framework/defineRule';
+import { commandsIn } from './helpers/dockerfileScope';
 
 /** apt-get options that take a separate value: the subcommand is the first word after them. */
 const OPTIONS_WITH_VALUE = new Set([
@@ -67,23 +68,32 @@ export const aptGetMissingNoInstallRecommends = defineRule({
       'RUN apt-get update && apt-get install -y --no-install-recommends curl',
   },
   equivalents: { hadolint: 'DL3015', trivy: 'DS-0029' },
+  equivalentLinks: {
+    hadolint: 'https://github.com/hadolint/hadolint/wiki/DL3015',
+    trivy: 'https://avd.aquasec.com/misconfig/ds029',
+  },
+  equivalentsNote:
+    'Same test as hadolint DL3015: `apt-get install` without `--no-install-recommends` or `-o APT::Install-Recommends=false`, in RUN and ONBUILD RUN, every stage. Beyond hadolint, the command is also found behind sudo/env wrappers and in `sh -c` strings and heredocs.',
   fixable: true,
   check({ file }) {
+    const model = file.dockerfile;
     const reports: RuleReport[] = [];
-    for (const instruction of file.dockerfile.instructions) {
-      if (instruction.keyword !== 'RUN') continue;
-      for (const command of instruction.shell.commands) {
-        if (command.program !== 'apt-get') continue;
-        const subcommand = subcommandWord(command);
-        if (subcommand?.value !== 'install' || disablesRecommends(command))
-          continue;
-        // From the command name: `DEBIAN_FRONTEND=... sudo` prefixes are not the offence.
-        const range = {
-          start: command.nameWord.range.start,
-          end: command.range.end,
-        };
-        reports.push({ range, fix: fixFor(instruction, command, subcommand) });
-      }
+    for (const { instruction, command } of commandsIn(
+      model,
+      model.instructions,
+      ['RUN'],
+      { onbuild: true },
+    )) {
+      if (command.program !== 'apt-get') continue;
+      const subcommand = subcommandWord(command);
+      if (subcommand?.value !== 'install' || disablesRecommends(command))
+        continue;
+      // From the command name: `DEBIAN_FRONTEND=... sudo` prefixes are not the offence.
+      const range = {
+        start: command.nameWord.range.start,
+        end: command.range.end,
+      };
+      reports.push({ range, fix: fixFor(instruction, command, subcommand) });
     }
     return reports;
   },

@@ -29,6 +29,9 @@ export const aptGetUnpinnedPackages = defineRule({
     after: 'RUN apt-get update && apt-get install -y curl=7.88.1-10+deb12u8',
   },
   equivalents: { hadolint: 'DL3008' },
+  equivalentLinks: {
+    hadolint: 'https://github.com/hadolint/hadolint/wiki/DL3008',
+  },
   equivalentsNote:
     'Same test as hadolint DL3008 (a package counts as pinned with `=`, `/` or a `.deb` file; the value of `-t`/`--target-release` is not a package). Beyond hadolint, the command is also found behind sudo/env wrappers and in `sh -c` strings. ONBUILD RUN triggers are checked too.',
   check({ file }) {

@@ -158,3 +158,87 @@ describe('apt-lists-not-cleaned', () => {
     expect(await findingsFor(RULE, content)).toEqual([]);
   });
 });
+
+describe('apt-lists-not-cleaned beyond apt-get', () => {
+  it.each([
+    ['apt update', 'RUN apt update && apt install -y curl'],
+    ['aptitude update', 'RUN aptitude update && aptitude install -y curl'],
+  ])('deliberately counts %s, which fills the same lists', async (_n, run) => {
+    const findings = await findingsFor(RULE, lines('FROM debian:12', run));
+    expect(findings).toHaveLength(1);
+    expect(findings[0].fix).toBeDefined();
+  });
+
+  it('accepts apt update followed by the clean-up', async () => {
+    const content = lines(
+      'FROM debian:12',
+      'RUN apt update && apt install -y curl && rm -rf /var/lib/apt/lists/*',
+    );
+    expect(await findingsFor(RULE, content)).toEqual([]);
+  });
+});
+
+describe('apt-lists-not-cleaned mounts', () => {
+  it.each([
+    ['on the lists', '--mount=type=tmpfs,target=/var/lib/apt/lists'],
+    [
+      'on both apt directories',
+      '--mount=type=tmpfs,target=/var/lib/apt --mount=type=tmpfs,target=/var/cache/apt',
+    ],
+    [
+      'mixed with a cache mount',
+      '--mount=type=cache,target=/var/cache/apt --mount=type=tmpfs,target=/var/lib/apt',
+    ],
+  ])('deliberately accepts a tmpfs mount %s', async (_n, mounts) => {
+    const run = `RUN ${mounts} apt-get update && apt-get install -y curl`;
+    expect(await findingsFor(RULE, lines('FROM debian:12', run))).toEqual([]);
+    expect(
+      await findingsFor(RULE, lines('FROM debian:12', `ONBUILD ${run}`)),
+    ).toEqual([]);
+  });
+
+  it('does not accept a bind mount on the lists', async () => {
+    const run =
+      'RUN --mount=type=bind,target=/var/lib/apt/lists apt-get update && apt-get install -y curl';
+    expect(await findingsFor(RULE, lines('FROM debian:12', run))).toHaveLength(
+      1,
+    );
+  });
+});
+
+describe('apt-lists-not-cleaned ONBUILD', () => {
+  it('checks an ONBUILD RUN in any stage, since it runs in the child build', async () => {
+    const content = lines(
+      'FROM debian:12 AS tools',
+      'ONBUILD RUN apt-get update && apt-get install -y curl',
+      'FROM debian:12',
+      'ONBUILD RUN apt update',
+    );
+    const findings = await findingsFor(RULE, content);
+    expect(findings.map(f => f.range.start.line)).toEqual([2, 4]);
+    expect(findings[0].snippet).toBe('apt-get update');
+  });
+
+  it('reads mounts written on continuation lines of an ONBUILD RUN', async () => {
+    const content = lines(
+      'FROM debian:12',
+      'ONBUILD RUN --mount=type=cache,target=/var/cache/apt \\',
+      '    --mount=type=cache,target=/var/lib/apt \\',
+      '    apt-get update && apt-get install -y curl',
+    );
+    expect(await findingsFor(RULE, content)).toEqual([]);
+  });
+
+  it('fixes an ONBUILD RUN by appending the clean-up', async () => {
+    const content = lines(
+      'FROM debian:12',
+      'ONBUILD RUN apt-get update && apt-get install -y curl',
+    );
+    expect(await fixedBy(RULE, content)).toBe(
+      lines(
+        'FROM debian:12',
+        'ONBUILD RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*',
+      ),
+    );
+  });
+});

@@ -1,53 +1,34 @@
-import type {
-  DockerFlag,
-  DockerInstruction,
-  DockerfileModel,
-} from '../../parsing/dockerfile/dockerfileTypes';
+import type { DockerInstruction } from '../../parsing/dockerfile/dockerfileTypes';
 import type { ShellCommand } from '../../parsing/shell/shellTypes';
 import type { RuleReport } from '../framework/ruleTypes';
 import { defineRule } from '../framework/defineRule';
-import { isBaseOfAnotherStage } from './helpers/dockerfileScope';
-import type { LineIndex } from '../../text/LineIndex';
+import {
+  appendToRunFix,
+  runInstructions,
+  runMounts,
+  stageReachesImage,
+} from './helpers/runCommandFacts';
 
 const LISTS = '/var/lib/apt/lists';
-const CLEANUP = ` && rm -rf ${LISTS}/*`;
 
-/** The targets of the `--mount=type=cache,...` flags of a RUN. */
-function cacheMountTargets(flags: DockerFlag[]): string[] {
-  return flags
-    .filter(flag => flag.name === 'mount' && flag.value)
-    .map(flag => {
-      const options = new Map(
-        (flag.value as string).split(',').map(part => {
-          const eq = part.indexOf('=');
-          return eq < 0
-            ? ([part.trim(), ''] as const)
-            : ([part.slice(0, eq).trim(), part.slice(eq + 1).trim()] as const);
-        }),
-      );
-      if (options.get('type') !== 'cache') return undefined;
-      return (
-        options.get('target') ??
-        options.get('dst') ??
-        options.get('destination')
-      );
-    })
-    .filter((target): target is string => !!target);
+/**
+ * BuildKit cache or tmpfs mounts keep the lists out of the layer: one on the lists, or one on
+ * /var/lib/apt together with one on /var/cache/apt (hadolint's two accepted forms, where a
+ * mount counts when its target starts with the directory). hadolint accepts only cache mounts;
+ * a tmpfs mount is emptied when the RUN ends, so it keeps the lists out just as well.
+ */
+function listsAreMountedAway(instruction: DockerInstruction): boolean {
+  const targets = runMounts(instruction)
+    .filter(mount => mount.type === 'cache' || mount.type === 'tmpfs')
+    .map(mount => mount.target ?? '');
+  const has = (dir: string) => targets.some(t => t.startsWith(dir));
+  return has(LISTS) || (has('/var/lib/apt') && has('/var/cache/apt'));
 }
 
-/** BuildKit cache mounts keep the lists out of the image, as hadolint accepts them. */
-function listsAreCacheMounted(flags: DockerFlag[]): boolean {
-  const targets = cacheMountTargets(flags);
+/** `apt-get update`, and the same through `apt` or `aptitude`: all three refill the lists. */
+function updatesLists(command: ShellCommand): boolean {
   return (
-    targets.some(t => t.startsWith(LISTS)) ||
-    (targets.some(t => t.startsWith('/var/lib/apt')) &&
-      targets.some(t => t.startsWith('/var/cache/apt')))
-  );
-}
-
-function isAptGetUpdate(command: ShellCommand): boolean {
-  return (
-    command.program === 'apt-get' &&
+    ['apt-get', 'apt', 'aptitude'].includes(command.program) &&
     command.args.some(arg => arg.value === 'update')
   );
 }
@@ -63,37 +44,10 @@ function removesLists(command: ShellCommand): boolean {
 }
 
 /**
- * Stages whose content can reach the image: the final stage and any stage another stage is
- * built FROM (hadolint's reading: a build stage only copied from with COPY --from is not
- * checked). A fragment without FROM is checked whole.
- */
-function stageMatters(model: DockerfileModel, stageIndex: number): boolean {
-  if (stageIndex < 0) return true;
-  const stage = model.stages[stageIndex];
-  return stage.isFinal || isBaseOfAnotherStage(model, stageIndex);
-}
-
-function appendFix(
-  instruction: DockerInstruction,
-  lineIndex: LineIndex,
-): RuleReport['fix'] {
-  const text = instruction.argumentsText;
-  if (
-    instruction.form !== 'shell' ||
-    instruction.shell.hasSyntaxErrors ||
-    text.includes('<<') ||
-    text.includes('#')
-  )
-    return undefined;
-  const at = lineIndex.positionAt(instruction.endOffset);
-  return [{ range: { start: at, end: at }, newText: CLEANUP }];
-}
-
-/**
- * Flags a RUN that runs `apt-get update` without removing /var/lib/apt/lists in the same RUN,
- * following hadolint's DL3009: the final stage and stages other stages build FROM are checked;
- * a BuildKit cache mount on the lists (or on both /var/lib/apt and /var/cache/apt) counts as
- * clean.
+ * Flags a RUN (or ONBUILD RUN) that updates the apt lists without removing /var/lib/apt/lists
+ * in the same RUN, following hadolint's DL3009: the final stage and stages other stages build
+ * FROM are checked; a BuildKit cache or tmpfs mount on the lists (or on both /var/lib/apt and
+ * /var/cache/apt) counts as clean.
  */
 export const aptListsNotCleaned = defineRule({
   id: 'apt-lists-not-cleaned',
@@ -102,32 +56,45 @@ export const aptListsNotCleaned = defineRule({
   appliesTo: ['dockerfile'],
   title: 'apt lists left in the image',
   message:
-    'apt-get update without `rm -rf /var/lib/apt/lists/*` in the same RUN leaves the package lists in the layer.',
+    'apt-get update (or apt update) without `rm -rf /var/lib/apt/lists/*` in the same RUN leaves the package lists in the layer.',
   rationale:
-    'Each RUN freezes its files into a layer. The package indexes that apt-get update downloads are tens of megabytes that the running process never reads; removing them in a later RUN does not help, because the earlier layer still ships them. Stale indexes in the image also tempt later steps to install from outdated metadata instead of refreshing it.',
+    'Each RUN freezes its files into a layer. The package indexes that apt-get update downloads are tens of megabytes that the running process never reads; removing them in a later RUN does not help, because the earlier layer still ships them. Stale indexes in the image also tempt later steps to install from outdated metadata instead of refreshing it. `apt update` and `aptitude update` fill the same lists as `apt-get update` and are held to the same test; a BuildKit cache or tmpfs mount on the lists counts as clean, since nothing under it reaches the layer; an ONBUILD RUN is checked wherever it is written, because it runs in every image built FROM this one.',
   remediation: {
     description:
-      'Remove the lists at the end of the same RUN that updates and installs, or keep them in a BuildKit cache mount.',
+      'Remove the lists at the end of the same RUN that updates and installs, or keep them in a BuildKit cache (or tmpfs) mount. `apt update` and `aptitude update` fill the same lists and need the same clean-up.',
     before:
       'RUN apt-get update && apt-get install -y --no-install-recommends curl',
     after:
       'RUN apt-get update && apt-get install -y --no-install-recommends curl \\\n    && rm -rf /var/lib/apt/lists/*',
   },
   equivalents: { hadolint: 'DL3009' },
+  equivalentLinks: {
+    hadolint: 'https://github.com/hadolint/hadolint/wiki/DL3009',
+  },
   equivalentsNote:
-    'hadolint accepts any `rm` with `-rf` as cleanup; this rule needs the rm to name /var/lib/apt/lists (or `apt-get dist-clean`, which removes them too). It also reads `sh -c` strings and commands run through sudo.',
+    'Same test as hadolint DL3009 for `apt-get update`, stages (the final stage and stages another stage is built FROM; a build stage only copied from is not checked) and ONBUILD RUN triggers (flagged in any stage, as hadolint does, since they run in the child build). Deliberate differences: `apt update` and `aptitude update` refill the lists just like `apt-get update`, so they count too (hadolint only knows apt-get); a tmpfs mount on the lists is accepted like a cache mount (hadolint accepts only `type=cache`), since it is emptied when the RUN ends; hadolint accepts any `rm -rf` as clean-up, this rule needs the rm to name /var/lib/apt/lists (or `apt-get dist-clean`, which removes them too). Beyond hadolint, `sh -c` strings and commands run through sudo are read.',
   fixable: true,
   check({ file }) {
     const model = file.dockerfile;
     const reports: RuleReport[] = [];
-    for (const instruction of model.instructions) {
-      if (instruction.keyword !== 'RUN') continue;
-      const { commands } = instruction.shell;
-      const update = commands.find(isAptGetUpdate);
+    for (const { instruction, commands } of runInstructions(model, {
+      onbuild: true,
+    })) {
+      const update = commands.find(updatesLists);
       if (!update || commands.some(removesLists)) continue;
-      if (listsAreCacheMounted(instruction.flags)) continue;
-      if (!stageMatters(model, instruction.stageIndex)) continue;
-      const fix = appendFix(instruction, file.lineIndex);
+      if (listsAreMountedAway(instruction)) continue;
+      // An ONBUILD trigger runs in whichever build uses this image as its base, so the stage
+      // it is written in does not decide whether its layer ships (hadolint flags it anywhere).
+      if (
+        instruction.keyword === 'RUN' &&
+        !stageReachesImage(model, instruction.stageIndex)
+      )
+        continue;
+      const fix = appendToRunFix(
+        instruction,
+        file.lineIndex,
+        `rm -rf ${LISTS}/*`,
+      );
       reports.push({
         range: { start: update.nameWord.range.start, end: update.range.end },
         ...(fix ? { fix } : {}),

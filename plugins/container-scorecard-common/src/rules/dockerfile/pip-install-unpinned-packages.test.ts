@@ -81,3 +81,50 @@ describe('pip-install-unpinned-packages', () => {
     expect(finding.message).toContain('gunicorn, uvicorn');
   });
 });
+
+describe('pip-install-unpinned-packages option values and other tools', () => {
+  it.each([
+    'RUN pipenv install black',
+    'RUN pipx install black==24.4.2',
+    'RUN pip-compile requirements.in',
+    'RUN pip install --python /venv/bin/python flask==3.0.3',
+    'RUN pip install --root-user-action ignore flask==3.0.3',
+    'RUN pip install --root-user-action=ignore flask==3.0.3',
+    'RUN pip install -i https://pypi.example.org/simple flask==3.0.3',
+    'RUN pip install --extra-index-url https://mirror.example.org/simple flask==3.0.3',
+    'RUN pip install --target /opt/lib --platform manylinux2014_x86_64 --only-binary :all: flask==3.0.3',
+    'RUN pip install --find-links /wheels -f /more-wheels flask==3.0.3',
+    'RUN pip install --cache-dir /tmp/pip --cert /etc/ssl/ca.pem flask==3.0.3',
+    'RUN pip install -C editable_mode=compat --config-settings x=y flask==3.0.3',
+    'RUN pip install --requirement=requirements.txt',
+    'RUN pip install -Ur requirements.txt',
+    'RUN pip3.12 install flask==3.0.3',
+  ])('does not flag %s', async run => {
+    expect(await flagged(run)).toBe(0);
+  });
+
+  it('still flags the package after a value-taking option', async () => {
+    const findings = await findingsFor(
+      RULE,
+      lines(
+        'FROM python:3.12-slim',
+        'RUN pip install --root-user-action ignore --target /opt/lib flask',
+      ),
+    );
+    expect(findings).toHaveLength(1);
+    expect(findings[0].message).toContain('for flask:');
+  });
+
+  it('reads pip3.12 as pip', async () => {
+    expect(await flagged('RUN pip3.12 install flask')).toBe(1);
+  });
+});
+
+describe('pip-install-unpinned-packages python launchers', () => {
+  it.each([
+    'RUN python3.12 -m pip install flask',
+    'RUN python$PYTHON_VERSION -m pip install flask',
+  ])('flags %s', async run => {
+    expect(await flagged(run)).toBe(1);
+  });
+});

@@ -4,8 +4,14 @@ import { defineRule } from '../framework/defineRule';
 import { commandsIn } from './helpers/dockerfileScope';
 import { nonOptionArguments, optionNames } from './helpers/packageCommands';
 
-/** pip options whose value is a separate word (hadolint's list). */
+/**
+ * pip options whose value is a separate word, so the value is never read as a package:
+ * hadolint's list, plus the rest of `pip install`'s value-taking options and pip's general
+ * options (pip's cmdoptions.py), which hadolint reads as package names (`--python /venv/bin/python`,
+ * `--root-user-action ignore`).
+ */
 const OPTIONS_WITH_VALUE = [
+  // hadolint's DL3013 list
   'abi',
   'b',
   'build',
@@ -30,7 +36,35 @@ const OPTIONS_WITH_VALUE = [
   'target',
   'trusted-host',
   'upgrade-strategy',
+  // the rest of pip install's options that take a value
+  'C',
+  'config-settings',
+  'global-option',
+  'build-option',
+  'install-option',
+  'root-user-action',
+  'report',
+  'group',
+  'uploaded-prior-to',
+  // pip's general options
+  'python',
+  'log',
+  'log-file',
+  'local-log',
+  'retries',
+  'timeout',
+  'exists-action',
+  'cert',
+  'client-cert',
+  'cache-dir',
+  'keyring-provider',
+  'use-feature',
+  'use-deprecated',
+  'resume-retries',
 ];
+
+/** `pip`, `pip3`, `pip3.12`: not `pipenv`, `pipx` or `pip-compile`, which are other tools. */
+const PIP = /^pip(\d+(\.\d+)*)?$/;
 
 /** The version-control schemes pip accepts (`git+https://...@v1.2`). */
 const VCS_SCHEME =
@@ -49,7 +83,8 @@ function isPinned(word: string): boolean {
 
 function isPipInstall(command: ShellCommand): boolean {
   const values = command.args.map(a => a.value);
-  if (command.program.startsWith('pip')) return values.includes('install');
+  if (PIP.test(command.program)) return values.includes('install');
+  // Any python (`python3.12`, `python$PYTHON_VERSION`): `-m pip install` says it is pip.
   if (!command.program.startsWith('python')) return false;
   return values.some(
     (value, i) =>
@@ -61,9 +96,12 @@ function isPipInstall(command: ShellCommand): boolean {
 function unpinnedPackages(command: ShellCommand): string[] {
   if (!isPipInstall(command)) return [];
   const values = command.args.map(a => a.value);
-  if (['--requirement', '-r', '.'].some(v => values.includes(v))) return [];
+  if (values.includes('.')) return [];
+  // A requirements or constraints file pins the versions, however the option is written
+  // (`-r f`, `--requirement=f`, `-Ur f`).
   const flags = values.flatMap(optionNames);
-  if (flags.includes('c') || flags.includes('constraint')) return [];
+  if (['r', 'requirement', 'c', 'constraint'].some(f => flags.includes(f)))
+    return [];
   const words = nonOptionArguments(command.args, OPTIONS_WITH_VALUE).map(
     a => a.value,
   );
@@ -85,7 +123,7 @@ export const pipInstallUnpinnedPackages = defineRule({
   message:
     'pip install names packages without versions: pin them (<package>==<version>) or install from a requirements file.',
   rationale:
-    'Python packages publish new versions constantly. An unpinned `pip install` makes every image build resolve the dependency tree afresh, so a rebuild for an unrelated change can ship a new major version of a library nobody reviewed.',
+    "Python packages publish new versions constantly. An unpinned `pip install` makes every image build resolve the dependency tree afresh, so a rebuild for an unrelated change can ship a new major version of a library nobody reviewed. Only pip's own installs are read: pipenv, pipx and pip-compile have lock files of their own, and the values of pip's options (an index URL, a target directory, `--root-user-action ignore`) are never taken for package names.",
   remediation: {
     description:
       'Pin each package with `==`, or keep the versions in a requirements (or constraints) file installed with `-r`.',
@@ -94,8 +132,11 @@ export const pipInstallUnpinnedPackages = defineRule({
       'COPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt',
   },
   equivalents: { hadolint: 'DL3013' },
+  equivalentLinks: {
+    hadolint: 'https://github.com/hadolint/hadolint/wiki/DL3013',
+  },
   equivalentsNote:
-    'Same test as hadolint DL3013 (version specifiers, VCS URLs with `@ref`, wheels, sdists and paths count as pinned; `-r`, `--requirement`, `.` and constraint files are accepted). Beyond hadolint, the command is also found behind sudo/env wrappers and in `sh -c` strings. ONBUILD RUN triggers are checked too.',
+    "Same test as hadolint DL3013 (version specifiers, VCS URLs with `@ref`, wheels, sdists and paths count as pinned; `-r`, `--requirement`, `.` and constraint files are accepted), ONBUILD RUN triggers included. Deliberate differences: only pip itself is read (`pip`, `pip3`, `pip3.12`, `python -m pip`), not every program whose name starts with pip (pipenv, pipx, pip-compile are other tools with their own lock files); the values of all of pip's value-taking options are skipped (hadolint's list misses `--python`, `--root-user-action`, `--config-settings`, `--cert`, `--cache-dir` and more, and reads their values as unpinned packages); a requirements or constraints option counts however it is written (`--requirement=f`, `-Ur f`). Beyond hadolint, the command is also found behind sudo/env wrappers and in `sh -c` strings.",
   check({ file }) {
     const model = file.dockerfile;
     const reports: RuleReport[] = [];

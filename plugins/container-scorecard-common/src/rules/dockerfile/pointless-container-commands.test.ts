@@ -63,3 +63,17 @@ describe('pointless-container-commands', () => {
     expect(await findingsFor(RULE, content)).toEqual([]);
   });
 });
+
+describe('pointless-container-commands ONBUILD', () => {
+  it('checks ONBUILD RUN triggers, not other ONBUILD instructions', async () => {
+    const findings = await findingsFor(
+      'pointless-container-commands',
+      lines(
+        'FROM debian:12',
+        'ONBUILD RUN service nginx start',
+        'ONBUILD CMD ["top"]',
+      ),
+    );
+    expect(findings.map(f => f.range.start.line)).toEqual([2]);
+  });
+});

@@ -1,5 +1,6 @@
 import type { RuleReport } from '../framework/ruleTypes';
 import { defineRule } from '../framework/defineRule';
+import { commandsIn } from './helpers/dockerfileScope';
 
 /**
  * The commands hadolint's DL3001 names: interactive or machine-administration tools that do
@@ -18,7 +19,10 @@ const POINTLESS = new Set([
   'vim',
 ]);
 
-/** Flags RUN steps that call machine-administration or interactive tools (hadolint DL3001). */
+/**
+ * Flags RUN steps (and ONBUILD RUN triggers) that call machine-administration or interactive
+ * tools (hadolint DL3001).
+ */
 export const pointlessContainerCommands = defineRule({
   id: 'pointless-container-commands',
   pillar: 'simplicity',
@@ -38,22 +42,25 @@ export const pointlessContainerCommands = defineRule({
       'RUN apt-get install -y --no-install-recommends nginx\nCMD ["nginx", "-g", "daemon off;"]',
   },
   equivalents: { hadolint: 'DL3001' },
+  equivalentLinks: {
+    hadolint: 'https://github.com/hadolint/hadolint/wiki/DL3001',
+  },
   equivalentsNote:
-    'hadolint compares the command name as written; this rule also sees commands run through sudo or env and inside `sh -c` strings.',
+    'Same command list and scope as hadolint DL3001 (RUN and ONBUILD RUN, every stage; installing a package named like one of the commands, as `apt-get install ssh`, is not running it). hadolint compares the command name as written; this rule also sees commands run through sudo or env and inside `sh -c` strings.',
   check({ file }) {
+    const model = file.dockerfile;
     const reports: RuleReport[] = [];
-    for (const instruction of file.dockerfile.instructions) {
-      if (instruction.keyword !== 'RUN') continue;
-      for (const command of instruction.shell.commands) {
-        if (!POINTLESS.has(command.program)) continue;
-        reports.push({
-          range: {
-            start: command.nameWord.range.start,
-            end: command.range.end,
-          },
-          message: `\`${command.program}\` manages a machine, not an image: it has no lasting effect in a build step.`,
-        });
-      }
+    for (const { command } of commandsIn(model, model.instructions, ['RUN'], {
+      onbuild: true,
+    })) {
+      if (!POINTLESS.has(command.program)) continue;
+      reports.push({
+        range: {
+          start: command.nameWord.range.start,
+          end: command.range.end,
+        },
+        message: `\`${command.program}\` manages a machine, not an image: it has no lasting effect in a build step.`,
+      });
     }
     return reports;
   },

@@ -95,3 +95,20 @@ describe('sudo-in-run', () => {
     expect(hadolint[0].suppressed?.source).toBe('hadolint');
   });
 });
+
+describe('sudo-in-run ONBUILD', () => {
+  it('reports each command run through sudo in an ONBUILD RUN', async () => {
+    const findings = await findingsFor(
+      'sudo-in-run',
+      lines(
+        'FROM debian:12',
+        'ONBUILD RUN sudo apt-get update && sudo -u app make install',
+        'ONBUILD COPY sudoers /etc/sudoers',
+      ),
+    );
+    expect(findings.map(f => f.snippet)).toEqual([
+      'sudo apt-get update',
+      'sudo -u app make install',
+    ]);
+  });
+});

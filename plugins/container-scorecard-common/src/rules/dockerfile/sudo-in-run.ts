@@ -1,9 +1,11 @@
 import type { RuleReport } from '../framework/ruleTypes';
 import { defineRule } from '../framework/defineRule';
+import { commandsIn } from './helpers/dockerfileScope';
 
 /**
  * Flags `sudo` in RUN, as hadolint's DL3004 does: any command run through sudo, wherever the
- * shell runs it (`&&` chains, pipelines, subshells, `sh -c '...'`, heredocs), in every stage.
+ * shell runs it (`&&` chains, pipelines, subshells, `sh -c '...'`, heredocs), in every stage
+ * and in ONBUILD RUN triggers.
  * `apt-get install sudo` is not a use of sudo and is not flagged.
  */
 export const sudoInRun = defineRule({
@@ -29,17 +31,22 @@ export const sudoInRun = defineRule({
     trivy: 'DS-0010',
     checkov: 'CKV2_DOCKER_1',
   },
+  equivalentLinks: {
+    hadolint: 'https://github.com/hadolint/hadolint/wiki/DL3004',
+    trivy: 'https://avd.aquasec.com/misconfig/ds010',
+  },
   equivalentsNote:
-    'hadolint looks at the command names of the RUN shell; this rule also finds sudo inside `sh -c` strings and shell heredocs, and reports each command run through sudo.',
+    'Same test as hadolint DL3004 (any command named sudo in RUN and ONBUILD RUN, every stage; installing the sudo package is not a use of it). Beyond hadolint, sudo is also found inside `sh -c` strings and shell heredocs, and each command run through sudo is reported.',
   check({ file }) {
+    const model = file.dockerfile;
     const reports: RuleReport[] = [];
-    for (const instruction of file.dockerfile.instructions) {
-      if (instruction.keyword !== 'RUN') continue;
-      for (const command of instruction.shell.commands) {
-        if (command.program !== 'sudo' && !command.wrappers.includes('sudo'))
-          continue;
-        reports.push({ range: command.range });
-      }
+    // ONBUILD RUN runs in every build FROM this image: sudo there is the same problem, later.
+    for (const { command } of commandsIn(model, model.instructions, ['RUN'], {
+      onbuild: true,
+    })) {
+      if (command.program !== 'sudo' && !command.wrappers.includes('sudo'))
+        continue;
+      reports.push({ range: command.range });
     }
     return reports;
   },

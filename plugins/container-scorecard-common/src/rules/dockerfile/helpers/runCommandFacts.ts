@@ -43,6 +43,8 @@ export function runMounts(instruction: DockerInstruction): RunMount[] {
   const mounts: RunMount[] = [];
   const words = instruction.argumentsText.trim().split(/\s+/).slice(1);
   for (const word of words) {
+    // A line continuation between two flags leaves the escape character as a word of its own.
+    if (word === '\\' || word === '`') continue;
     if (!word.startsWith('--')) break;
     if (word.startsWith('--mount=')) mounts.push(parseMount(word.slice(8)));
   }

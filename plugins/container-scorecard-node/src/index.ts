@@ -7,3 +7,4 @@
 export * from './extensions';
 export * from './engine';
 export * from './analysis';
+export * from './helm';

@@ -20,6 +20,7 @@ import {
 } from 'commander';
 import { createAnalysisPool, type AnalysisPool } from '../analysis';
 import { createNodeScorecardEngine } from '../engine';
+import { renderChartsWithHelmCommand } from '../helm';
 import { analyzeTargets, type Analysis } from './analyzeTargets';
 import { loadConfigFile } from './config/loadConfigFile';
 import { CliUsageError, EXIT_CODES } from './exitCodes';
@@ -59,7 +60,16 @@ interface ScanOptions {
   fileTimeout: number;
   /** Helm values files applied after each chart's values.yaml, in order. */
   helmValues?: string[];
+  /** A `helm` binary that renders charts instead of the built-in renderer. */
+  helmCommand?: string;
+  /** Seconds per chart for `helmCommand`. */
+  helmTimeout: number;
 }
+
+/** Same defaults as the backend's `containerScorecard.helm`. */
+const DEFAULT_HELM_TIMEOUT_SECONDS = 30;
+const HELM_MAX_OUTPUT_BYTES = 4 * 1024 * 1024;
+const MAX_TIMER_MS = 2_147_483_647;
 
 /** Same default as the backend's `containerScorecard.analysis.fileTimeout`. */
 const DEFAULT_FILE_TIMEOUT_SECONDS = 10;
@@ -229,17 +239,21 @@ async function scanWith(
       kind: options.kind,
       stdin,
       helmValues: options.helmValues,
-      analyze: pool
-        ? (files, renderOptions) =>
-            pool.analyzeEntity(
-              files,
-              {
-                fileTimeoutMs: options.fileTimeout * 1000,
-                entityTimeoutMs: Infinity,
-              },
-              { renderOptions },
-            )
-        : undefined,
+      analyze: withHelmCommand(
+        options,
+        pool
+          ? (files, renderOptions) =>
+              pool.analyzeEntity(
+                files,
+                {
+                  fileTimeoutMs: options.fileTimeout * 1000,
+                  entityTimeoutMs: Infinity,
+                },
+                { renderOptions },
+              )
+          : undefined,
+        engine,
+      ),
     });
   let analysis = await run();
   let fixes: FixReport[] | undefined;
@@ -400,6 +414,16 @@ function buildProgram(io: CliIo, done: (code: number) => void) {
       "a Helm values file applied after each chart's values.yaml (repeatable, in order)",
       (file: string, previous: string[] = []) => [...previous, file],
     )
+    .option(
+      '--helm-command <path>',
+      'render Helm charts with this helm binary (helm template) instead of the built-in renderer',
+    )
+    .option(
+      '--helm-timeout <seconds>',
+      'longest run of --helm-command per chart',
+      parseSeconds,
+      DEFAULT_HELM_TIMEOUT_SECONDS,
+    )
     .configureOutput(output)
     .exitOverride()
     .showHelpAfterError('(run container-scorecard --help for usage)')
@@ -456,4 +480,30 @@ export async function runCli(
     );
     return EXIT_CODES.internalError;
   }
+}
+
+type Analyze = NonNullable<Parameters<typeof analyzeTargets>[0]['analyze']>;
+
+/** With `--helm-command`, charts are rendered by that binary before the engine runs. */
+function withHelmCommand(
+  options: ScanOptions,
+  analyze: Analyze | undefined,
+  engine: ScorecardEngine,
+): Analyze | undefined {
+  const command = options.helmCommand;
+  if (!command) return analyze;
+  const run: Analyze =
+    analyze ??
+    (async (files, renderOptions) =>
+      engine.analyzeRepository(files, undefined, renderOptions));
+  return async (files, renderOptions) =>
+    run(
+      files,
+      await renderChartsWithHelmCommand(files, renderOptions, {
+        command,
+        // 0: no limit (the longest timer Node keeps).
+        timeoutMs: options.helmTimeout * 1000 || MAX_TIMER_MS,
+        maxOutputBytes: HELM_MAX_OUTPUT_BYTES,
+      }),
+    );
 }

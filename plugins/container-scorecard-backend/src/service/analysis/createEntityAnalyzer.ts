@@ -11,6 +11,7 @@ import {
   type AnalysisTestHooks,
   type EntityAnalysis,
 } from '@internal/plugin-container-scorecard-node';
+import { withHelmCommand } from './withHelmCommand';
 import type { AnalysisOptions } from './readAnalysisOptions';
 
 /** Analyses one entity's files. */
@@ -61,7 +62,7 @@ export function createEntityAnalyzer(deps: {
         'cannot run in worker threads: analysis runs on the event loop without deadlines. ' +
         'Add them with addRuleModules instead.',
     );
-    return inProcessAnalyzer(deps.engine);
+    return withHelmCommand(inProcessAnalyzer(deps.engine), options.helm);
   }
   const pool = createAnalysisPool({
     workers: options.workers,
@@ -77,16 +78,24 @@ export function createEntityAnalyzer(deps: {
     `Container scorecard: ${options.workers} analysis worker(s), ` +
       `file timeout ${options.fileTimeoutMs} ms, entity timeout ${options.entityTimeoutMs} ms`,
   );
-  return {
-    analyze: (files, renderOptions) =>
-      pool.analyzeEntity(
-        files,
-        {
-          fileTimeoutMs: options.fileTimeoutMs,
-          entityTimeoutMs: options.entityTimeoutMs,
-        },
-        { renderOptions },
-      ),
-    close: () => pool.close(),
-  };
+  if (options.helm)
+    logger.info(
+      `Container scorecard: Helm charts rendered by ${options.helm.command}, ` +
+        `timeout ${options.helm.timeoutMs} ms per chart`,
+    );
+  return withHelmCommand(
+    {
+      analyze: (files, renderOptions) =>
+        pool.analyzeEntity(
+          files,
+          {
+            fileTimeoutMs: options.fileTimeoutMs,
+            entityTimeoutMs: options.entityTimeoutMs,
+          },
+          { renderOptions },
+        ),
+      close: () => pool.close(),
+    },
+    options.helm,
+  );
 }

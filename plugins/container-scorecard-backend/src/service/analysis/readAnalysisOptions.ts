@@ -1,6 +1,9 @@
 import { Config, readDurationFromConfig } from '@backstage/config';
 import { durationToMilliseconds } from '@backstage/types';
-import { defaultAnalysisWorkers } from '@internal/plugin-container-scorecard-node';
+import {
+  defaultAnalysisWorkers,
+  type HelmCommandOptions,
+} from '@internal/plugin-container-scorecard-node';
 
 /** `containerScorecard.analysis.*`, with defaults applied. */
 export interface AnalysisOptions {
@@ -16,12 +19,16 @@ export interface AnalysisOptions {
   entityTimeoutMs: number;
   /** Heap limit of each worker; a worker that exceeds it is ended. */
   maxOldGenerationSizeMb: number;
+  /** A `helm` binary that renders charts instead of the built-in renderer (`containerScorecard.helm`). */
+  helm?: HelmCommandOptions;
 }
 
 const DEFAULTS = {
   fileTimeoutMs: 10_000,
   entityTimeoutMs: 60_000,
   maxOldGenerationSizeMb: 256,
+  helmTimeoutMs: 30_000,
+  helmMaxOutputBytes: 4 * 1024 * 1024,
 };
 
 function durationMs(config: Config | undefined, key: string, fallback: number) {
@@ -63,5 +70,28 @@ export function readAnalysisOptions(config: Config): AnalysisOptions {
       'maxOldGenerationSizeMb',
       DEFAULTS.maxOldGenerationSizeMb,
     ),
+    ...readHelmCommand(config),
   };
+}
+
+/** `containerScorecard.helm`: none unless `command` is set. */
+function readHelmCommand(config: Config): { helm?: HelmCommandOptions } {
+  const helm = config.getOptionalConfig('containerScorecard.helm');
+  const command = helm?.getOptionalString('command')?.trim();
+  if (!helm || !command) return {};
+  let timeoutMs = DEFAULTS.helmTimeoutMs;
+  if (helm.has('timeout')) {
+    timeoutMs = durationToMilliseconds(
+      readDurationFromConfig(helm, { key: 'timeout' }),
+    );
+    if (!(timeoutMs > 0))
+      throw new Error('containerScorecard.helm.timeout must be longer than 0');
+  }
+  const maxOutputBytes =
+    helm.getOptionalNumber('maxOutputBytes') ?? DEFAULTS.helmMaxOutputBytes;
+  if (!Number.isInteger(maxOutputBytes) || maxOutputBytes < 1)
+    throw new Error(
+      'containerScorecard.helm.maxOutputBytes must be a whole number ≥ 1',
+    );
+  return { helm: { command, timeoutMs, maxOutputBytes } };
 }

@@ -11,6 +11,9 @@ import { PEEK_BYTES, repositoryFilesReached } from './readLimits';
 import type { ReadTreeOptions, RepositoryTree, TreeFile } from './types';
 import { yieldToEventLoop } from './walkLocalTree';
 
+/** JSON files held per repository while its kustomizations are not yet known. */
+const MAX_REFERENCE_BYTES = 2 * 1024 * 1024;
+
 /**
  * Reads the candidate files of a repository through Backstage's URL readers (GitHub, GitLab,
  * Bitbucket, Azure, Gerrit, ...). The filter runs before anything is extracted, so only candidate
@@ -132,9 +135,6 @@ export async function readUrlTree(
     ...(limitsReached.length > 0 ? { limitsReached } : {}),
   };
 }
-
-/** JSON files held per repository while its kustomizations are not yet known. */
-const MAX_REFERENCE_BYTES = 2 * 1024 * 1024;
 
 /** The held JSON files a kustomization names (JSON 6902 patches), within the byte budget. */
 function keepReferenced(

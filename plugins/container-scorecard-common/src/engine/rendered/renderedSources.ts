@@ -134,7 +134,31 @@ export interface RenderOptions {
    * `values.yaml`, in order. A file outside a chart applies to every chart of the repository.
    */
   helmValuesFiles?: readonly string[];
+  /**
+   * What a configured `helm` binary rendered, by chart directory (`''` for the root): the
+   * engine is synchronous and cannot run a process, so the caller runs `helm template` first
+   * (`containerScorecard.helm.command`, `--helm-command`) and the Helm renderer maps its output
+   * instead of rendering the chart itself.
+   */
+  helmCommandResults?: Readonly<Record<string, HelmCommandResult>>;
 }
+
+/**
+ * The outcome of running `helm template` on one chart.
+ *
+ * @public
+ */
+export type HelmCommandResult =
+  | {
+      status: 'rendered';
+      /** Standard output: the rendered documents, each after its `# Source:` comment. */
+      output: string;
+      /** The values files passed with `-f`, in order (repository paths). */
+      valuesFiles: string[];
+      /** How the command was run, for the result's notes (`helm template release-name ...`). */
+      commandLine: string;
+    }
+  | { status: 'failed'; error: AnalysisError };
 
 /**
  * Renders one kind of source. Pure and synchronous.

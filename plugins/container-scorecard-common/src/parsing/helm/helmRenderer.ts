@@ -5,10 +5,15 @@ import type {
   RenderUnit,
   SourceRenderer,
 } from '../../engine/rendered/renderedSources';
+import { helmCommandOutcome } from './helmCommandOutput';
 import { renderHelmChart } from './renderHelmChart';
 
-/** A chart, with the entity's values files that apply to it. */
-interface HelmUnit extends RenderUnit {
+/**
+ * A chart, with the entity's values files that apply to it.
+ *
+ * @public
+ */
+export interface HelmUnit extends RenderUnit {
   valuesFiles: string[];
 }
 
@@ -92,7 +97,10 @@ export const helmRenderer: SourceRenderer = {
       } satisfies HelmUnit;
     });
   },
-  render(unit, { read, limits }) {
+  render(unit, { read, limits, options }) {
+    const fromCommand = options.helmCommandResults?.[unit.root];
+    if (fromCommand)
+      return helmCommandOutcome(unit.root, unit.primaryPath, fromCommand, read);
     return renderHelmChart({
       root: unit.root,
       paths: unit.sourcePaths,

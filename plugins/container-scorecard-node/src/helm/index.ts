@@ -1,0 +1,6 @@
+export { renderChartsWithHelmCommand } from './renderChartsWithHelmCommand';
+export {
+  runHelmTemplate,
+  type HelmCommandOptions,
+  type HelmTemplateRun,
+} from './runHelmTemplate';

@@ -3,6 +3,9 @@
  * https://github.com/hadolint/hadolint/blob/master/test/Hadolint/Rule/DL3019Spec.hs
  * (the version that honours BuildKit cache and tmpfs mounts, with src/Hadolint/Rule/DL3019.hs
  * using Utils.hasCacheOrTmpfsMountWith "/var/cache/apk").
+ *
+ * | assertions | agreed | deliberate differences |
+ * |         14 |     14 | none |
  */
 import { findingsFor, fixedBy, lines } from '../../testing';
 

@@ -3,6 +3,9 @@
  * gives: https://github.com/hadolint/hadolint/blob/master/test/Hadolint/Rule/DL3040Spec.hs
  * (the version with install aliases, "not ok with clean before install" and libdnf5 mounts;
  * rule source src/Hadolint/Rule/DL3040.hs).
+ *
+ * | assertions | agreed | deliberate differences |
+ * |         67 |     67 | none |
  */
 import { findingsFor, fixedBy, lines } from '../../testing';
 

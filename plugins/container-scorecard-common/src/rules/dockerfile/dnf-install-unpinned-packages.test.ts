@@ -4,6 +4,9 @@
  * (rule source src/Hadolint/Rule/DL3041.hs, whose version-likeness test is ported as is). The
  * spec gives ONBUILD variants for dnf only; the rule runs on ONBUILD RUN for both programs, as
  * hadolint's `onbuild dl3041` does, so every case is checked in both forms here.
+ *
+ * | assertions | agreed | deliberate differences |
+ * |         20 |     20 | none |
  */
 import { findingsFor, lines } from '../../testing';
 

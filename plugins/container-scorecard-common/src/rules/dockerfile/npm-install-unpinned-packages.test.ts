@@ -1,7 +1,10 @@
 /*
  * hadolint's published cases for DL3016 are ported below, each with its ONBUILD variant:
  * https://github.com/hadolint/hadolint/blob/master/test/Hadolint/Rule/DL3016Spec.hs
- * (rule source src/Hadolint/Rule/DL3016.hs).
+ * (rule source src/Hadolint/Rule/DL3016.hs; the version ending with the --registry cases).
+ *
+ * | assertions | agreed | deliberate differences |
+ * |         64 |     64 | none                   |
  */
 import { findingsFor, lines } from '../../testing';
 
@@ -35,6 +38,7 @@ describe('npm-install-unpinned-packages', () => {
       'RUN npm run --crazy install',
       'RUN npm install @myorg/privatepackage@">=0.1.0 <0.2.0"',
       'RUN npm install --loglevel verbose sax@0.1.1',
+      'RUN npm install --registry https://example.com sax@0.1.1',
     ])('does not flag %s (nor its ONBUILD variant)', async run => {
       expect(await flagged(run)).toBe(0);
       expect(await flagged(`ONBUILD ${run}`)).toBe(0);
@@ -49,6 +53,8 @@ describe('npm-install-unpinned-packages', () => {
       'RUN npm install git+http://isaacs@github.com/npm/npm',
       'RUN npm install git+https://isaacs@github.com/npm/npm.git',
       'RUN npm install git://github.com/npm/npm.git',
+      'RUN npm install --registry https://example.com express',
+      'RUN npm install --registry=https://example.com express',
     ])('flags %s (and its ONBUILD variant)', async run => {
       expect(await flagged(run)).toBe(1);
       expect(await flagged(`ONBUILD ${run}`)).toBe(1);

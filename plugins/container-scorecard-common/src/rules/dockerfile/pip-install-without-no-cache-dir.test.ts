@@ -3,6 +3,9 @@
  * gives: https://github.com/hadolint/hadolint/blob/master/test/Hadolint/Rule/DL3042Spec.hs
  * (the version with PIP_NO_CACHE_DIR in ENV, in the RUN and inherited through FROM; rule source
  * src/Hadolint/Rule/DL3042.hs, and Utils.hasCacheOrTmpfsMountWith ".cache/pip" for mounts).
+ *
+ * | assertions | agreed | deliberate differences |
+ * |         42 |     30 | 12: falsy PIP_NO_CACHE_DIR (pip disables its cache for them too) |
  */
 import { findingsFor, fixedBy, lines } from '../../testing';
 

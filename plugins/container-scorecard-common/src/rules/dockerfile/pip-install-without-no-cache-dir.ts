@@ -161,7 +161,7 @@ export const pipInstallWithoutNoCacheDir = defineRule({
   message:
     'pip install without --no-cache-dir leaves its wheel and download cache in the layer: add --no-cache-dir.',
   rationale:
-    'A container ships only what its process needs. pip caches every wheel it downloads or builds under ~/.cache/pip so that a later install on the same machine is faster; in an image build there is no later install, so the cache is dead weight, often larger than the packages themselves, frozen into the layer and pulled by every node.',
+    "A container ships only what its process needs. pip caches every wheel it downloads or builds under ~/.cache/pip so that a later install on the same machine is faster; in an image build there is no later install, so the cache is dead weight, often larger than the packages themselves, frozen into the layer and pulled by every node. Any boolean PIP_NO_CACHE_DIR turns the cache off (for compatibility pip reads even `off` and `false` that way), and `--no-cache` is pip's abbreviation of `--no-cache-dir`: both are accepted.",
   remediation: {
     description:
       'Pass `--no-cache-dir` to `pip install`, set `ENV PIP_NO_CACHE_DIR=1`, or keep ~/.cache/pip in a BuildKit cache mount.',

@@ -3,6 +3,9 @@
  * gives: https://github.com/hadolint/hadolint/blob/master/test/Hadolint/Rule/DL3060Spec.hs
  * (the version with "not ok with clean before install" and cache/tmpfs mounts; rule source
  * src/Hadolint/Rule/DL3060.hs).
+ *
+ * | assertions | agreed | deliberate differences |
+ * |         23 |     23 | none |
  */
 import { findingsFor, fixedBy, lines } from '../../testing';
 

@@ -4,6 +4,9 @@
  * https://github.com/hadolint/hadolint/blob/master/test/Hadolint/Rule/DL3032Spec.hs
  * (the version with "ok with rm -rf /var/cache/yum/*", "not ok with clean before install" and
  * "strict all-args matching for yum cleanup").
+ *
+ * | assertions | agreed | deliberate differences |
+ * |         20 |     20 | none |
  */
 import { findingsFor, fixedBy, lines } from '../../testing';
 

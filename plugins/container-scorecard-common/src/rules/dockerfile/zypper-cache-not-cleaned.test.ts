@@ -3,6 +3,9 @@
  * https://github.com/hadolint/hadolint/blob/master/test/Hadolint/Rule/DL3036Spec.hs
  * (the version with "ok when mount type cache/tmpfs is used"; rule source
  * src/Hadolint/Rule/DL3036.hs with Utils.hasCacheOrTmpfsMountWith "/var/cache/zypp").
+ *
+ * | assertions | agreed | deliberate differences |
+ * |         10 |     10 | none |
  */
 import { findingsFor, fixedBy, lines } from '../../testing';
 

@@ -3,6 +3,9 @@
  * https://github.com/hadolint/hadolint/blob/master/test/Hadolint/Rule/DL3037Spec.hs
  * (rule source src/Hadolint/Rule/DL3037.hs). As in hadolint's spec, `>` and `<` are escaped
  * with a backslash so that the shell does not read them as redirections.
+ *
+ * | assertions | agreed | deliberate differences |
+ * |         14 |     14 | none |
  */
 import { findingsFor, lines } from '../../testing';
 

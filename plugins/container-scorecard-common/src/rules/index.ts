@@ -25,16 +25,19 @@ import { missingHealthcheck } from './dockerfile/missing-healthcheck';
 import { multipleCmdInstructions } from './dockerfile/multiple-cmd-instructions';
 import { multipleEntrypointInstructions } from './dockerfile/multiple-entrypoint-instructions';
 import { noUserInFinalStage } from './dockerfile/no-user-in-final-stage';
+import { nonNumericUser } from './dockerfile/non-numeric-user';
 import { packageManagerUpgrade } from './dockerfile/package-manager-upgrade';
 import { pipInstallUnpinnedPackages } from './dockerfile/pip-install-unpinned-packages';
 import { pipeWithoutPipefail } from './dockerfile/pipe-without-pipefail';
 import { pointlessContainerCommands } from './dockerfile/pointless-container-commands';
 import { processSupervisor } from './dockerfile/process-supervisor';
+import { secretBuildArgUsedInRun } from './dockerfile/secret-build-arg-used-in-run';
 import { secretFileCopied } from './dockerfile/secret-file-copied';
 import { secretInEnvOrArg } from './dockerfile/secret-in-env-or-arg';
 import { shellFormCmd } from './dockerfile/shell-form-cmd';
 import { shellWrapperWithoutExec } from './dockerfile/shell-wrapper-without-exec';
 import { sshdInContainer } from './dockerfile/sshd-in-container';
+import { sshHostKeysInImage } from './dockerfile/ssh-host-keys-in-image';
 import { stateBakedIntoImage } from './dockerfile/state-baked-into-image';
 import { sudoInRun } from './dockerfile/sudo-in-run';
 import { worldWritablePermissions } from './dockerfile/world-writable-permissions';
@@ -125,16 +128,19 @@ export const allRules: readonly ScorecardRule[] = [
   multipleCmdInstructions,
   multipleEntrypointInstructions,
   noUserInFinalStage,
+  nonNumericUser,
   packageManagerUpgrade,
   pipInstallUnpinnedPackages,
   pipeWithoutPipefail,
   pointlessContainerCommands,
   processSupervisor,
+  secretBuildArgUsedInRun,
   secretFileCopied,
   secretInEnvOrArg,
   shellFormCmd,
   shellWrapperWithoutExec,
   sshdInContainer,
+  sshHostKeysInImage,
   stateBakedIntoImage,
   sudoInRun,
   worldWritablePermissions,

@@ -111,6 +111,19 @@ describe('parseDockerfile', () => {
     expect(new LineIndex(content).textOf(command.range)).toBe('apt-get update');
   });
 
+  it('reads an empty JSON array (`CMD []`, which resets the command) as the exec form', async () => {
+    const model = await modelOf(
+      lines('FROM debian:12', 'ENTRYPOINT []', 'CMD [ ]', 'CMD [foo]'),
+    );
+    expect(model.instructions.slice(1).map(i => i.form)).toEqual([
+      'exec',
+      'exec',
+      'shell',
+    ]);
+    expect(model.instructions[1].execArguments).toEqual([]);
+    expect(model.instructions[1].shell.commands).toEqual([]);
+  });
+
   it('decodes exec-form arguments and parses an exec-form sh -c script in place', async () => {
     const content = lines(
       'FROM debian:12',

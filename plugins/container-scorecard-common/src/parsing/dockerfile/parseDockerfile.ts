@@ -139,7 +139,10 @@ export function parseDockerfile(
     if (JSON_INSTRUCTIONS.has(keyword)) {
       const isExec = instruction.argumentsText.trimStart().startsWith('[');
       const strings = isExec ? (node as JSONInstruction).getJSONStrings() : [];
-      instruction.form = isExec && strings.length > 0 ? 'exec' : 'shell';
+      // `CMD []` is a valid JSON array (it resets the inherited command), not shell text.
+      const emptyArray = /^\[\s*\]\s*$/.test(instruction.argumentsText.trim());
+      instruction.form =
+        isExec && (strings.length > 0 || emptyArray) ? 'exec' : 'shell';
       if (instruction.form === 'exec') {
         const decoded = strings.map(s =>
           jsonStringWord(

@@ -81,4 +81,24 @@ describe('add-instead-of-copy', () => {
     );
     expect(findings[0].suppressed?.source).toBe('hadolint');
   });
+
+  // Ported from hadolint/hadolint test/Hadolint/Rule/DL3020Spec.hs (no RUN, so hadolint's
+  // ONBUILD variant is the same file).
+  it.each([
+    ['add for tar', 'ADD file.tar /usr/src/app/', 0],
+    ['add for gzip', 'ADD file.gz /usr/src/app/', 0],
+    ['add for bz2', 'ADD file.bz2 /usr/src/app/', 0],
+    ['add for xz', 'ADD file.xz /usr/src/app/', 0],
+    ['add for tgz', 'ADD file.tgz /usr/src/app/', 0],
+    ['add for url', 'ADD http://file.com /usr/src/app/', 0],
+    ['using add', 'ADD file /usr/src/app/', 1],
+    ['warn for zip', 'ADD file.zip /usr/src/app/', 1],
+    ['add for tgz with quotes', 'ADD "file.tgz" /usr/src/app/', 0],
+    ['add for url with quotes', 'ADD "http://file.com" /usr/src/app/', 0],
+    ['warn for zip with quotes', 'ADD "file.zip" /usr/src/app/', 1],
+  ])('hadolint DL3020 case "%s"', async (_name, add, count) => {
+    expect(await findingsFor(RULE, lines('FROM debian:12', add))).toHaveLength(
+      count,
+    );
+  });
 });

@@ -77,8 +77,15 @@ export const addInsteadOfCopy = defineRule({
     trivy: 'DS-0005',
     checkov: 'CKV_DOCKER_4',
   },
+  equivalentLinks: {
+    hadolint: 'https://github.com/hadolint/hadolint/wiki/DL3020',
+    trivy:
+      'https://github.com/aquasecurity/trivy-checks/blob/main/checks/docker/add_instead_of_copy.rego',
+    checkov:
+      'https://github.com/bridgecrewio/checkov/blob/main/checkov/dockerfile/checks/AddExists.py',
+  },
   equivalentsNote:
-    'Trivy DS-0005 and Checkov CKV_DOCKER_4 flag every ADD, archives included; hadolint DL3020 and this rule exempt archives and URLs.',
+    'hadolint DL3020 and this rule exempt an ADD whose sources are all archives (by suffix: .tar, .gz, .tgz, .bz2, .xz, …) or URLs. Trivy DS-0005 exempts an ADD when its text contains ".tar", "http://", "https://" or "git@" anywhere (so `ADD file.tar.gz` and `ADD file.tar /dst` are exempt, but `ADD file.tgz` and `ADD file.gz` are flagged, and a local file next to a tarball is not). Checkov CKV_DOCKER_4 flags every ADD, and reports once per file. Beyond hadolint, git and ssh sources count as remote, and heredocs and sources from unknown build arguments are skipped.',
   fixable: true,
   check({ file }) {
     const model = file.dockerfile;

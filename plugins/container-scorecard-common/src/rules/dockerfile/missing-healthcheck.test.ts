@@ -78,4 +78,28 @@ describe('missing-healthcheck', () => {
     );
     expect(waived[0].suppressed).toBeDefined();
   });
+
+  // Ported from hadolint/hadolint test/Hadolint/Rule/DL3057Spec.hs (no RUN, so hadolint's
+  // ONBUILD variant is the same file). hadolint reports every stage; these cases only have one
+  // stage without a check, the final one, so the counts agree.
+  it.each([
+    ['warn with no HEALTHCHECK instructions', lines('FROM scratch'), 1],
+    [
+      'ok with one HEALTHCHECK instruction',
+      lines('FROM scratch', 'HEALTHCHECK CMD /bin/bla'),
+      0,
+    ],
+    [
+      'ok with inheriting HEALTHCHECK instruction',
+      lines('FROM scratch AS base', 'HEALTHCHECK CMD /bin/bla', 'FROM base'),
+      0,
+    ],
+    [
+      'warn when not inheriting with no HEALTHCHECK instruction',
+      lines('FROM scratch AS base', 'HEALTHCHECK CMD /bin/bla', 'FROM scratch'),
+      1,
+    ],
+  ])('hadolint DL3057 case "%s"', async (_name, content, count) => {
+    expect(await findingsFor(RULE, content)).toHaveLength(count);
+  });
 });

@@ -23,9 +23,20 @@ export const missingHealthcheck = defineRule({
     after:
       'FROM node:22-slim\nUSER node\nHEALTHCHECK --interval=30s --timeout=3s CMD ["node", "healthcheck.js"]\nCMD ["node", "server.js"]',
   },
-  equivalents: { trivy: 'DS-0026', checkov: 'CKV_DOCKER_2' },
+  equivalents: {
+    hadolint: 'DL3057',
+    trivy: 'DS-0026',
+    checkov: 'CKV_DOCKER_2',
+  },
+  equivalentLinks: {
+    hadolint: 'https://github.com/hadolint/hadolint/wiki/DL3057',
+    trivy:
+      'https://github.com/aquasecurity/trivy-checks/blob/main/checks/docker/no_healthcheck_instruction.rego',
+    checkov:
+      'https://github.com/bridgecrewio/checkov/blob/main/checkov/dockerfile/checks/HealthcheckExists.py',
+  },
   equivalentsNote:
-    'Trivy and Checkov accept a HEALTHCHECK anywhere in the file; this rule wants it in the final stage or a stage the final stage is built FROM, since only that reaches the image.',
+    'hadolint DL3057 (off by default there: severity "ignore") reports every stage that has no HEALTHCHECK and is not built FROM a stage with one; this rule reports only the final stage, the one that runs, with the same inheritance through `FROM <stage>`. Trivy and Checkov accept a HEALTHCHECK anywhere in the file; this rule wants it in the final stage or a stage the final stage is built FROM, since only that reaches the image. All three accept `HEALTHCHECK NONE`, as this rule does.',
   check({ file }) {
     const model = file.dockerfile;
     const stage = model.finalStage;

@@ -74,8 +74,14 @@ export const secretInEnvOrArg = defineRule({
       'ENV DB_PASSWORD_FILE=/run/secrets/db_password\nRUN --mount=type=secret,id=npm_token,env=NPM_TOKEN npm ci',
   },
   equivalents: { trivy: 'DS-0031', checkov: 'CKV_DOCKER_1005' },
+  equivalentLinks: {
+    trivy:
+      'https://github.com/aquasecurity/trivy-checks/blob/main/checks/docker/leaked_secrets.rego',
+    checkov:
+      'https://github.com/bridgecrewio/checkov/blob/main/checkov/dockerfile/checks/SecretsInEnvArg.py',
+  },
   equivalentsNote:
-    'Trivy DS-0031 flags a short list of credential variable names even without a value (final stage only); Checkov CKV_DOCKER_1005 matches names and a few key formats. This rule needs a literal value, checks every stage and LABEL too, and recognises common key formats whatever the name.',
+    'Trivy DS-0031 flags a short list of credential variable names (GITHUB_TOKEN, AWS_SECRET_ACCESS_KEY, …) even without a value, in the final stage only; here a secret-named build argument without a value is reported by secret-build-arg-used-in-run when a RUN records it in the history. Checkov CKV_DOCKER_1005 (checkov/dockerfile/checks/SecretsInEnvArg.py, a recent check) flags ENV and ARG text where key, secret, token, password, pwd, auth, credential or api_key is followed by `=`, or that holds an AWS key id, a ghp_ token, a JWT, a private key header or a Slack token; it reads no quotes, so `ENV API_KEY=${API_KEY}` or `ARG TOKEN=` count there. This rule needs a literal value (not a reference, path or placeholder), checks every stage and LABEL too, and recognises common key formats whatever the name.',
   check({ file }) {
     const model = file.dockerfile;
     const reports: RuleReport[] = [];

@@ -61,6 +61,51 @@ describe('shell-form-cmd', () => {
     expect(findings.map(f => f.range.start.line)).toEqual([2]);
   });
 
+  it.each([
+    ['exec alone', 'CMD exec node server.js'],
+    ['exec after setup', 'CMD cd /app && exec node server.js'],
+    ['exec through a wrapper', 'CMD exec gosu app node server.js'],
+  ])(
+    'does not flag a shell-form CMD whose shell ends by exec (%s): the process is PID 1',
+    async (_name, cmd) => {
+      expect(await findingsFor(RULE, lines('FROM node:22', cmd))).toEqual([]);
+    },
+  );
+
+  it.each([
+    ['an alternative', 'CMD start || exec node server.js'],
+    ['a background job', 'CMD worker & exec node server.js'],
+    ['a pipeline', 'CMD exec node server.js | tee /tmp/log'],
+    ['exec not last', 'CMD exec node server.js; echo done'],
+  ])(
+    'still flags a shell-form CMD where the shell may stay PID 1 (%s)',
+    async (_name, cmd) => {
+      const findings = await findingsFor(RULE, lines('FROM node:22', cmd));
+      expect(findings).toHaveLength(1);
+      expect(findings[0].message).toContain('SIGTERM');
+    },
+  );
+
+  it('flags a shell-form ENTRYPOINT with exec for what is true: CMD and run arguments are dropped', async () => {
+    const findings = await findingsFor(
+      RULE,
+      lines('FROM node:22', 'ENTRYPOINT exec node server.js'),
+    );
+    expect(findings).toHaveLength(1);
+    expect(findings[0].message).not.toContain('SIGTERM');
+    expect(findings[0].message).toContain('arguments are ignored');
+  });
+
+  it.each([
+    ['ENTRYPOINT []', lines('FROM node:22', 'ENTRYPOINT []')],
+    ['CMD []', lines('FROM node:22', 'CMD [ ]')],
+  ])(
+    'never flags %s: an empty JSON array resets the command',
+    async (_n, c) => {
+      expect(await findingsFor(RULE, c)).toEqual([]);
+    },
+  );
+
   it('checks a fragment without FROM', async () => {
     expect(await findingsFor(RULE, lines('CMD node server.js'))).toHaveLength(
       1,

@@ -34,8 +34,24 @@ function execFormOf(
 }
 
 /**
+ * True when the shell hands itself over to the command it ends with (`exec node server.js`,
+ * `cd /app && exec node server.js`): the process replaces /bin/sh as PID 1 and gets the signals.
+ * Not with `||` (the exec may never run), `&` (a background job) or a pipeline (sh waits).
+ */
+function execReplacesShell(instruction: DockerInstruction): boolean {
+  const { commands, pipelines, hasSyntaxErrors } = instruction.shell;
+  const top = commands.filter(c => c.depth === 0);
+  const last = top[top.length - 1];
+  if (hasSyntaxErrors || !last || last.wrappers[0] !== 'exec') return false;
+  if (pipelines.some(p => p.depth === 0)) return false;
+  return !/\|\||(^|[^&>])&(?!&)/.test(instruction.argumentsText);
+}
+
+/**
  * Flags CMD and ENTRYPOINT in shell form in any stage, as hadolint does: any stage can be the
- * image that runs (`docker build --target`).
+ * image that runs (`docker build --target`). A shell-form CMD that ends in `exec` is not flagged:
+ * its process is PID 1 and gets SIGTERM. A shell-form ENTRYPOINT still is, with the problem it
+ * really has: it ignores CMD and `docker run` arguments.
  */
 export const shellFormCmd = defineRule({
   id: 'shell-form-cmd',
@@ -46,7 +62,7 @@ export const shellFormCmd = defineRule({
   message:
     'Shell form makes /bin/sh PID 1: your process will not receive SIGTERM. Use the JSON exec form.',
   rationale:
-    'A container lives as long as its PID 1. In shell form that PID 1 is /bin/sh, which does not forward SIGTERM to your process: a stop or rolling update waits out the grace period and then kills it, with no clean shutdown, no drained connections. The exec form makes your process PID 1 so it gets the signal itself.',
+    'A container lives as long as its PID 1. In shell form that PID 1 is /bin/sh, which does not forward SIGTERM to your process: a stop or rolling update waits out the grace period and then kills it, with no clean shutdown, no drained connections. The exec form makes your process PID 1 so it gets the signal itself. A shell-form CMD that ends with `exec` (`CMD exec node server.js`) already hands PID 1 to the process, so it is not flagged (hadolint DL3025 flags it). A shell-form ENTRYPOINT is flagged even with `exec`: Docker runs it as `/bin/sh -c` and drops CMD and the `docker run` arguments.',
   remediation: {
     description:
       'Write the command as a JSON array. If you need shell features, use a script that ends with `exec "$@"`.',
@@ -54,6 +70,11 @@ export const shellFormCmd = defineRule({
     after: 'CMD ["node", "server.js"]',
   },
   equivalents: { hadolint: 'DL3025' },
+  equivalentLinks: {
+    hadolint: 'https://github.com/hadolint/hadolint/wiki/DL3025',
+  },
+  equivalentsNote:
+    'hadolint DL3025 flags every CMD and ENTRYPOINT not written as a JSON array. Deliberate difference: a shell-form CMD whose shell ends by `exec`-ing the command (`CMD exec node server.js`, `CMD cd /app && exec node server.js`) is not flagged here, because the process does replace /bin/sh as PID 1 and receives SIGTERM. A shell-form ENTRYPOINT ending in `exec` is still flagged, for what is true of it: CMD and `docker run` arguments are ignored. `CMD []` and `ENTRYPOINT []` (which reset an inherited command) are JSON, as for hadolint.',
   fixable: true,
   check({ file }) {
     const model = file.dockerfile;
@@ -62,13 +83,16 @@ export const shellFormCmd = defineRule({
         i =>
           (i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT') &&
           i.form === 'shell' &&
-          i.argumentsRange,
+          i.argumentsRange &&
+          !(i.keyword === 'CMD' && execReplacesShell(i)),
       )
       .map((instruction): RuleReport => {
         const execForm = execFormOf(instruction, model);
         return {
           range: instruction.range,
-          message: `${instruction.keyword} uses the shell form: /bin/sh becomes PID 1 and your process will not receive SIGTERM. Use the JSON exec form.`,
+          message: execReplacesShell(instruction)
+            ? `${instruction.keyword} uses the shell form: \`exec\` hands PID 1 to your process, but CMD and \`docker run\` arguments are ignored. Use the JSON exec form.`
+            : `${instruction.keyword} uses the shell form: /bin/sh becomes PID 1 and your process will not receive SIGTERM. Use the JSON exec form.`,
           ...(execForm && instruction.argumentsRange
             ? {
                 fix: [{ range: instruction.argumentsRange, newText: execForm }],

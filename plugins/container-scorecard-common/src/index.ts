@@ -65,6 +65,14 @@ export {
   type ContainerFileClassification,
 } from './classify/classifyContainerFile';
 export { looksLikeKubernetesWorkload } from './classify/looksLikeKubernetesWorkload';
+export {
+  looksLikeComposeDocument,
+  looksLikeComposeHead,
+} from './classify/looksLikeCompose';
+export {
+  oversizedYamlKind,
+  sniffContainerKind,
+} from './classify/sniffContainerKind';
 
 // Configuration
 export {

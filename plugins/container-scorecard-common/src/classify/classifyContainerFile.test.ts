@@ -9,6 +9,17 @@ describe('classifyContainerFile', () => {
     ['api.dockerfile', 'dockerfile'],
     ['Containerfile', 'dockerfile'],
     ['Containerfile.dev', 'dockerfile'],
+    // Names found in the corpus (shared/corpus/manifest.tsv) and in public repositories.
+    ['Dockerfile-windows', 'dockerfile'],
+    ['images/Dockerfile-chroot', 'dockerfile'],
+    ['Dockerfile_gaudi', 'dockerfile'],
+    ['dockerfile-kasm-alpine-318-desktop', 'dockerfile'],
+    ['build.Dockerfile', 'dockerfile'],
+    ['docs-dockerfile.Dockerfile', 'dockerfile'],
+    ['Containerfile.fedora', 'dockerfile'],
+    ['Containerfile-rhel9', 'dockerfile'],
+    ['app.containerfile', 'dockerfile'],
+    ['Dockerfile.0.13', 'dockerfile'],
     ['dir\\Dockerfile', 'dockerfile'],
     ['compose.yaml', 'compose'],
     ['compose.override.yml', 'compose'],
@@ -28,6 +39,15 @@ describe('classifyContainerFile', () => {
     'src/dockerfile.ts',
     'mycompose.json',
     'Dockerfile.dockerignore',
+    'Dockerfile-windows.dockerignore',
+    'Dockerfile_test.go',
+    'Dockerfile-parser.py',
+    'Dockerfile.patch',
+    'Dockerfile.orig',
+    'hack/lint-dockerfile',
+    'scripts/generate_dockerfile',
+    'dockerfiles',
+    'DockerfileBuilder.java',
   ])('%s is not a container definition', path => {
     expect(classifyContainerFile(path)).toBeUndefined();
   });

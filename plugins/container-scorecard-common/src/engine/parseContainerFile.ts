@@ -1,6 +1,9 @@
 import { classifyContainerFile } from '../classify/classifyContainerFile';
 import { tooManyInstructions } from '../classify/instructionCount';
 import { notAComposeFile, notADockerfile } from '../classify/definitionContent';
+import { looksLikeComposeDocument } from '../classify/looksLikeCompose';
+import { looksLikeKubernetesWorkload } from '../classify/looksLikeKubernetesWorkload';
+import { oversizedYamlKind } from '../classify/sniffContainerKind';
 import type {
   AnalysisError,
   ContainerFileKind,
@@ -10,12 +13,12 @@ import { checkContentGuards } from '../parsing/contentGuards';
 import { extractComposeServices } from '../parsing/compose/extractComposeServices';
 import { DockerfileSyntaxError } from '../parsing/dockerfile/DockerfileSyntaxError';
 import { parseDockerfile } from '../parsing/dockerfile/parseDockerfile';
-import {
-  extractWorkloads,
-  KUBERNETES_WORKLOAD_KINDS,
-} from '../parsing/kubernetes/extractWorkloads';
+import { extractWorkloads } from '../parsing/kubernetes/extractWorkloads';
 import type { ShellParser } from '../parsing/shell/createShellParser';
-import { parseYamlDocuments } from '../parsing/yaml/parseYamlDocuments';
+import {
+  parseYamlDocuments,
+  type YamlDocumentModel,
+} from '../parsing/yaml/parseYamlDocuments';
 import type { ParsedFile } from '../rules/framework/ruleTypes';
 import { LineIndex } from '../text/LineIndex';
 
@@ -37,16 +40,6 @@ export interface ParseLimits {
   maxDockerfileInstructions: number;
 }
 
-const WORKLOAD_KIND_LINE = new RegExp(
-  `^kind:\\s*["']?(${KUBERNETES_WORKLOAD_KINDS.join('|')})["']?\\s*$`,
-  'm',
-);
-
-/** A YAML file that does not parse is only "could not analyse" if it claims to be a workload. */
-function looksLikeWorkload(content: string): boolean {
-  return /^apiVersion:/m.test(content) && WORKLOAD_KIND_LINE.test(content);
-}
-
 /** Classifies, guards and parses one file. Never throws. */
 export function parseContainerFile(
   path: string,
@@ -60,10 +53,13 @@ export function parseContainerFile(
     classification === 'kubernetes-candidate' ? 'kubernetes' : classification;
   const guard = checkContentGuards(content, limits.maxFileBytes);
   if (guard) {
-    return classification === 'kubernetes-candidate' &&
-      !looksLikeWorkload(content.slice(0, 65536))
-      ? { status: 'not-applicable', kind }
-      : { status: 'could-not-analyse', kind, error: guard };
+    if (classification !== 'kubernetes-candidate')
+      return { status: 'could-not-analyse', kind, error: guard };
+    // Only a YAML file whose head claims a workload or a compose file is worth reporting.
+    const claimed = oversizedYamlKind(content.slice(0, 65536));
+    return claimed
+      ? { status: 'could-not-analyse', kind: claimed, error: guard }
+      : { status: 'not-applicable', kind };
   }
   const lineIndex = new LineIndex(content);
   try {
@@ -108,28 +104,28 @@ export function parseContainerFile(
           },
           ...(limitsReached ? { limitsReached } : {}),
         };
-      const services = extractComposeServices(document);
-      return {
-        status: 'parsed',
-        ...(limitsReached ? { limitsReached } : {}),
-        file: {
-          kind,
-          path,
-          content,
-          lineIndex,
-          compose: { document, services },
-        },
-      };
+      return composeOutcome(path, content, lineIndex, document, limitsReached);
     }
     if (!yaml.ok) {
-      return looksLikeWorkload(content)
+      return looksLikeKubernetesWorkload(content)
         ? { status: 'could-not-analyse', kind, error: yaml.error }
         : { status: 'not-applicable', kind };
     }
     const workloads = extractWorkloads(yaml.documents);
+    // A compose file under a name of its own (`stack.yml`): told by its content, parsed once.
+    const composeDocument =
+      workloads.length === 0 ? composeByContent(yaml.documents) : undefined;
+    if (composeDocument)
+      return composeOutcome(
+        path,
+        content,
+        lineIndex,
+        composeDocument,
+        limitsReached,
+      );
     if (workloads.length === 0) {
       // The workloads may all be in the documents left out: say so rather than skip the file.
-      return limitsReached && looksLikeWorkload(content)
+      return limitsReached && looksLikeKubernetesWorkload(content)
         ? {
             status: 'could-not-analyse',
             kind,
@@ -171,6 +167,39 @@ export function parseContainerFile(
       },
     };
   }
+}
+
+/** The one non-empty document of a YAML file, when it is a compose file by content. */
+function composeByContent(
+  documents: YamlDocumentModel[],
+): YamlDocumentModel | undefined {
+  const filled = documents.filter(
+    d => d.value !== null && d.value !== undefined,
+  );
+  return filled.length === 1 && looksLikeComposeDocument(filled[0].value)
+    ? filled[0]
+    : undefined;
+}
+
+function composeOutcome(
+  path: string,
+  content: string,
+  lineIndex: LineIndex,
+  document: YamlDocumentModel,
+  limitsReached: LimitReached[] | undefined,
+): ParseOutcome {
+  const services = extractComposeServices(document);
+  return {
+    status: 'parsed',
+    ...(limitsReached ? { limitsReached } : {}),
+    file: {
+      kind: 'compose',
+      path,
+      content,
+      lineIndex,
+      compose: { document, services },
+    },
+  };
 }
 
 function yamlDocumentsLimit(

@@ -4,7 +4,8 @@ import {
   aggregateFileResults,
   DEFAULT_LIMITS,
   isHelmTemplateHelper,
-  KUBERNETES_WORKLOAD_KINDS,
+  oversizedYamlKind,
+  sniffContainerKind,
   type AggregateScore,
   type ContainerFileKind,
   type FileResult,
@@ -20,17 +21,11 @@ import {
   toDisplayPath,
   type CandidateFile,
 } from './discovery/discoverFiles';
-import { sniffContainerKind } from './discovery/sniffContainerKind';
 import { readKustomizeJsonPatches } from './discovery/readKustomizeJsonPatches';
 import { compareText } from './compareText';
 
 /** How many bytes of a file are read to sniff its kind or to check a huge YAML file. */
 const HEAD_BYTES = 64 * 1024;
-
-const WORKLOAD_KIND_LINE = new RegExp(
-  `^kind:\\s*["']?(${KUBERNETES_WORKLOAD_KINDS.join('|')})["']?\\s*$`,
-  'm',
-);
 
 /** A container definition that was analysed (or that we tried to analyse). */
 export interface AnalysedTarget {
@@ -159,17 +154,19 @@ export async function analyzeTargets(options: {
       kind,
     };
     if (candidate.size > maxFileBytes) {
-      // Never read a huge file into memory; YAML files that are not workloads are not ours.
+      // Never read a huge file into memory; YAML files that are neither workloads nor compose
+      // files are not ours.
       if (kind === 'kubernetes' && !candidate.explicit) {
         const head = await readHead(candidate.absolutePath).catch(() => '');
-        if (!/^apiVersion:/m.test(head) || !WORKLOAD_KIND_LINE.test(head))
-          continue;
+        const claimed = oversizedYamlKind(head);
+        if (!claimed) continue;
+        target.kind = claimed;
       }
       targets.push(target);
       ownResults.push(
         couldNotAnalyse(
           target.displayPath,
-          kind,
+          target.kind,
           engine.rulesetVersion,
           'file-too-large',
           `The file is ${candidate.size} bytes, over the ${maxFileBytes}-byte limit (limits.maxFileBytes).`,

@@ -125,6 +125,50 @@ describe('container-scorecard (spawned)', () => {
     expect(ruleIds(report.files[3])).not.toContain('no-user-in-final-stage');
   });
 
+  it('finds every Dockerfile name in use and compose files by content, not CI files', () => {
+    const project = mkdtempSync(join(work, 'names-'));
+    const files: Record<string, string> = {
+      'Dockerfile-windows':
+        'FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\n',
+      'images/Dockerfile-chroot': 'FROM debian:12\nUSER app\n',
+      'build.Dockerfile': 'FROM golang:1.23\n',
+      'Containerfile.fedora': 'FROM fedora:41\n',
+      'deploy/stack.yml':
+        'version: "3.8"\nservices:\n  db:\n    image: postgres:16\n    privileged: true\n',
+      // `services:` in a CI file or a values file is not a compose file.
+      'ci/gitlab-ci.yml':
+        'image: docker:27\nservices:\n  - docker:27-dind\nbuild:\n  script: docker build .\n',
+      'ci/workflow.yml':
+        'on: [push]\njobs:\n  test:\n    services:\n      db:\n        image: postgres:16\n',
+      'chart-values.yaml':
+        'services:\n  api:\n    image:\n      repository: acme/api\n',
+      'scripts/lint-dockerfile': '#!/bin/sh\nhadolint Dockerfile\n',
+    };
+    for (const [path, content] of Object.entries(files)) {
+      mkdirSync(join(project, path, '..'), { recursive: true });
+      writeFileSync(join(project, path), content);
+    }
+    const run = cli(['--format', 'json'], project);
+    expectExit(run, EXIT_CODES.ok);
+    const kinds = json(run).files.map((f: { path: string; kind: string }) => [
+      f.path,
+      f.kind,
+    ]);
+    expect(kinds).toEqual([
+      ['Containerfile.fedora', 'dockerfile'],
+      ['Dockerfile-windows', 'dockerfile'],
+      ['build.Dockerfile', 'dockerfile'],
+      ['deploy/stack.yml', 'compose'],
+      ['images/Dockerfile-chroot', 'dockerfile'],
+    ]);
+    const stack = json(run).files.find(
+      (f: { path: string }) => f.path === 'deploy/stack.yml',
+    );
+    expect(stack.findings.map((f: { ruleId: string }) => f.ruleId)).toContain(
+      'compose-privileged',
+    );
+  });
+
   it('prints a readable terminal report with file:line:col, severity, rule id and message', () => {
     const run = cli(['Dockerfile', '--no-color'], join(FIXTURES, 'project'));
     expectExit(run, EXIT_CODES.ok);

@@ -150,8 +150,11 @@ export default createFrontendPlugin({
     teamEntityContent,
     rollupEntityContent,
   ],
+  // No `root`: a page's header title links to the plugin's root route when there is one, which
+  // sent the team and rule pages' titles to the report. Each page's own route ref is its title's
+  // link instead.
   routes: {
-    root: convertLegacyRouteRef(rootRouteRef),
+    report: convertLegacyRouteRef(rootRouteRef),
     teams: convertLegacyRouteRef(teamsRouteRef),
     rules: convertLegacyRouteRef(rulesRouteRef),
   },

@@ -1,5 +1,4 @@
 import {
-  Gauge,
   InfoCard,
   Progress,
   ResponseErrorPanel,
@@ -11,6 +10,7 @@ import { ENTITY_TAB_PATH, useEntityPath } from '../../hooks/useEntityPath';
 import { useEntityScorecard } from '../../hooks/useEntityScorecard';
 import { formatDateTime } from '../../presentation';
 import { GradeBadge } from '../GradeBadge';
+import { ScoreGauge } from '../ScoreGauge';
 import { ScorecardStatusNotice } from '../ScorecardStatusNotice';
 import { SeverityCounts } from '../SeverityCounts';
 import { TrendSparkline } from '../TrendSparkline';
@@ -22,7 +22,6 @@ const useStyles = makeStyles(theme => ({
     gap: theme.spacing(3),
     flexWrap: 'wrap',
   },
-  gauge: { width: 120 },
   section: { marginTop: theme.spacing(2) },
 }));
 
@@ -56,15 +55,7 @@ export const EntityContainerScorecardCard = () => {
         <ScorecardStatusNotice scorecard={value} />
         {hasScore && (
           <div className={classes.summary}>
-            <div className={classes.gauge}>
-              <Gauge
-                value={Math.round(value.score!)}
-                fractional={false}
-                max={100}
-                unit=""
-                description="score out of 100"
-              />
-            </div>
+            <ScoreGauge score={value.score!} />
             <Box display="flex" flexDirection="column" alignItems="center">
               <GradeBadge grade={value.grade} size="large" />
               <Typography variant="caption" color="textSecondary">

@@ -1,0 +1,1 @@
+export { ScoreGauge, SCORE_GAUGE_WIDTH_PX } from './ScoreGauge';

@@ -73,7 +73,7 @@ export const aptGetMissingNoInstallRecommends = defineRule({
     trivy: 'https://avd.aquasec.com/misconfig/ds029',
   },
   equivalentsNote:
-    'Same test as hadolint DL3015: `apt-get install` without `--no-install-recommends` or `-o APT::Install-Recommends=false`, in RUN and ONBUILD RUN, every stage. Beyond hadolint, the command is also found behind sudo/env wrappers and in `sh -c` strings and heredocs.',
+    'Same test as hadolint DL3015: `apt-get install` without `--no-install-recommends` or `-o APT::Install-Recommends=false`, in RUN and ONBUILD RUN, every stage. apt also reads `APT::Install-Recommends` set to 0 or no (quoted or not) as off, so those are accepted too. Beyond hadolint, the command is also found behind sudo/env wrappers and in `sh -c` strings and heredocs.',
   fixable: true,
   check({ file }) {
     const model = file.dockerfile;

@@ -4,7 +4,7 @@ import { commandsIn } from './helpers/dockerfileScope';
 
 /**
  * The commands hadolint's DL3001 names: interactive or machine-administration tools that do
- * nothing useful in a build step. (`ifconfig` is in hadolint's documented list.)
+ * nothing useful in a build step. (`ifconfig` is named in hadolint's message, not in its list.)
  */
 const POINTLESS = new Set([
   'free',
@@ -32,7 +32,7 @@ export const pointlessContainerCommands = defineRule({
   message:
     'This command manages a machine (services, processes, mounts, sessions): it has no lasting effect in a build step.',
   rationale:
-    'A build step is not a login session on a server. Starting a service, killing a process, mounting a disk or opening an editor in RUN affects only a throwaway build container: nothing of it survives into the image except confusion. Such lines usually mean a VM provisioning script was pasted into the Dockerfile; the process the container runs should be started by CMD, and the platform manages everything else.',
+    "A build step is not a login session on a server. Starting a service, killing a process, mounting a disk or opening an editor in RUN affects only a throwaway build container: nothing of it survives into the image except confusion. Such lines usually mean a VM provisioning script was pasted into the Dockerfile; the process the container runs should be started by CMD, and the platform manages everything else. `ifconfig` is counted too (hadolint names it in its message but does not check it): the build container's network is not the one the running container gets.",
   remediation: {
     description:
       'Drop the command, or move what it tries to do to run time (CMD/ENTRYPOINT, the orchestrator).',
@@ -46,7 +46,7 @@ export const pointlessContainerCommands = defineRule({
     hadolint: 'https://github.com/hadolint/hadolint/wiki/DL3001',
   },
   equivalentsNote:
-    'Same command list and scope as hadolint DL3001 (RUN and ONBUILD RUN, every stage; installing a package named like one of the commands, as `apt-get install ssh`, is not running it). hadolint compares the command name as written; this rule also sees commands run through sudo or env and inside `sh -c` strings.',
+    "Same scope as hadolint DL3001 (RUN and ONBUILD RUN, every stage; installing a package named like one of the commands, as `apt-get install ssh`, is not running it) and the same commands, plus `ifconfig`: hadolint's message names it but its source list leaves it out. hadolint compares the command name as written; this rule also sees commands run through sudo or env and inside `sh -c` strings.",
   check({ file }) {
     const model = file.dockerfile;
     const reports: RuleReport[] = [];

@@ -1,4 +1,4 @@
-import { findingsFor, lines } from '../../testing';
+import { createTestEngine, findingsFor, lines } from '../../testing';
 
 const RULE = 'compose-image-not-pinned';
 
@@ -23,7 +23,7 @@ describe('compose-image-not-pinned', () => {
     ]);
     expect(findings[0].range.start).toEqual({ line: 3, column: 12 });
     expect(findings[0].message).toContain('no tag');
-    expect(findings[1].message).toContain('"latest" moves');
+    expect(findings[1].message).toContain('on "latest", which moves');
   });
 
   it.each([
@@ -58,5 +58,46 @@ describe('compose-image-not-pinned', () => {
       '      context: ./worker',
     );
     expect(await findingsFor(RULE, content, 'compose.yml')).toEqual([]);
+  });
+
+  it('flags development tags by default, and only latest when flagMovingTags is off', async () => {
+    const content = lines(
+      'services:',
+      '  a:',
+      '    image: ghcr.io/acme/api:main',
+      '  b:',
+      '    image: rustlang/rust:nightly',
+      '  c:',
+      '    image: nginx:stable-alpine',
+    );
+    const findings = await findingsFor(RULE, content, 'compose.yml');
+    expect(findings.map(f => f.snippet)).toEqual([
+      'ghcr.io/acme/api:main',
+      'rustlang/rust:nightly',
+    ]);
+    expect(findings[0].message).toContain('development line');
+    const engine = await createTestEngine({
+      config: { rules: { [RULE]: { options: { flagMovingTags: false } } } },
+    });
+    const result = engine.analyzeFile({ path: 'compose.yml', content });
+    expect(result.findings.filter(f => f.ruleId === RULE)).toEqual([]);
+  });
+
+  it('requires a digest when requireDigest is on', async () => {
+    const engine = await createTestEngine({
+      config: { rules: { [RULE]: { options: { requireDigest: true } } } },
+    });
+    const content = lines(
+      'services:',
+      '  a:',
+      '    image: postgres:16.3',
+      '  b:',
+      `    image: postgres:16.3@sha256:${'a'.repeat(64)}`,
+    );
+    const findings = engine
+      .analyzeFile({ path: 'compose.yml', content })
+      .findings.filter(f => f.ruleId === RULE);
+    expect(findings.map(f => f.snippet)).toEqual(['postgres:16.3']);
+    expect(findings[0].message).toContain('add its digest');
   });
 });

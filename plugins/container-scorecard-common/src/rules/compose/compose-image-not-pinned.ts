@@ -1,10 +1,17 @@
 import { parseImageReference } from '../../parsing/imageReference';
 import { defineRule } from '../framework/defineRule';
+import {
+  MOVING_TAGS_OPTION,
+  REQUIRE_DIGEST_OPTION,
+  pinningAdvice,
+  pinningProblem,
+} from '../shared/imagePinning';
 import { valueRangeOf } from './composeHelpers';
 
 /**
- * Flags services that pull an image by `:latest` or with no tag. Digests are pinned; services
- * that build their image (`build:`) name their own output and are not flagged.
+ * Flags services that pull an image by `:latest`, with no tag or (option) on a development tag
+ * such as `:main` or `:nightly`. Digests are pinned; services that build their image (`build:`)
+ * name their own output and are not flagged. An option also requires a digest everywhere.
  */
 export const composeImageNotPinned = defineRule({
   id: 'compose-image-not-pinned',
@@ -23,22 +30,23 @@ export const composeImageNotPinned = defineRule({
     after: 'services:\n  cache:\n    image: redis:7.2.5-alpine@sha256:<digest>',
   },
   equivalents: {},
-  check({ file }) {
+  equivalentsNote:
+    'No peer checks image tags in compose files (KICS has no such Docker Compose query). The rule reads references exactly as k8s-image-not-pinned does, options included: `latest` and untagged images are reported, development tags (`main`, `nightly`, `edge`, `latest-*`...) unless `flagMovingTags` is off, and tags without a digest when `requireDigest` is on.',
+  options: { ...MOVING_TAGS_OPTION, ...REQUIRE_DIGEST_OPTION },
+  check({ file, options }) {
     return file.compose.services.flatMap(service => {
       const image = service.image?.trim();
       if (!image || service.value.build !== undefined) return [];
       // A variable may carry the tag (`app:${TAG}`, `${IMAGE}`): it is pinned where it is set.
       if (image.includes('$')) return [];
-      const reference = parseImageReference(image);
-      if (reference.digest) return [];
-      if (reference.tag !== undefined && reference.tag !== 'latest') return [];
+      const problem = pinningProblem(parseImageReference(image), options);
+      if (!problem) return [];
       return [
         {
           range: valueRangeOf(service, ['image']),
-          message:
-            reference.tag === 'latest'
-              ? `Service "${service.name}" runs "${image}": "latest" moves, pin a version.`
-              : `Service "${service.name}" runs "${image}" with no tag, which means "latest": pin a version.`,
+          message: `Service "${service.name}" runs "${image}" ${pinningAdvice(
+            problem,
+          )}`,
         },
       ];
     });

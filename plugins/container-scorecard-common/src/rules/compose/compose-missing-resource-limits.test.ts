@@ -30,6 +30,14 @@ describe('compose-missing-resource-limits', () => {
         '          memory: 256M',
       ],
     ],
+    ['mem_limit (compose v2)', ['    mem_limit: 512m']],
+    ['mem_limit next to a CPU limit', ['    cpus: 1.5', '    mem_limit: 1g']],
+  ])('does not flag %s', async (_name, extra) => {
+    const content = lines('services:', '  a:', '    image: a:1', ...extra);
+    expect(await findingsFor(RULE, content, 'compose.yml')).toEqual([]);
+  });
+
+  it.each([
     [
       'deploy.resources.limits.cpus',
       [
@@ -38,14 +46,19 @@ describe('compose-missing-resource-limits', () => {
         '        limits:',
         "          cpus: '0.5'",
       ],
+      'limits:',
     ],
-    ['mem_limit (compose v2)', ['    mem_limit: 512m']],
-    ['cpus at service level', ['    cpus: 1.5']],
-    ['cpu_quota', ['    cpu_quota: 50000']],
-  ])('does not flag %s', async (_name, extra) => {
-    const content = lines('services:', '  a:', '    image: a:1', ...extra);
-    expect(await findingsFor(RULE, content, 'compose.yml')).toEqual([]);
-  });
+    ['cpus at service level', ['    cpus: 1.5'], 'a'],
+    ['cpu_quota', ['    cpu_quota: 50000'], 'a'],
+  ])(
+    'flags a CPU limit without a memory limit (%s)',
+    async (_name, extra, snippet) => {
+      const content = lines('services:', '  a:', '    image: a:1', ...extra);
+      const findings = await findingsFor(RULE, content, 'compose.yml');
+      expect(findings).toHaveLength(1);
+      expect(findings[0].snippet.split('\n')[0]).toBe(snippet);
+    },
+  );
 
   it('reads limits shared through a merge key', async () => {
     const content = lines(

@@ -106,6 +106,32 @@ describe('compose-secrets-in-environment', () => {
       '      DATABASE_URL: postgres://app:${DB_PASSWORD}@db/app',
     ],
     ['an ordinary variable', '      LOG_LEVEL: debug'],
+    // A secret mounted as a file and named by its path is the recommended pattern.
+    [
+      'GOOGLE_APPLICATION_CREDENTIALS with a mounted key',
+      '      GOOGLE_APPLICATION_CREDENTIALS: /run/secrets/gcp.json',
+    ],
+    [
+      'GOOGLE_APPLICATION_CREDENTIALS with a relative path',
+      '      GOOGLE_APPLICATION_CREDENTIALS: credentials/service-account.json',
+    ],
+    [
+      'GOOGLE_APPLICATION_CREDENTIALS with a bare file name',
+      '      GOOGLE_APPLICATION_CREDENTIALS: gcp-key.json',
+    ],
+    [
+      'a *_CREDENTIALS_FILE',
+      '      AWS_SHARED_CREDENTIALS_FILE: ./aws/credentials',
+    ],
+    ['a *_KEY_FILE', '      TLS_PRIVATE_KEY_FILE: certs/tls.key'],
+    [
+      'a *_PASSWORD_FILE on Windows',
+      '      ADMIN_PASSWORD_FILE: C:\\secrets\\admin.txt',
+    ],
+    [
+      'a credential-named variable holding a relative key path',
+      '      JWT_PRIVATE_KEY: keys/jwt.pem',
+    ],
   ])('does not flag %s', async (_name, line) => {
     const content = lines(
       'services:',
@@ -115,6 +141,22 @@ describe('compose-secrets-in-environment', () => {
       line,
     );
     expect(await findingsFor(RULE, content, 'compose.yml')).toEqual([]);
+  });
+
+  it('still flags an inline key in GOOGLE_APPLICATION_CREDENTIALS, and a secret with slashes', async () => {
+    const content = lines(
+      'services:',
+      '  a:',
+      '    image: a:1',
+      '    environment:',
+      '      GOOGLE_APPLICATION_CREDENTIALS: \'{"private_key": "-----BEGIN PRIVATE KEY-----MIIE"}\'',
+      '      AWS_SECRET_ACCESS_KEY: wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY',
+    );
+    const findings = await findingsFor(RULE, content, 'compose.yml');
+    expect(findings.map(f => f.snippet)).toEqual([
+      'GOOGLE_APPLICATION_CREDENTIALS',
+      'AWS_SECRET_ACCESS_KEY',
+    ]);
   });
 
   it('does not flag a list entry without a value', async () => {

@@ -23,7 +23,7 @@ export const composeSecretsInEnvironment = defineRule({
   },
   equivalents: {},
   equivalentsNote:
-    'KICS has no compose-specific query; its generic "Passwords And Secrets" queries scan every file for similar patterns.',
+    'KICS has no compose-specific query; its generic "Passwords And Secrets" queries scan every file for similar patterns. Values that only name a file are not secrets: `GOOGLE_APPLICATION_CREDENTIALS: /run/secrets/gcp.json`, `*_PASSWORD_FILE`, `*_CREDENTIALS_FILE`, `*_KEY_FILE` or a relative `certs/tls.key` point at a secret mounted as a file, which is the pattern the remediation recommends.',
   check({ file }) {
     return file.compose.services.flatMap(service =>
       environmentEntries(service, file.lineIndex).flatMap(entry => {

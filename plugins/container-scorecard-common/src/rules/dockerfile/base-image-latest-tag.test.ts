@@ -1,4 +1,4 @@
-import { findingsFor, lines } from '../../testing';
+import { createTestEngine, findingsFor, lines } from '../../testing';
 
 const RULE = 'base-image-latest-tag';
 
@@ -53,9 +53,40 @@ describe('base-image-latest-tag', () => {
       'an ARG declared after FROM (not in scope of FROM)',
       lines('FROM node:${TAG:-22}', 'ARG TAG=latest'),
     ],
-    ['a tag that merely contains latest', lines('FROM node:latest-slim')],
+    ['a release channel', lines('FROM nginx:stable-alpine')],
+    ['a dated nightly', lines('FROM rustlang/rust:nightly-2024-05-01')],
     ['a fragment without FROM', lines('RUN echo latest')],
   ])('does not flag %s', async (_name, content) => {
     expect(await findingsFor(RULE, content)).toEqual([]);
+  });
+
+  it.each([
+    ['a latest variant', 'node:latest-slim'],
+    ['a branch build', 'ghcr.io/acme/base:main'],
+    ['a nightly toolchain', 'rustlang/rust:nightly'],
+    ['an edge release line', 'alpine:edge'],
+  ])('flags %s by default, saying why it moves', async (_name, image) => {
+    const findings = await findingsFor(RULE, lines(`FROM ${image}`));
+    expect(findings).toHaveLength(1);
+    expect(findings[0].message).toContain('moves with every build');
+  });
+
+  it('reports only latest when flagMovingTags is off', async () => {
+    const engine = await createTestEngine({
+      config: { rules: { [RULE]: { options: { flagMovingTags: false } } } },
+    });
+    const result = engine.analyzeFile({
+      path: 'Dockerfile',
+      content: lines(
+        'FROM alpine:edge AS a',
+        'FROM node:latest-slim',
+        'FROM node:latest',
+      ),
+    });
+    expect(
+      result.findings
+        .filter(f => f.ruleId === RULE)
+        .map(f => f.range.start.line),
+    ).toEqual([3]);
   });
 });

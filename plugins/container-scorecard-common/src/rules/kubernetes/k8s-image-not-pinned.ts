@@ -1,8 +1,26 @@
 import { parseImageReference } from '../../parsing/imageReference';
 import { defineRule } from '../framework/defineRule';
+import {
+  MOVING_TAGS_OPTION,
+  REQUIRE_DIGEST_OPTION,
+  pinningAdvice,
+  pinningProblem,
+} from '../shared/imagePinning';
 import { containerAnchor, containerLabel } from './k8sHelpers';
 
-/** Flags container images on `:latest` or with no tag; digests are pinned. */
+/**
+ * `image: auto` is Istio's placeholder in gateway Deployments and injection templates: the
+ * sidecar injector (selected by `sidecar.istio.io/inject` / `inject.istio.io/templates`)
+ * replaces it with the proxy image of the installed control plane, so what runs is pinned by the
+ * Istio installation, not by the manifest. Unqualified, `auto` would mean `docker.io/library/auto`,
+ * an image that does not exist, so nothing real is skipped.
+ */
+const ISTIO_INJECTED_IMAGE = 'auto';
+
+/**
+ * Flags container images on `:latest`, with no tag or (option) on a development tag such as
+ * `:main` or `:nightly`; digests are pinned. An option also requires a digest everywhere.
+ */
 export const k8sImageNotPinned = defineRule({
   id: 'k8s-image-not-pinned',
   pillar: 'immutable',
@@ -26,26 +44,39 @@ export const k8sImageNotPinned = defineRule({
     checkov: 'CKV_K8S_14',
     kubeScore: 'container-image-tag',
     trivy: 'KSV-0013',
+    kics: 'Invalid Image',
   },
-  check({ file }) {
+  equivalentLinks: {
+    kubeLinter: 'https://docs.kubelinter.io/#/generated/checks?id=latest-tag',
+    polaris:
+      'https://github.com/FairwindsOps/polaris/blob/master/pkg/config/checks/tagNotSpecified.yaml',
+    checkov:
+      'https://github.com/bridgecrewio/checkov/blob/main/checkov/kubernetes/checks/resource/k8s/ImageTagFixed.py',
+    kubeScore:
+      'https://github.com/zegl/kube-score/blob/master/README_CHECKS.md',
+    trivy: 'https://avd.aquasec.com/misconfig/ksv013',
+    kics: 'https://docs.kics.io/latest/queries/kubernetes-queries/583053b7-e632-46f0-b989-f81ff8045385/',
+  },
+  equivalentsNote:
+    'By default the same test as all six peers: `latest` or no tag is reported, a digest pins. Trivy KSV-0013 splits the reference at the first colon, so `registry:5000/app` counts as tagged there and is reported here. Two deliberate differences: Istio\'s `image: auto` (replaced by the sidecar injector with the proxy image of the installed control plane) is not reported, and development tags (`main`, `nightly`, `edge`, `latest-*`...) are, unless the `flagMovingTags` option is off. With the `requireDigest` option on, the rule matches kube-linter\'s `image-not-pinned-by-digest` (agreeing with all its examples), Checkov CKV_K8S_43 and KICS "Image Without Digest", except that an image held in a variable (`$IMAGE`, `$(IMAGE)`) is left to the tooling that fills it in.',
+  options: { ...MOVING_TAGS_OPTION, ...REQUIRE_DIGEST_OPTION },
+  check({ file, options }) {
     return file.kubernetes.workloads.flatMap(workload =>
       workload.containers.flatMap(container => {
         const image = container.image?.trim();
         // Templated values (`$(IMAGE)`, `{{ .Values.image }}`) are pinned where they are rendered.
         if (!image || /[${}]/.test(image)) return [];
-        const reference = parseImageReference(image);
-        if (reference.digest) return [];
-        if (reference.tag !== undefined && reference.tag !== 'latest')
-          return [];
-        const label = containerLabel(workload, container);
+        if (image === ISTIO_INJECTED_IMAGE) return [];
+        const problem = pinningProblem(parseImageReference(image), options);
+        if (!problem) return [];
         return [
           {
             range:
               container.locate(['image'])?.range ?? containerAnchor(container),
-            message:
-              reference.tag === 'latest'
-                ? `${label} runs "${image}": "latest" moves, pin a version.`
-                : `${label} runs "${image}" with no tag, which means "latest": pin a version.`,
+            message: `${containerLabel(
+              workload,
+              container,
+            )} runs "${image}" ${pinningAdvice(problem)}`,
           },
         ];
       }),

@@ -47,13 +47,26 @@ export const k8sMissingResourceLimits = defineRule({
   },
   equivalents: {
     kubeLinter: 'unset-memory-requirements',
-    polaris: 'memoryLimitsMissing',
-    checkov: 'CKV_K8S_13',
+    polaris: 'memoryLimitsMissing, cpuRequestsMissing',
+    checkov: 'CKV_K8S_13, CKV_K8S_10',
     kubeScore: 'container-resources',
-    trivy: 'KSV-0018',
+    trivy: 'KSV-0018, KSV-0015',
+    kics: 'Memory Limits Not Defined, CPU Requests Not Set',
+  },
+  equivalentLinks: {
+    kubeLinter:
+      'https://docs.kubelinter.io/#/generated/checks?id=unset-memory-requirements',
+    polaris:
+      'https://github.com/FairwindsOps/polaris/blob/master/pkg/config/checks/memoryLimitsMissing.yaml',
+    checkov:
+      'https://github.com/bridgecrewio/checkov/blob/main/checkov/kubernetes/checks/resource/k8s/MemoryLimits.py',
+    kubeScore:
+      'https://github.com/zegl/kube-score/blob/master/README_CHECKS.md',
+    trivy: 'https://avd.aquasec.com/misconfig/ksv018',
+    kics: 'https://docs.kics.io/latest/queries/kubernetes-queries/b14d1bc4-a208-45db-92f0-e21f8e2588e9/',
   },
   equivalentsNote:
-    'kube-linter separates `unset-memory-requirements` and `unset-cpu-requirements`, Polaris `memoryLimitsMissing` and `cpuRequestsMissing`, Checkov CKV_K8S_13 (memory limit) and CKV_K8S_10 (CPU request): this rule checks those two in one finding per container. It deliberately does not require a CPU limit (which kube-linter, kube-score and Checkov CKV_K8S_11 do).',
+    'One finding per container for two peer checks each: the memory limit (Polaris `memoryLimitsMissing`, Checkov CKV_K8S_13, Trivy KSV-0018, KICS "Memory Limits Not Defined") and the CPU request (Polaris `cpuRequestsMissing`, Checkov CKV_K8S_10, Trivy KSV-0015, KICS "CPU Requests Not Set"); the links point at the memory-limit half. Like KICS, Checkov and Trivy, init containers are checked (Polaris skips them). A CPU limit counts as a CPU request, because Kubernetes copies a limit into a missing request; the peers want `requests.cpu` written out. No CPU limit is required (kube-linter\'s `unset-cpu-requirements`, kube-score and Checkov CKV_K8S_11 want one): it throttles even on an idle node. No separate memory-request rule exists, deliberately: Polaris `memoryRequestsMissing`, Checkov CKV_K8S_12, Trivy KSV-0016, KICS "Memory Requests Not Defined" and kube-linter\'s `unset-memory-requirements` (which wants a request and a limit) also report a container that sets only `limits.memory`, yet Kubernetes then uses the limit as the request; a container with neither is already reported here for its missing memory limit, so a second rule would only count that twice. Same meaning as compose-missing-resource-limits: the memory limit is the one that protects the neighbours.',
   check({ file }) {
     return file.kubernetes.workloads.flatMap(workload =>
       declaredContainers(workload).flatMap(container => {

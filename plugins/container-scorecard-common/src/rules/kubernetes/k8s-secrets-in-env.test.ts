@@ -66,6 +66,22 @@ describe('k8s-secrets-in-env', () => {
     ['an empty value', ['- name: API_TOKEN', '  value: ""']],
     ['a name without a value', ['- name: API_TOKEN']],
     ['an ordinary variable', ['- name: PORT', '  value: "8080"']],
+    // The path of a mounted Secret is the recommended pattern (Polaris reports this name anyway).
+    [
+      'GOOGLE_APPLICATION_CREDENTIALS naming a mounted key',
+      [
+        '- name: GOOGLE_APPLICATION_CREDENTIALS',
+        '  value: /var/secrets/google/key.json',
+      ],
+    ],
+    [
+      'GOOGLE_APPLICATION_CREDENTIALS with a relative path',
+      ['- name: GOOGLE_APPLICATION_CREDENTIALS', '  value: sa/key.json'],
+    ],
+    [
+      'a *_PASSWORD_FILE',
+      ['- name: REDIS_PASSWORD_FILE', '  value: /etc/redis/password'],
+    ],
   ])('does not flag %s', async (_name, envLines) => {
     expect(await findingsFor(RULE, withEnv(envLines), 'k8s.yaml')).toEqual([]);
   });

@@ -20,9 +20,18 @@ export const k8sSecretsInEnv = defineRule({
     after:
       'env:\n  - name: DB_PASSWORD\n    valueFrom:\n      secretKeyRef:\n        name: app-db\n        key: password',
   },
-  equivalents: { kubeLinter: 'env-var-secret' },
+  equivalents: {
+    kubeLinter: 'env-var-secret',
+    polaris: 'sensitiveContainerEnvVar',
+  },
+  equivalentLinks: {
+    kubeLinter:
+      'https://docs.kubelinter.io/#/generated/checks?id=env-var-secret',
+    polaris:
+      'https://github.com/FairwindsOps/polaris/blob/master/pkg/config/checks/sensitiveContainerEnvVar.yaml',
+  },
   equivalentsNote:
-    'kube-linter\'s `env-var-secret` flags literal values of variables whose name contains "secret"; this rule also recognises passwords, tokens and keys by name, and credentials by value (AWS keys, GitHub tokens, private keys, URLs with passwords). Polaris\' `sensitiveContainerEnvVar` is close but flags sensitive names even when the value comes from a Secret.',
+    "Polaris' `sensitiveContainerEnvVar` is the same check: it reads only entries with a literal `value` (a `valueFrom` reference passes), by name (password, token, secret, bearer, AWS_SECRET_ACCESS_KEY, AZURE_*KEY, OCI_CLI_KEY_CONTENT, GOOGLE_APPLICATION_CREDENTIALS) and by value (a private key); its published examples all agree with this rule. kube-linter's `env-var-secret` flags literal values of variables whose name contains \"secret\". Deliberately narrower than both: values that only name a file (`GOOGLE_APPLICATION_CREDENTIALS: /var/secrets/key.json`, `*_PASSWORD_FILE`, `*_KEY_FILE`, a relative `keys/tls.pem`), references (`$(VAR)`) and placeholders (`xxx`, `<token>`) are not secrets: mounting the Secret as a file and passing its path is the recommended pattern. Beyond both, credentials are also recognised by value (AWS keys, GitHub and GitLab tokens, URLs with passwords). kube-linter's OpenShift DeploymentConfig examples are not read: that kind is not scanned.",
   check({ file }) {
     return file.kubernetes.workloads.flatMap(workload =>
       workload.containers.flatMap(container => {

@@ -17,7 +17,8 @@ const SECRET_VALUE_PATTERNS: readonly { what: string; pattern: RegExp }[] = [
   { what: 'an npm token', pattern: /\bnpm_[A-Za-z0-9]{36}\b/ },
   {
     what: 'a private key',
-    pattern: /-----BEGIN (?:[A-Z]+ )*PRIVATE KEY( BLOCK)?-----/,
+    // PEM armour has five dashes; examples and hand-made fixtures often have fewer.
+    pattern: /-{2,}BEGIN (?:[A-Z]+ +)*PRIVATE KEY( BLOCK)?-{2,}/,
   },
 ];
 
@@ -32,7 +33,9 @@ const SECRET_NAME =
 const NOT_A_SECRET_SUFFIX = new Set([
   'FILE',
   'FILES',
+  'KEYFILE',
   'PATH',
+  'LOCATION',
   'DIR',
   'DIRECTORY',
   'NAME',
@@ -77,6 +80,18 @@ const NOT_A_SECRET_SUFFIX = new Set([
   'PROVIDER',
 ]);
 
+/**
+ * Names whose documented meaning is the path of a credentials file, whatever they are called:
+ * Google's Application Default Credentials read the JSON key from the file this variable names.
+ * Pointing at a mounted file is the recommended pattern, not a leak; an inline key in one of them
+ * is still caught by the value patterns (a private key).
+ */
+const PATH_VALUED_NAMES = new Set(['GOOGLE_APPLICATION_CREDENTIALS']);
+
+/** `credentials/key.json`, `certs\\tls.pem`: a relative path to a file of a credential's kind. */
+const RELATIVE_CREDENTIAL_FILE =
+  /^[\w.-]+(?:[\\/][\w.-]+)*\.(?:json|pem|key|crt|cer|der|p8|p12|pfx|jks|keystore|asc|gpg|txt|env|ya?ml|toml|ini|conf|cfg|properties|secret|token)$/i;
+
 /** A first name part that makes the variable a setting about secrets (`MAX_TOKENS`). */
 const NOT_A_SECRET_PREFIX = new Set(['MAX', 'MIN', 'NUM', 'COUNT']);
 
@@ -99,13 +114,19 @@ export interface EnvSecret {
   because: string;
 }
 
-/** True when the value only refers to something else: `${VAR}`, `$VAR`, `$(VAR)` or a file path. */
+/**
+ * True when the value only refers to something else: `${VAR}`, `$VAR`, `$(VAR)` or a file path
+ * (absolute, relative with `./`, `~/`, a Windows drive, or a relative path ending in a
+ * credential file's extension). A secret mounted as a file and named by path is the pattern the
+ * remediation recommends.
+ */
 function isReference(value: string): boolean {
   return (
     value.includes('${') ||
     value.includes('$(') ||
     /^\$[A-Za-z_]/.test(value) ||
-    /^(?:\/|\.\.?\/|~\/)/.test(value)
+    /^(?:\/|\.\.?[\\/]|~\/|[A-Za-z]:[\\/])/.test(value) ||
+    RELATIVE_CREDENTIAL_FILE.test(value)
   );
 }
 
@@ -120,7 +141,7 @@ function isPlaceholder(value: string): boolean {
 /** True when a variable name says it holds a credential (and is not metadata about one). */
 export function isSecretName(name: string): boolean {
   const upper = name.toUpperCase().replace(/[-.]/g, '_');
-  if (!SECRET_NAME.test(upper)) return false;
+  if (!SECRET_NAME.test(upper) || PATH_VALUED_NAMES.has(upper)) return false;
   const parts = upper.split('_').filter(Boolean);
   // Counts and limits (`MAX_TOTAL_TOKENS`, `NUM_TOKENS`) are numbers about tokens, not tokens.
   if (NOT_A_SECRET_PREFIX.has(parts[0] ?? '') || parts.includes('TOKENS'))

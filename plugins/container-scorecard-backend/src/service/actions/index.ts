@@ -1,0 +1,2 @@
+export { registerScorecardActions } from './registerScorecardActions';
+export type { ScorecardActionDeps } from './types';

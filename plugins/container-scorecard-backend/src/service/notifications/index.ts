@@ -1,0 +1,2 @@
+export { createRegressionNotifier } from './createRegressionNotifier';
+export type { NotificationMode } from './detectRegression';

@@ -2,13 +2,17 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import {
   containerScorecardPermissions,
   type ScorecardRule,
 } from '@internal/plugin-container-scorecard-common';
 import { containerScorecardRulesExtensionPoint } from '@internal/plugin-container-scorecard-node';
+import { registerScorecardActions } from './service/actions';
 import { createServices } from './service/createServices';
+import { createRegressionNotifier } from './service/notifications';
 import { createRouter } from './service/router';
 import { nextScheduledScan } from './service/scanning/nextScheduledScan';
 import { scheduleScans } from './service/scanning/scheduleScans';
@@ -42,6 +46,8 @@ export const containerScorecardPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
+        actionsRegistry: actionsRegistryServiceRef,
+        notifications: notificationService,
       },
       async init(deps) {
         deps.permissionsRegistry.addPermissions(containerScorecardPermissions);
@@ -50,6 +56,11 @@ export const containerScorecardPlugin = createBackendPlugin({
           ...deps,
           extraRules,
           ruleModules,
+          onResultStored: await createRegressionNotifier(deps),
+        });
+        registerScorecardActions(deps.actionsRegistry, {
+          ...services,
+          now: () => new Date(),
         });
         await scheduleScans({
           scheduler: deps.scheduler,

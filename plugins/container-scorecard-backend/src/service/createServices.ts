@@ -24,6 +24,7 @@ import { toRuleCatalogue } from './mapping/toRuleCatalogue';
 import { createRepositoryReader } from './reading/createRepositoryReader';
 import { readScorecardOptions } from './readScorecardOptions';
 import { ScanService } from './scanning/ScanService';
+import type { ScanResultListener } from './scanning/ScanResultListener';
 
 /**
  * Builds the plugin's services from its configuration: the store, the engine (built-in rules
@@ -41,6 +42,8 @@ export async function createServices(deps: {
   /** Modules whose `rules` the analysis workers load (rule objects cannot reach them). */
   ruleModules?: string[];
   lifecycle?: LifecycleService;
+  /** Told of every stored result (regression notifications). */
+  onResultStored?: ScanResultListener;
 }) {
   const options = readScorecardOptions(deps.config);
   const store = await ScorecardStore.create({ database: deps.database });
@@ -80,6 +83,7 @@ export async function createServices(deps: {
     auth: deps.auth,
     logger: deps.logger,
     options,
+    onResultStored: deps.onResultStored,
   });
   deps.logger.info(
     `Container scorecard: ruleset ${engine.rulesetVersion}, ${engine.rules.length} rules, ` +

@@ -41,6 +41,7 @@ import type { ScorecardOptions } from '../readScorecardOptions';
 import { createConcurrencyLimit } from './concurrencyLimit';
 import { mapWithConcurrency } from './mapWithConcurrency';
 import { describeDatabaseError } from '../../database/describeDatabaseError';
+import type { ScanResultListener, StoredScanResult } from './ScanResultListener';
 
 /** What happened to one entity in a scan. */
 export interface EntityScanOutcome {
@@ -100,6 +101,8 @@ export interface ScanServiceDeps {
     | 'maxFileBytes'
   >;
   now?: () => Date;
+  /** Told of every stored result (regression notifications); its failures are only logged. */
+  onResultStored?: ScanResultListener;
 }
 
 class EntityTimeoutError extends Error {
@@ -410,12 +413,13 @@ export class ScanService {
         this.rules,
         this.deps.options.maxFileBytes,
       );
+      const analysedAt = this.now();
       try {
         await store.saveResult({
           ...result,
           ...details,
           entityRef,
-          analysedAt: this.now(),
+          analysedAt,
           sourceKey,
           etag: tree.etag,
         });
@@ -424,6 +428,10 @@ export class ScanService {
           resultLost: true,
         });
       }
+      await this.tellResultStored({
+        result: { ...result, ...details, entityRef, analysedAt },
+        previous,
+      });
       return {
         entityRef,
         outcome: 'analysed',
@@ -436,6 +444,16 @@ export class ScanService {
       return await this.recordStoreFailure(entityRef, details, error, {
         resultLost: false,
       });
+    }
+  }
+
+  private async tellResultStored(stored: StoredScanResult): Promise<void> {
+    try {
+      await this.deps.onResultStored?.(stored);
+    } catch (error) {
+      this.deps.logger.warn(
+        `Container scorecard could not notify about ${stored.result.entityRef}: ${error}`,
+      );
     }
   }
 

@@ -132,6 +132,19 @@ export interface Config {
      */
     localRoots?: string[];
     /**
+     * Backstage notifications to an entity's owner when a scan finds it regressed (needs the
+     * notifications backend; see docs/integrations.md). One notification per entity and change:
+     * an unchanged result scanned again never notifies twice.
+     */
+    notifications?: {
+      /**
+       * Which changes notify. `all` (default): a lower grade, and unwaived critical or high
+       * findings the owner was not told about before. `grade-drops`: only a lower grade.
+       * `new-critical-high`: only new critical or high findings. `off`: none.
+       */
+      mode?: 'off' | 'grade-drops' | 'new-critical-high' | 'all';
+    };
+    /**
      * A `helm` binary to render charts with, instead of the built-in renderer. Each chart is
      * rendered with `<command> template release-name <chart> -f <values>...` (no shell) from a
      * private copy of the files read, one chart at a time. A run that fails, passes `timeout` or
@@ -144,6 +157,17 @@ export interface Config {
       timeout?: HumanDuration | string;
       /** Bytes of output per chart. Default 4194304 (4 MiB). */
       maxOutputBytes?: number;
+    };
+    /** For the demo portal only. */
+    demo?: {
+      /**
+       * A folder of earlier revisions of the example repositories (`examples/history`, each
+       * revision a folder with `revision.yaml` and the files that differed). On the first scan of
+       * an empty store each revision is scanned with its date as the scan time, so the demo
+       * starts with a past. Refused when NODE_ENV is production, and for a folder whose parent
+       * is not inside `localRoots`.
+       */
+      seedHistory?: string;
     };
   };
 }

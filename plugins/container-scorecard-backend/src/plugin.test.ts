@@ -383,6 +383,41 @@ describe('containerScorecardPlugin', () => {
       expect(badKind.status).toBe(400);
     });
 
+    it('rolls a Domain up over the services of its systems, and of no other system', async () => {
+      const serviceRefs = async (path: string) => {
+        const response = await request(server).get(
+          `${API}/rollups/${path}/scorecard?limit=50`,
+        );
+        expect(response.status).toBe(200);
+        return response.body;
+      };
+      const [logistics, shipping, warehouse, onlineStore] = await Promise.all(
+        [
+          'domain/default/logistics',
+          'system/default/shipping',
+          'system/default/warehouse',
+          'system/default/online-store',
+        ].map(serviceRefs),
+      );
+      const refsOf = (rollup: any) =>
+        rollup.services.items.map((s: any) => s.entityRef).sort();
+      expect(logistics).toMatchObject({
+        teamRef: 'domain:default/logistics',
+        title: 'Logistics',
+        serviceCount: shipping.serviceCount + warehouse.serviceCount,
+      });
+      expect(refsOf(logistics)).toEqual(
+        [...refsOf(shipping), ...refsOf(warehouse)].sort(),
+      );
+      expect(refsOf(logistics)).not.toContain('component:default/checkout-api');
+      expect(refsOf(onlineStore)).toContain('component:default/checkout-api');
+      // Its score is the mean over all of them, so it lies between its systems' scores.
+      const systemScores = [shipping.score, warehouse.score];
+      expect(logistics.score).toBeGreaterThanOrEqual(Math.min(...systemScores));
+      expect(logistics.score).toBeLessThanOrEqual(Math.max(...systemScores));
+      expect(logistics.trend.length).toBeGreaterThan(0);
+    });
+
     it('lists the rule catalogue and the scan status', async () => {
       const rules = await request(server).get(`${API}/rules`);
       expect(rules.status).toBe(200);

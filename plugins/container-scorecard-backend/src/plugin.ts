@@ -16,6 +16,7 @@ import { createRegressionNotifier } from './service/notifications';
 import { createRouter } from './service/router';
 import { nextScheduledScan } from './service/scanning/nextScheduledScan';
 import { scheduleScans } from './service/scanning/scheduleScans';
+import { withDemoHistory } from './service/demoHistory';
 
 /**
  * Container Scorecard backend plugin: wiring only; the work lives in `service/` and `database/`.
@@ -65,7 +66,13 @@ export const containerScorecardPlugin = createBackendPlugin({
         await scheduleScans({
           scheduler: deps.scheduler,
           schedule: services.options.schedule,
-          scanService: services.scanService,
+          scanService: services.seedDemoHistory
+            ? withDemoHistory(
+                services.scanService,
+                services.seedDemoHistory,
+                deps.logger,
+              )
+            : services.scanService,
           logger: deps.logger,
         });
         deps.httpRouter.use(

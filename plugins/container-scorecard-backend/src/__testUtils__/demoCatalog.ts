@@ -43,11 +43,12 @@ export function loadDemoCatalog(): Entity[] {
     ];
     return entity;
   });
-  // Systems (part of their domain, when they name one), for the System and Domain roll-ups.
-  const systems = parseAllDocuments(
+  // Systems (part of their domain, when they name one) and Domains, for the roll-ups.
+  const catalogEntities = parseAllDocuments(
     readFileSync(join(EXAMPLES_DIR, 'entities.yaml'), 'utf8'),
-  )
-    .map(doc => doc.toJS() as Entity)
+  ).map(doc => doc.toJS() as Entity);
+  const domains = catalogEntities.filter(entity => entity?.kind === 'Domain');
+  const systems = catalogEntities
     .filter(entity => entity?.kind === 'System')
     .map(system => ({
       ...system,
@@ -76,7 +77,7 @@ export function loadDemoCatalog(): Entity[] {
           ]
         : [],
     }));
-  return [...components, ...groups, ...systems];
+  return [...components, ...groups, ...systems, ...domains];
 }
 
 function userOf(credentials: BackstageCredentials): string | undefined {

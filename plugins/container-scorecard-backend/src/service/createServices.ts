@@ -24,6 +24,8 @@ import { toRuleCatalogue } from './mapping/toRuleCatalogue';
 import { createRepositoryReader } from './reading/createRepositoryReader';
 import { readScorecardOptions } from './readScorecardOptions';
 import { ScanService } from './scanning/ScanService';
+import { readDemoHistoryOptions, seedDemoHistory } from './demoHistory';
+import type { Entity } from '@backstage/catalog-model';
 import type { ScanResultListener } from './scanning/ScanResultListener';
 
 /**
@@ -46,6 +48,7 @@ export async function createServices(deps: {
   onResultStored?: ScanResultListener;
 }) {
   const options = readScorecardOptions(deps.config);
+  const demoHistory = readDemoHistoryOptions(deps.config, options.localRoots);
   const store = await ScorecardStore.create({ database: deps.database });
   const ruleModules = deps.ruleModules ?? [];
   const moduleRules = loadRuleModules(ruleModules);
@@ -96,6 +99,15 @@ export async function createServices(deps: {
     rules,
     scanService,
     access: new CatalogAccess(deps.catalog, options.filter),
+    /** Set when `containerScorecard.demo.seedHistory` is: seeds an empty store's past. */
+    seedDemoHistory:
+      demoHistory &&
+      ((entities: Entity[], signal?: AbortSignal) =>
+        seedDemoHistory(
+          { ...deps, ...demoHistory, store, engine, analyzer, options },
+          entities,
+          signal,
+        )),
     ruleCatalogue: toRuleCatalogue(engine, [
       ...builtInRules,
       ...deps.extraRules,

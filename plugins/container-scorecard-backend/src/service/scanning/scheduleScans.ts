@@ -17,7 +17,7 @@ const EMPTY_CATALOG_WAIT_MS = 5_000;
 export async function scheduleScans(options: {
   scheduler: SchedulerService;
   schedule: SchedulerServiceTaskScheduleDefinition;
-  scanService: ScanService;
+  scanService: Pick<ScanService, 'discover' | 'scanAll'>;
   logger: LoggerService;
   emptyCatalogWaitMs?: number;
 }): Promise<void> {

@@ -242,3 +242,29 @@ describe('apt-lists-not-cleaned ONBUILD', () => {
     );
   });
 });
+
+describe('apt-lists-not-cleaned clean-up commands', () => {
+  it.each([
+    'find /var/lib/apt/lists -type f -delete',
+    'find /var/cache/apt/archives /var/lib/apt/lists -not -name lock -type f -delete',
+    'find /var/lib/apt/lists -mindepth 1 -exec rm -rf {} +',
+  ])('accepts %s', async cleanup => {
+    const content = lines(
+      'FROM debian:12',
+      `RUN apt-get update && apt-get install -y curl && ${cleanup}`,
+    );
+    expect(await findingsFor(RULE, content)).toEqual([]);
+  });
+
+  it.each([
+    ['an rm -rf of other directories', 'rm -rf /tmp/* /var/tmp/*'],
+    ['an rm of the wrong lists directory', 'rm -rf /var/cache/apt/lists'],
+    ['a find that only lists', 'find /var/lib/apt/lists -type f'],
+  ])('deliberately does not accept %s', async (_name, cleanup) => {
+    const content = lines(
+      'FROM debian:12',
+      `RUN apt-get update && apt-get install -y curl && ${cleanup}`,
+    );
+    expect(await findingsFor(RULE, content)).toHaveLength(1);
+  });
+});

@@ -33,14 +33,20 @@ function updatesLists(command: ShellCommand): boolean {
   );
 }
 
-/** `rm -rf /var/lib/apt/lists/*`, or `apt-get dist-clean` (apt 2.7+), which also drops them. */
+/**
+ * `rm -rf /var/lib/apt/lists/*`, `find /var/lib/apt/lists ... -delete` (or `-exec rm`), or
+ * `apt-get dist-clean` (apt 2.7+), which also drops them.
+ */
 function removesLists(command: ShellCommand): boolean {
   if (command.program === 'apt-get' || command.program === 'apt')
     return command.args.some(arg => arg.value === 'dist-clean');
-  return (
-    command.program === 'rm' &&
-    command.args.some(arg => arg.value.startsWith(LISTS))
-  );
+  const namesLists = command.args.some(arg => arg.value.startsWith(LISTS));
+  if (command.program === 'find')
+    return (
+      namesLists &&
+      command.args.some(arg => arg.value === '-delete' || arg.value === '-exec')
+    );
+  return command.program === 'rm' && namesLists;
 }
 
 /**
@@ -58,7 +64,7 @@ export const aptListsNotCleaned = defineRule({
   message:
     'apt-get update (or apt update) without `rm -rf /var/lib/apt/lists/*` in the same RUN leaves the package lists in the layer.',
   rationale:
-    'Each RUN freezes its files into a layer. The package indexes that apt-get update downloads are tens of megabytes that the running process never reads; removing them in a later RUN does not help, because the earlier layer still ships them. Stale indexes in the image also tempt later steps to install from outdated metadata instead of refreshing it. `apt update` and `aptitude update` fill the same lists as `apt-get update` and are held to the same test; a BuildKit cache or tmpfs mount on the lists counts as clean, since nothing under it reaches the layer; an ONBUILD RUN is checked wherever it is written, because it runs in every image built FROM this one.',
+    'Each RUN freezes its files into a layer. The package indexes that apt-get update downloads are tens of megabytes that the running process never reads; removing them in a later RUN does not help, because the earlier layer still ships them. Stale indexes in the image also tempt later steps to install from outdated metadata instead of refreshing it. `apt update` and `aptitude update` fill the same lists as `apt-get update` and are held to the same test; a BuildKit cache or tmpfs mount on the lists counts as clean, since nothing under it reaches the layer; an ONBUILD RUN is checked wherever it is written, because it runs in every image built FROM this one. Only a clean-up that removes the lists themselves counts (rm, find -delete, apt-get dist-clean): an `rm -rf` of other directories leaves them in the layer.',
   remediation: {
     description:
       'Remove the lists at the end of the same RUN that updates and installs, or keep them in a BuildKit cache (or tmpfs) mount. `apt update` and `aptitude update` fill the same lists and need the same clean-up.',
@@ -72,7 +78,7 @@ export const aptListsNotCleaned = defineRule({
     hadolint: 'https://github.com/hadolint/hadolint/wiki/DL3009',
   },
   equivalentsNote:
-    'Same test as hadolint DL3009 for `apt-get update`, stages (the final stage and stages another stage is built FROM; a build stage only copied from is not checked) and ONBUILD RUN triggers (flagged in any stage, as hadolint does, since they run in the child build). Deliberate differences: `apt update` and `aptitude update` refill the lists just like `apt-get update`, so they count too (hadolint only knows apt-get); a tmpfs mount on the lists is accepted like a cache mount (hadolint accepts only `type=cache`), since it is emptied when the RUN ends; hadolint accepts any `rm -rf` as clean-up, this rule needs the rm to name /var/lib/apt/lists (or `apt-get dist-clean`, which removes them too). Beyond hadolint, `sh -c` strings and commands run through sudo are read.',
+    'Same test as hadolint DL3009 for `apt-get update`, stages (the final stage and stages another stage is built FROM; a build stage only copied from is not checked) and ONBUILD RUN triggers (flagged in any stage, as hadolint does, since they run in the child build). Deliberate differences: `apt update` and `aptitude update` refill the lists just like `apt-get update`, so they count too (hadolint only knows apt-get); a tmpfs mount on the lists is accepted like a cache mount (hadolint accepts only `type=cache`), since it is emptied when the RUN ends; hadolint accepts any `rm -rf` as clean-up (`rm -rf /tmp/*` too), this rule needs the clean-up to name /var/lib/apt/lists: an `rm`, a `find ... -delete` or `-exec rm` on it, or `apt-get dist-clean`, which removes the lists too. Beyond hadolint, `sh -c` strings and commands run through sudo are read.',
   fixable: true,
   check({ file }) {
     const model = file.dockerfile;

@@ -4,7 +4,7 @@
  * (rule source src/Hadolint/Rule/DL4001.hs: the set of tools seen resets at each FROM).
  *
  * | assertions | agreed | deliberate differences |
- * |          7 |      7 | none (the spec has no ONBUILD variants) |
+ * |          7 |      7 | none (the spec has no ONBUILD variants; the rule source has `onbuild dl4001`) |
  */
 import { findingsFor, lines } from '../../testing';
 
@@ -98,7 +98,7 @@ describe('wget-and-curl-both-used', () => {
     ).toEqual([]);
   });
 
-  it('does not count ONBUILD triggers, as hadolint does not', async () => {
+  it('counts ONBUILD triggers apart from the RUNs, as hadolint does', async () => {
     expect(
       await flaggedLines(
         'FROM debian:12',
@@ -106,5 +106,25 @@ describe('wget-and-curl-both-used', () => {
         'ONBUILD RUN curl -fsSLO https://example.com/b',
       ),
     ).toEqual([]);
+    expect(
+      await flaggedLines(
+        'FROM debian:12',
+        'ONBUILD RUN wget -q https://example.com/a',
+        'RUN curl -fsSLO https://example.com/c',
+        'ONBUILD RUN curl -fsSLO https://example.com/b',
+      ),
+    ).toEqual([4]);
+  });
+
+  // hadolint's `onbuild dl4001` never sees a FROM, so its triggers are counted across stages.
+  it('counts ONBUILD triggers across stages, as hadolint does', async () => {
+    expect(
+      await flaggedLines(
+        'FROM node as foo',
+        'ONBUILD RUN wget my.xyz',
+        'FROM scratch',
+        'ONBUILD RUN curl localhost',
+      ),
+    ).toEqual([4]);
   });
 });

@@ -5,8 +5,8 @@ import { runInstructions } from './helpers/runCommandFacts';
 const DOWNLOADERS = new Set(['curl', 'wget']);
 
 /**
- * Flags a RUN that uses curl or wget when the other one is already used in the same stage, as
- * hadolint DL4001 does.
+ * Flags a RUN that uses curl or wget when the other one is already used in the same stage, and
+ * an ONBUILD RUN that uses one when another trigger used the other, as hadolint DL4001 does.
  */
 export const wgetAndCurlBothUsed = defineRule({
   id: 'wget-and-curl-both-used',
@@ -32,18 +32,25 @@ export const wgetAndCurlBothUsed = defineRule({
     kics: 'https://docs.kics.io/latest/queries/dockerfile-queries/fc775e75-fcfb-4c98-b2f2-910c5858b359/',
   },
   equivalentsNote:
-    'Same test as hadolint DL4001: within one stage, every RUN that calls curl or wget once both have been seen is flagged (the first RUN is not); each FROM starts afresh, and ONBUILD triggers are not counted. Commands behind sudo/env wrappers and in `sh -c` strings count too.',
+    "Same test as hadolint DL4001: within one stage, every RUN that calls curl or wget once both have been seen is flagged (the first RUN is not); each FROM starts afresh. ONBUILD RUN triggers are counted the same way on their own, as hadolint's `onbuild` variant does: apart from the RUNs (they run in the child build) and across the whole file. Commands behind sudo/env wrappers and in `sh -c` strings count too.",
   check({ file }) {
     const model = file.dockerfile;
     const reports: RuleReport[] = [];
+    // RUN tools are counted per stage (a FROM starts afresh). ONBUILD RUN triggers run in the
+    // child build, not here, so they are counted on their own and, as in hadolint's `onbuild`
+    // variant (which never sees a FROM), across the whole file.
     const seenByStage = new Map<number, Set<string>>();
+    const seenInTriggers = new Set<string>();
     for (const { instruction, commands } of runInstructions(model, {
-      onbuild: false,
+      onbuild: true,
     })) {
       const downloads = commands.filter(c => DOWNLOADERS.has(c.program));
       if (downloads.length === 0) continue;
-      const seen = seenByStage.get(instruction.stageIndex) ?? new Set<string>();
-      seenByStage.set(instruction.stageIndex, seen);
+      let seen = seenInTriggers;
+      if (instruction.keyword === 'RUN') {
+        seen = seenByStage.get(instruction.stageIndex) ?? new Set<string>();
+        seenByStage.set(instruction.stageIndex, seen);
+      }
       for (const d of downloads) seen.add(d.program);
       if (seen.size < 2) continue;
       const first = downloads[0];

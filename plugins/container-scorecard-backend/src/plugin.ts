@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import {
   containerScorecardPermissions,
@@ -12,6 +13,7 @@ import {
 import { containerScorecardRulesExtensionPoint } from '@internal/plugin-container-scorecard-node';
 import { registerScorecardActions } from './service/actions';
 import { createServices } from './service/createServices';
+import { PushEventRescans } from './service/events/PushEventRescans';
 import { createRegressionNotifier } from './service/notifications';
 import { createRouter } from './service/router';
 import { nextScheduledScan } from './service/scanning/nextScheduledScan';
@@ -47,6 +49,7 @@ export const containerScorecardPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
+        events: eventsServiceRef,
         actionsRegistry: actionsRegistryServiceRef,
         notifications: notificationService,
       },
@@ -74,7 +77,17 @@ export const containerScorecardPlugin = createBackendPlugin({
               )
             : services.scanService,
           logger: deps.logger,
+          scanWorker: services.scanService,
+          workerPollIntervalMs: services.queueOptions.pollIntervalMs,
         });
+        if (services.queueOptions.pushEvents) {
+          await new PushEventRescans({
+            discover: () => services.scanService.discover(),
+            requestScans: refs => services.scanService.requestScans(refs),
+            logger: deps.logger,
+            indexMaxAgeMs: services.queueOptions.indexMaxAgeMs,
+          }).subscribe(deps.events);
+        }
         deps.httpRouter.use(
           await createRouter({
             ...services,

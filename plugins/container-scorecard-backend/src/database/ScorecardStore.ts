@@ -25,6 +25,7 @@ import {
 import { HistoryQueries } from './HistoryQueries';
 import { boundedKey } from './boundedKey';
 import { ExpiringCache } from './ExpiringCache';
+import { ScanQueueStore } from './ScanQueueStore';
 import type {
   EntityFailureInput,
   EntityResultInput,
@@ -53,6 +54,8 @@ const T = {
 export class ScorecardStore {
   /** Trend, movers and rule statistics over the stored history. */
   readonly history: HistoryQueries;
+  /** Due scans per entity, claimed by the replicas' scan workers. */
+  readonly queue: ScanQueueStore;
 
   /** Connects to the plugin's database and brings its schema up to date. */
   static async create(options: {
@@ -74,6 +77,7 @@ export class ScorecardStore {
 
   private constructor(private readonly db: Knex) {
     this.history = new HistoryQueries(db, this.cache);
+    this.queue = new ScanQueueStore(db);
   }
 
   /** Round-trips to the database; throws when it cannot be reached. */
@@ -490,9 +494,11 @@ export class ScorecardStore {
     ending: { outcome: 'completed' | 'aborted'; reason?: string } = {
       outcome: 'completed',
     },
-  ): Promise<void> {
-    await this.db(T.runs)
+  ): Promise<boolean> {
+    // Only once: replicas draining the same sweep may each see it done; one of them ends it.
+    const updated = await this.db(T.runs)
       .where({ id })
+      .whereNull('finished_at')
       .update({
         finished_at: finishedAt,
         duration_ms: durationMs,
@@ -500,6 +506,7 @@ export class ScorecardStore {
         outcome: ending.outcome,
         outcome_reason: ending.reason ?? null,
       });
+    return updated > 0;
   }
 
   /**

@@ -24,9 +24,10 @@ import { toRuleCatalogue } from './mapping/toRuleCatalogue';
 import { createRepositoryReader } from './reading/createRepositoryReader';
 import { readScorecardOptions } from './readScorecardOptions';
 import { ScanService } from './scanning/ScanService';
+import { readQueueOptions } from './queue/readQueueOptions';
+import type { ScanResultListener } from './scanning/ScanResultListener';
 import { readDemoHistoryOptions, seedDemoHistory } from './demoHistory';
 import type { Entity } from '@backstage/catalog-model';
-import type { ScanResultListener } from './scanning/ScanResultListener';
 
 /**
  * Builds the plugin's services from its configuration: the store, the engine (built-in rules
@@ -48,6 +49,7 @@ export async function createServices(deps: {
   onResultStored?: ScanResultListener;
 }) {
   const options = readScorecardOptions(deps.config);
+  const queueOptions = readQueueOptions(deps.config);
   const demoHistory = readDemoHistoryOptions(deps.config, options.localRoots);
   const store = await ScorecardStore.create({ database: deps.database });
   const ruleModules = deps.ruleModules ?? [];
@@ -86,6 +88,7 @@ export async function createServices(deps: {
     auth: deps.auth,
     logger: deps.logger,
     options,
+    claimTtlMs: queueOptions.claimTtlMs,
     onResultStored: deps.onResultStored,
   });
   deps.logger.info(
@@ -94,6 +97,7 @@ export async function createServices(deps: {
   );
   return {
     options,
+    queueOptions,
     store,
     engine,
     rules,

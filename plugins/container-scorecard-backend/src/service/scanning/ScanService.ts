@@ -39,15 +39,21 @@ import { readEntitySources } from '../reading/readEntitySources';
 import { classifyReadError } from '../reading/retryRead';
 import type { ScorecardOptions } from '../readScorecardOptions';
 import { createConcurrencyLimit } from './concurrencyLimit';
-import { mapWithConcurrency } from './mapWithConcurrency';
+import { QUEUE_PRIORITY } from '../../database/ScanQueueStore';
+import { drainQueue } from '../queue/drainQueue';
+import { claimForRescan } from '../queue/claimForRescan';
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { describeDatabaseError } from '../../database/describeDatabaseError';
-import type { ScanResultListener, StoredScanResult } from './ScanResultListener';
+import type {
+  ScanResultListener,
+  StoredScanResult,
+} from './ScanResultListener';
 
 /** What happened to one entity in a scan. */
 export interface EntityScanOutcome {
   entityRef: string;
-  /** `deferred`: not started because the run's time was up; the next run takes it first. */
-  outcome: 'analysed' | 'unchanged' | 'failed' | 'skipped' | 'deferred';
+  outcome: 'analysed' | 'unchanged' | 'failed' | 'skipped';
   files: number;
   findings: number;
   error?: string;
@@ -60,6 +66,12 @@ export interface EntityScanOutcome {
 
 /** How often a running run says it is alive; three missed beats mark it abandoned. */
 export const RUN_HEARTBEAT_MS = 30_000;
+
+/** How long a replica's claim on an entity lasts unless renewed: a dead replica's lapse then. */
+export const DEFAULT_CLAIM_TTL_MS = 120_000;
+
+/** How often a sweep with nothing left to claim here looks whether the other replicas are done. */
+const SWEEP_WAIT_MS = 1_000;
 
 const ZERO_TOTALS: RunTotals = {
   entities: 0,
@@ -101,6 +113,10 @@ export interface ScanServiceDeps {
     | 'maxFileBytes'
   >;
   now?: () => Date;
+  /** This replica's name in the shared queue's claims. Default: host, process and a random part. */
+  replicaId?: string;
+  /** How long a claim lasts unless renewed. Default `DEFAULT_CLAIM_TTL_MS`. */
+  claimTtlMs?: number;
   /** Told of every stored result (regression notifications); its failures are only logged. */
   onResultStored?: ScanResultListener;
 }
@@ -111,12 +127,21 @@ class EntityTimeoutError extends Error {
 
 /**
  * Scans the entities in scope: reads each repository (skipping unchanged ones), analyses it and
- * stores the result. One run at a time per process and one scan at a time per entity: a second
- * caller waits for, and shares, the scan already under way.
+ * stores the result. The work is shared by every replica through the queue in the database
+ * (`ScanQueueStore`): sweeps, push events and rescans make entities due there, and each
+ * replica's worker claims them in small batches. One sweep at a time per process and one scan at
+ * a time per entity: a second caller waits for, and shares, the scan already under way.
  */
 export class ScanService {
   private running?: Promise<RunRecord>;
+  private draining?: Promise<void>;
+  private workWanted = false;
+  /** The entities of the sweep this process started, so its scans need no catalog look-up. */
+  private sweepEntities?: Map<string, Entity>;
+  private readonly claimant: string;
+  private readonly claimTtlMs: number;
   private readonly inFlight = new Map<string, Promise<EntityScanOutcome>>();
+  private readonly rescans = new Map<string, Promise<EntityScanOutcome>>();
   private readonly rules: ReadonlyMap<string, RuleMetadata>;
   private readonly now: () => Date;
   private readonly analyzer: EntityAnalyzer;
@@ -131,6 +156,11 @@ export class ScanService {
     this.rules = new Map(deps.engine.rules.map(rule => [rule.id, rule]));
     this.analyzer = deps.analyzer ?? inProcessAnalyzer(deps.engine);
     this.now = deps.now ?? (() => new Date());
+    // Readable in the queue's `claimed_by`: which host and process holds an entity.
+    this.claimant =
+      deps.replicaId ??
+      `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+    this.claimTtlMs = deps.claimTtlMs ?? DEFAULT_CLAIM_TTL_MS;
   }
 
   /** True while a full run is under way in this process. */
@@ -148,9 +178,10 @@ export class ScanService {
   }
 
   /**
-   * Scans every entity in scope; joins the run under way if there is one. Once `signal` aborts
-   * (the scheduled task's timeout), no further entity is started: the run ends as aborted and the
-   * next run, taking the least recently attempted entities first, carries on.
+   * Scans every entity in scope (a sweep, shared with the other replicas through the queue);
+   * joins the sweep under way in this process if there is one. Once `signal` aborts (the
+   * scheduled task's timeout), this process claims no further entity and returns the run as it
+   * stands; the replicas' workers carry on with it.
    */
   scanAll(entities?: Entity[], signal?: AbortSignal): Promise<RunRecord> {
     if (!this.running) {
@@ -164,7 +195,9 @@ export class ScanService {
   /**
    * Scans one entity now, ignoring the stored ETag. Unknown entities are a `NotFoundError`,
    * entities outside the configured scope an `InputError` (nothing is stored for them), and a
-   * result the store could not keep a `ServiceUnavailableError`.
+   * result the store could not keep a `ServiceUnavailableError`. The request goes through the
+   * queue ahead of everything else, so no other replica scans the entity at the same time; when
+   * one was already scanning it, its next scan answers this request.
    */
   async rescan(entityRef: string): Promise<EntityScanOutcome> {
     const credentials = await this.deps.auth.getOwnServiceCredentials();
@@ -172,7 +205,8 @@ export class ScanService {
       { entityRefs: [entityRef], fields: ENTITY_FIELDS },
       { credentials },
     );
-    if (!items[0]) throw new NotFoundError(`No entity ${entityRef}`);
+    const entity = items[0];
+    if (!entity) throw new NotFoundError(`No entity ${entityRef}`);
     // What is out of scope is never stored: it would show in reports the scope leaves it out of.
     const inScope = scopeFilterFor(
       this.deps.options.filter,
@@ -189,7 +223,22 @@ export class ScanService {
         `${entityRef} is outside the container scorecard's scope (containerScorecard.scope.filter)`,
       );
     }
-    const outcome = await this.scanEntity(items[0], { force: true });
+    // Racing requests for one entity here share one scan, as they always did.
+    const ref = refOf(entity);
+    let rescan = this.rescans.get(ref);
+    if (!rescan) {
+      rescan = claimForRescan({
+        queue: this.deps.store.queue,
+        claimant: this.claimant,
+        entityRef: ref,
+        claimTtlMs: this.claimTtlMs,
+        waitMs: this.claimTtlMs + this.deps.options.entityTimeoutMs,
+        now: this.now,
+        scan: () => this.scanEntity(entity, { force: true }),
+      }).finally(() => this.rescans.delete(ref));
+      this.rescans.set(ref, rescan);
+    }
+    const outcome = await rescan;
     if (outcome.storeError) {
       throw new ServiceUnavailableError(
         `The scan of ${entityRef} ran, but the store could not keep it. ${outcome.storeError}`,
@@ -213,31 +262,54 @@ export class ScanService {
     return scan;
   }
 
+  /**
+   * Starts a sweep: every entity in scope becomes due in the shared queue, then this process
+   * works through it like every replica's worker does, and the sweep ends when no entity of it is
+   * left (whichever replica scans the last one ends it). Once `signal` aborts (the task's
+   * timeout) this process claims nothing more and returns the sweep as it stands: the replicas'
+   * workers go on with it.
+   */
   private async runAll(
     given?: Entity[],
     signal?: AbortSignal,
   ): Promise<RunRecord> {
     const { store, logger } = this.deps;
     const startedAt = this.now();
-    // A run holds the scan task's global lock, so an unfinished run in the store now was left by
-    // a process that died (or that outlived its lock and stops at its next entity).
-    const abandoned = await store.abortUnfinishedRuns(
-      startedAt,
-      'Its process stopped before the run finished',
-    );
-    if (abandoned) {
-      logger.warn(
-        `Container scorecard: marked ${abandoned} unfinished scan run(s) as aborted`,
-      );
+    const previous = await store.latestRun();
+    if (previous?.outcome === 'running') {
+      const pending = await store.queue.pendingOf(previous.id);
+      // Its entities not yet scanned stay due from earlier, so this sweep takes them first.
+      const reason = pending
+        ? `The next scan started with ${pending} entities of this one not yet scanned; it takes them first`
+        : 'Its process stopped before the run finished';
+      const aborted = await store.abortUnfinishedRuns(startedAt, reason);
+      if (aborted) {
+        logger.warn(
+          `Container scorecard: marked ${aborted} unfinished scan run(s) as aborted`,
+        );
+      }
     }
     const runId = await store.startRun(startedAt);
-    // Other replicas tell a live run from a dead one's leftovers by this (see /scans/status).
     const heartbeat = setInterval(() => {
       store.heartbeatRun(runId, this.now()).catch(() => {});
     }, RUN_HEARTBEAT_MS);
     heartbeat.unref?.();
     try {
-      return await this.scanInOrder(runId, startedAt, given, signal);
+      const entities = given ?? (await this.discover());
+      this.sweepEntities = new Map(entities.map(e => [refOf(e), e]));
+      await store.queue.sweep(runId, [...this.sweepEntities.keys()], startedAt);
+      for (;;) {
+        await this.work(signal);
+        const finished = await this.finishSweepIfDone();
+        if (finished?.id === runId) return finished;
+        const latest = await store.latestRun();
+        if (latest?.id !== runId || latest.outcome !== 'running') {
+          return (await store.lastRun()) ?? latest!;
+        }
+        if (signal?.aborted) return latest;
+        // Other replicas still hold claims of this sweep: they end them, or the claims lapse.
+        await new Promise(resolve => setTimeout(resolve, SWEEP_WAIT_MS));
+      }
     } catch (error) {
       await store
         .finishRun(runId, this.now(), 0, ZERO_TOTALS, {
@@ -248,100 +320,146 @@ export class ScanService {
       throw error;
     } finally {
       clearInterval(heartbeat);
+      this.sweepEntities = undefined;
     }
   }
 
-  private async scanInOrder(
-    runId: number,
-    startedAt: Date,
-    given: Entity[] | undefined,
-    signal: AbortSignal | undefined,
-  ): Promise<RunRecord> {
-    const { store, logger, options } = this.deps;
-    const entities = await this.leastRecentlyAttemptedFirst(
-      given ?? (await this.discover()),
-    );
-    const outcomes = await mapWithConcurrency(
-      entities,
-      options.concurrency,
-      async (entity): Promise<EntityScanOutcome> =>
-        signal?.aborted
-          ? { ...noFiles(refOf(entity)), outcome: 'deferred' }
-          : this.scanEntity(entity),
-    );
-    const deferred = outcomes.filter(o => o.outcome === 'deferred').length;
+  /**
+   * Works through the due entities of the shared queue until none is claimable: what the
+   * replicas' scheduled workers run, and what a push event starts at once. One drain at a time
+   * per process; a call during one makes it look for work again before it ends.
+   */
+  work(signal?: AbortSignal): Promise<void> {
+    this.workWanted = true;
+    if (!this.draining) {
+      this.draining = this.drainWhileWanted(signal).finally(() => {
+        this.draining = undefined;
+      });
+    }
+    return this.draining;
+  }
 
-    const totals: RunTotals = {
-      entities: entities.length,
-      unchanged: outcomes.filter(o => o.outcome === 'unchanged').length,
-      files: outcomes.reduce((sum, o) => sum + o.files, 0),
-      findings: outcomes.reduce((sum, o) => sum + o.findings, 0),
-      errors: outcomes.filter(o => o.outcome === 'failed').length,
-    };
+  /** Asks for scans of these entities ahead of the schedule (a push event) and starts them. */
+  async requestScans(
+    entityRefs: string[],
+    options: { priority?: number; force?: boolean } = {},
+  ): Promise<void> {
+    if (entityRefs.length === 0) return;
+    await this.deps.store.queue.enqueue(entityRefs, {
+      priority: options.priority ?? QUEUE_PRIORITY.push,
+      force: options.force,
+      at: this.now(),
+    });
+    this.work().catch(error =>
+      this.deps.logger.warn(`Container scorecard scan worker: ${error}`),
+    );
+  }
+
+  private async drainWhileWanted(signal?: AbortSignal): Promise<void> {
+    const { store } = this.deps;
+    const runs = new Set<number>();
+    const heartbeat = setInterval(() => {
+      for (const id of runs) store.heartbeatRun(id, this.now()).catch(() => {});
+    }, RUN_HEARTBEAT_MS);
+    heartbeat.unref?.();
+    try {
+      while (this.workWanted && !signal?.aborted) {
+        this.workWanted = false;
+        await drainQueue<Entity>({
+          queue: store.queue,
+          claimant: this.claimant,
+          concurrency: this.deps.options.concurrency,
+          claimTtlMs: this.claimTtlMs,
+          now: this.now,
+          signal,
+          resolve: refs => this.resolveEntities(refs),
+          scan: async (item, entity) => {
+            if (!entity) return { outcome: 'skipped', files: 0, findings: 0 };
+            const outcome = await this.scanEntity(entity, {
+              force: item.force,
+            });
+            return {
+              outcome: outcome.outcome,
+              files: outcome.files,
+              findings: outcome.findings,
+            };
+          },
+          onClaimed: items => {
+            for (const item of items) if (item.runId) runs.add(item.runId);
+          },
+          onError: message =>
+            this.deps.logger.warn(`Container scorecard scan worker ${message}`),
+        });
+      }
+      if (runs.size) await this.finishSweepIfDone();
+    } finally {
+      clearInterval(heartbeat);
+    }
+  }
+
+  /** The sweep's entities are in memory here; others come from the catalog. */
+  private async resolveEntities(refs: string[]): Promise<Map<string, Entity>> {
+    const found = new Map<string, Entity>();
+    const missing: string[] = [];
+    for (const ref of refs) {
+      const entity = this.sweepEntities?.get(ref);
+      if (entity) found.set(ref, entity);
+      else missing.push(ref);
+    }
+    if (missing.length) {
+      const { items } = await this.deps.catalog.getEntitiesByRefs(
+        { entityRefs: missing, fields: ENTITY_FIELDS },
+        { credentials: await this.deps.auth.getOwnServiceCredentials() },
+      );
+      for (const entity of items) if (entity) found.set(refOf(entity), entity);
+    }
+    return found;
+  }
+
+  /**
+   * Ends the latest sweep once no entity of it is due or claimed, with totals from the outcomes
+   * its entities left in the queue, and does the run's housekeeping. Any replica may call it;
+   * only the one whose update ends the run does the rest.
+   */
+  private async finishSweepIfDone(): Promise<RunRecord | undefined> {
+    const { store, logger, options } = this.deps;
+    const run = await store.latestRun();
+    if (!run || run.outcome !== 'running') return undefined;
+    if ((await store.queue.pendingOf(run.id)) > 0) return undefined;
+    const totals = await store.queue.totalsOf(run.id);
     const finishedAt = this.now();
+    const durationMs = finishedAt.getTime() - Date.parse(run.startedAt);
+    if (!(await store.finishRun(run.id, finishedAt, durationMs, totals))) {
+      return undefined;
+    }
     const today = dayOf(finishedAt);
     await store.history.carryForward(today);
     // Yesterday too: a rescan just before midnight may have changed its snapshots.
     await store.history.refreshDailyTotals([daysBefore(finishedAt, 1), today]);
-    await this.forgetEntitiesOutOfScope(outcomes);
+    // An empty sweep is more likely a catalog hiccup than the truth: nothing is forgotten then.
+    if (totals.entities > 0) await this.forgetEntitiesOutOfScope();
     await store.prune({
       retentionDays: options.retentionDays,
       now: finishedAt,
     });
-    const durationMs = finishedAt.getTime() - startedAt.getTime();
-    const ending = deferred
-      ? {
-          outcome: 'aborted' as const,
-          reason: `The scan task's timeout ended the run; ${deferred} entities wait for the next run`,
-        }
-      : { outcome: 'completed' as const };
-    await store.finishRun(runId, finishedAt, durationMs, totals, ending);
-
-    const skipped = outcomes.filter(o => o.outcome === 'skipped').length;
     logger.info(
-      `Container scorecard scan: ${totals.entities} entities (${totals.unchanged} unchanged, ` +
-        `${skipped} skipped), ${totals.files} files, ${totals.findings} findings, ` +
-        `${totals.errors} errors in ${(durationMs / 1000).toFixed(1)}s`,
+      `Container scorecard scan: ${totals.entities} entities (${totals.unchanged} unchanged), ` +
+        `${totals.files} files, ${totals.findings} findings, ${totals.errors} errors ` +
+        `in ${(durationMs / 1000).toFixed(1)}s`,
     );
     return {
-      id: runId,
-      startedAt: startedAt.toISOString(),
+      id: run.id,
+      startedAt: run.startedAt,
       finishedAt: finishedAt.toISOString(),
       durationMs,
       ...totals,
-      outcome: ending.outcome,
-      outcomeReason: ending.reason,
+      outcome: 'completed',
     };
   }
 
-  /**
-   * Never-scanned entities first, then the least recently attempted: a run cut short by the
-   * task's timeout is continued, not restarted from the same first entities, by the next one.
-   */
-  private async leastRecentlyAttemptedFirst(
-    entities: Entity[],
-  ): Promise<Entity[]> {
-    const lastAttempt = new Map(
-      (await this.deps.store.listSummaries(entities.map(refOf))).map(s => [
-        s.entityRef,
-        Date.parse(s.lastAttemptAt),
-      ]),
-    );
-    const keyed = entities.map((entity, index) => ({
-      entity,
-      index,
-      at: lastAttempt.get(refOf(entity)) ?? -Infinity,
-    }));
-    keyed.sort((a, b) => a.at - b.at || a.index - b.index);
-    return keyed.map(k => k.entity);
-  }
-
   /** Entities that left the catalog or opted out no longer have a current result. */
-  private async forgetEntitiesOutOfScope(outcomes: EntityScanOutcome[]) {
-    if (outcomes.length === 0) return; // an empty catalog is more likely a hiccup than the truth
-    const keep = new Set(
-      outcomes.filter(o => o.outcome !== 'skipped').map(o => o.entityRef),
-    );
+  private async forgetEntitiesOutOfScope() {
+    const keep = new Set(await this.deps.store.queue.listEntityRefs('skipped'));
     const stale = (await this.deps.store.listEntityRefs()).filter(
       ref => !keep.has(ref),
     );

@@ -95,35 +95,66 @@ describe('scan runs after a crash or a timeout', () => {
     },
   );
 
+  /** Aborts the signal while the second entity is being read, as the task's timeout would. */
+  function abortingAtSecondRead(reads: string[]) {
+    const controller = new AbortController();
+    const reader = fakeReader(target => {
+      reads.push(target.split('/').at(-2)!);
+      if (reads.length === 2) controller.abort();
+    });
+    return { controller, reader };
+  }
+
   it.each(databases.eachSupportedId())(
-    'stops starting entities at the task timeout, and the next run takes the ones it did not reach first on %p',
+    'stops claiming entities at the task timeout, and the scan worker carries the run on to its end on %p',
     async databaseId => {
-      const controller = new AbortController();
       const reads: string[] = [];
-      const { store, scanService } = await setup(
-        databaseId,
-        fakeReader(target => {
-          reads.push(target.split('/').at(-2)!);
-          // The task's timeout fires while the second entity is being read.
-          if (reads.length === 2) controller.abort();
-        }),
-      );
+      const { controller, reader } = abortingAtSecondRead(reads);
+      const { store, scanService } = await setup(databaseId, reader);
 
       const first = await scanService.scanAll(undefined, controller.signal);
 
-      expect(reads).toEqual(['one', 'two']);
+      // Never-scanned entities in ref order; the rest stay due in the queue.
+      expect(reads).toEqual(['four', 'one']);
       expect(first).toMatchObject({
-        outcome: 'aborted',
-        outcomeReason: expect.stringMatching(/timeout.*2 entities/),
+        id: expect.any(Number),
+        outcome: 'running',
       });
-      expect(await store.lastRun()).toMatchObject({ outcome: 'aborted' });
+      expect(await store.lastRun()).toBeUndefined();
       expect(await store.listEntityRefs()).toHaveLength(2);
+
+      // Any replica's scheduled worker (here this one's) takes the rest and ends the run.
+      await scanService.work();
+      expect(reads).toEqual(['four', 'one', 'three', 'two']);
+      expect(await store.lastRun()).toMatchObject({
+        id: first.id,
+        outcome: 'completed',
+        entities: 4,
+        errors: 0,
+      });
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'aborts a run the next one overtook, and takes the entities it did not reach first on %p',
+    async databaseId => {
+      const reads: string[] = [];
+      const { controller, reader } = abortingAtSecondRead(reads);
+      const { knex, scanService } = await setup(databaseId, reader);
+
+      const first = await scanService.scanAll(undefined, controller.signal);
+      expect(reads).toEqual(['four', 'one']);
 
       reads.length = 0;
       const second = await scanService.scanAll();
-      expect(second.outcome).toBe('completed');
-      // Never-scanned entities first, then the least recently attempted.
-      expect(reads).toEqual(['three', 'four', 'one', 'two']);
+      expect(second).toMatchObject({ outcome: 'completed', entities: 4 });
+      // Those the first run did not reach, then the least recently scanned.
+      expect(reads).toEqual(['three', 'two', 'four', 'one']);
+      const runs = await knex('container_scorecard_runs');
+      expect(runs.find((r: any) => Number(r.id) === first.id)).toMatchObject({
+        outcome: 'aborted',
+        outcome_reason: expect.stringMatching(/2 entities of this one/),
+      });
     },
   );
 });

@@ -58,6 +58,7 @@ describe('scheduleScans', () => {
         scheduler,
         schedule: { frequency: { minutes: 30 }, timeout: { minutes: 5 } },
         scanService,
+        scanWorker: scanService,
         logger: mockServices.logger.mock(),
         emptyCatalogWaitMs: 10,
       });
@@ -67,6 +68,13 @@ describe('scheduleScans', () => {
           id: 'container-scorecard-scan',
           scope: 'global',
           frequency: { minutes: 30 },
+        }),
+      );
+      // Every replica runs a worker of its own on the shared queue.
+      expect(scheduler.scheduleTask).toHaveBeenCalledWith(
+        expect.objectContaining({
+          id: 'container-scorecard-scan-worker',
+          scope: 'local',
         }),
       );
       const task = scheduler.scheduleTask.mock.calls[0][0];

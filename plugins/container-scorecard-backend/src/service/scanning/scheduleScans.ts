@@ -9,10 +9,16 @@ import { ScanService } from './ScanService';
 const EMPTY_CATALOG_RETRIES = 24;
 const EMPTY_CATALOG_WAIT_MS = 5_000;
 
+/** How often each replica's worker looks for due entities unless configured. */
+export const DEFAULT_WORKER_POLL_MS = 10_000;
+
 /**
- * Registers the scan as a global task (one runner across replicas). The first run comes soon
- * after start-up; if the catalog has not ingested anything yet it waits and asks again, so a
- * newcomer to the demo sees scores within a minute instead of after a full schedule period.
+ * Registers the sweep as a global task (one replica at a time starts it) and the scan worker as
+ * a local one (every replica runs its own): the sweep makes every entity due in the shared queue,
+ * and every replica's worker claims due entities in small batches, pushes and rescans first. The
+ * first sweep comes soon after start-up; if the catalog has not ingested anything yet it waits
+ * and asks again, so a newcomer to the demo sees scores within a minute instead of after a full
+ * schedule period.
  */
 export async function scheduleScans(options: {
   scheduler: SchedulerService;
@@ -20,6 +26,9 @@ export async function scheduleScans(options: {
   scanService: Pick<ScanService, 'discover' | 'scanAll'>;
   logger: LoggerService;
   emptyCatalogWaitMs?: number;
+  /** Works through the shared queue on this replica (the `ScanService` itself). */
+  scanWorker: Pick<ScanService, 'work'>;
+  workerPollIntervalMs?: number;
 }): Promise<void> {
   const { scheduler, schedule, scanService, logger } = options;
   const waitMs = options.emptyCatalogWaitMs ?? EMPTY_CATALOG_WAIT_MS;
@@ -46,5 +55,16 @@ export async function scheduleScans(options: {
       // the lock is released on time and the next run carries on where this one stopped.
       await scanService.scanAll(entities, signal);
     },
+  });
+
+  await scheduler.scheduleTask({
+    id: 'container-scorecard-scan-worker',
+    scope: 'local',
+    frequency: {
+      milliseconds: options.workerPollIntervalMs ?? DEFAULT_WORKER_POLL_MS,
+    },
+    timeout: schedule.timeout,
+    // A dead replica's claims lapse and the others' workers take its entities.
+    fn: signal => options.scanWorker.work(signal),
   });
 }

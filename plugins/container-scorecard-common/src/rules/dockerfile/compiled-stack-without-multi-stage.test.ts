@@ -1,4 +1,4 @@
-import { findingsFor, lines } from '../../testing';
+import { createTestEngine, findingsFor, lines } from '../../testing';
 
 const RULE = 'compiled-stack-without-multi-stage';
 
@@ -97,5 +97,55 @@ describe('compiled-stack-without-multi-stage', () => {
         '.devcontainer/Dockerfile',
       ),
     ).toEqual([]);
+  });
+
+  const GO = lines(
+    'FROM golang:1.23',
+    'COPY . .',
+    'RUN go build -o /app',
+    'CMD ["/app"]',
+  );
+
+  it.each([
+    'tools/.devcontainer/Dockerfile',
+    'ci/Dockerfile',
+    '.github/actions/lint/Dockerfile',
+    'projects/parser/fuzz/Dockerfile',
+    'windows-builder/ltsc2022/Dockerfile',
+    'Dockerfile.build',
+    'docker/Dockerfile.ci',
+    'Containerfile-builder',
+    'fuzz.Dockerfile',
+    'hack/develop/Dockerfile',
+  ])('recognises %s as a toolchain image by its name', async path => {
+    expect(await findingsFor(RULE, GO, path)).toEqual([]);
+  });
+
+  it.each([
+    'Dockerfile',
+    'build/package/Dockerfile',
+    'agent/Dockerfile',
+    'services/builder-api/Dockerfile',
+    'Dockerfile.prod',
+  ])('still flags %s: nothing in the name says toolchain', async path => {
+    const findings = await findingsFor(RULE, GO, path);
+    expect(findings).toHaveLength(1);
+    expect(findings[0].message).toContain('toolchainImages');
+  });
+
+  it('takes further toolchain images from the toolchainImages option', async () => {
+    const engine = await createTestEngine({
+      config: {
+        rules: {
+          [RULE]: { options: { toolchainImages: ['images/**/Dockerfile'] } },
+        },
+      },
+    });
+    const ruleFindings = (path: string) =>
+      engine
+        .analyzeFile({ path, content: GO })
+        .findings.filter(f => f.ruleId === RULE);
+    expect(ruleFindings('images/jenkins-agent/Dockerfile')).toEqual([]);
+    expect(ruleFindings('services/api/Dockerfile')).toHaveLength(1);
   });
 });

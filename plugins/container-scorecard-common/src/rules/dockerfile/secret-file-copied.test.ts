@@ -80,4 +80,131 @@ describe('secret-file-copied', () => {
       (await findingsFor(RULE, content)).map(f => f.range.start.line),
     ).toEqual([4]);
   });
+
+  it.each([
+    ['*.p12', 'COPY certs/*.p12 /app/'],
+    ['.ssh/*', 'COPY .ssh/* /root/.ssh/'],
+    ['*.pfx', 'COPY keys/*.pfx /app/'],
+  ])('flags a glob whose every match is a secret (%s)', async (_name, text) => {
+    expect(await flagged(text)).toBe(1);
+  });
+
+  it.each([
+    [
+      '*.env, which matches app.example.env',
+      'COPY library-scripts/*.env /tmp/',
+    ],
+    [
+      '*.pem, which matches certificates',
+      'COPY certs/*.pem /usr/local/share/ca-certificates/',
+    ],
+    ['*.key, which matches public.key', 'COPY keys/*.key /etc/app/'],
+    ['id_rsa*, which matches id_rsa.pub', 'COPY keys/id_rsa* /root/.ssh/'],
+    ['.env*, which matches .env.example', 'COPY .env* ./'],
+  ])(
+    'does not flag a glob that also matches ordinary files: %s',
+    async (_n, text) => {
+      expect(await flagged(text)).toBe(0);
+    },
+  );
+
+  it.each([
+    [
+      'an absolute path',
+      ['COPY . /app', 'ENV GOOGLE_APPLICATION_CREDENTIALS=/app/sa-key.json'],
+      '/app/sa-key.json',
+    ],
+    [
+      'a path relative to WORKDIR',
+      [
+        'WORKDIR /srv',
+        'COPY . .',
+        'ENV GOOGLE_APPLICATION_CREDENTIALS=keys/sa.json',
+      ],
+      '/srv/keys/sa.json',
+    ],
+    [
+      'a key file by its name, whatever the variable',
+      ['COPY config/ /srv/app/', 'ENV JWT_KEY_PATH=/srv/app/jwt/private.pem'],
+      '/srv/app/jwt/private.pem',
+    ],
+    [
+      'a file the COPY names into a directory',
+      ['COPY sa.json /app/', 'ENV GOOGLE_APPLICATION_CREDENTIALS=/app/sa.json'],
+      '/app/sa.json',
+    ],
+  ])(
+    'flags an ENV pointing at a credentials file inside a copied directory: %s',
+    async (_name, text, path) => {
+      const findings = await findingsFor(
+        RULE,
+        lines('FROM python:3.12-slim', ...text),
+      );
+      expect(findings).toHaveLength(1);
+      expect(findings[0].message).toContain(`points to ${path}`);
+    },
+  );
+
+  it.each([
+    [
+      'a run-time secret mount',
+      ['COPY . /app', 'ENV GOOGLE_APPLICATION_CREDENTIALS=/run/secrets/gcp'],
+    ],
+    [
+      'a key generated at start in a system location',
+      [
+        'COPY src/etc/ /etc/',
+        'ENV SSL_PRIVATE_KEY_FILE=/etc/ssl/private/self-signed-web.key',
+      ],
+    ],
+    [
+      'a root file system overlay copied to /',
+      [
+        'COPY rootfs/ /',
+        'ENV GOOGLE_APPLICATION_CREDENTIALS=/srv/config/key.json',
+      ],
+    ],
+    [
+      'a path outside what is copied',
+      [
+        'COPY . /app',
+        'ENV GOOGLE_APPLICATION_CREDENTIALS=/var/secrets/sa.json',
+      ],
+    ],
+    [
+      'a COPY of other named files',
+      [
+        'COPY requirements.txt /app/',
+        'ENV GOOGLE_APPLICATION_CREDENTIALS=/app/sa.json',
+      ],
+    ],
+    [
+      'an ordinary path variable',
+      ['COPY . /app', 'ENV CONFIG_PATH=/app/config.yaml'],
+    ],
+    [
+      'a certificate path',
+      ['COPY certs/ /etc/ssl/app/', 'ENV SSL_CERT_FILE=/etc/ssl/app/ca.pem'],
+    ],
+    [
+      'a variable reference',
+      ['COPY . /app', 'ENV GOOGLE_APPLICATION_CREDENTIALS=$GAC'],
+    ],
+  ])('does not flag an ENV path in %s', async (_name, text) => {
+    expect(
+      await findingsFor(RULE, lines('FROM python:3.12-slim', ...text)),
+    ).toEqual([]);
+  });
+
+  it('reports a COPY that names the secret once, not again for the ENV pointing at it', async () => {
+    const findings = await findingsFor(
+      RULE,
+      lines(
+        'FROM python:3.12-slim',
+        'COPY credentials.json /app/',
+        'ENV GOOGLE_APPLICATION_CREDENTIALS=/app/credentials.json',
+      ),
+    );
+    expect(findings.map(f => f.range.start.line)).toEqual([2]);
+  });
 });

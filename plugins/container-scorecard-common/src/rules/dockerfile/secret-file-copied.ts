@@ -1,7 +1,16 @@
-import type { RuleReport } from '../framework/ruleTypes';
+import type { ParsedDockerfile, RuleReport } from '../framework/ruleTypes';
 import { defineRule } from '../framework/defineRule';
 import { finalImageInstructions } from './helpers/dockerfileScope';
 import { baseName, copyArguments } from './helpers/copySources';
+import {
+  CREDENTIAL_FILE_VARIABLES,
+  absolutePath,
+  copyThatMayHold,
+  globIsCertainlySecret,
+  isGlob,
+  shippedCopies,
+} from './helpers/copiedSecretPaths';
+import { keyValuePairs } from './helpers/keyValuePairs';
 
 /** `.env` variants that hold examples, not values. */
 const ENV_EXAMPLE =
@@ -42,6 +51,64 @@ export function secretFileKind(source: string): string | undefined {
   return undefined;
 }
 
+/**
+ * What kind of secret a COPY source is. A glob counts only when every name it can match is a
+ * secret (`*.p12`, `.ssh/*`), not when an ordinary file can match it too (`*.pem` matches
+ * certificates, `*.env` matches `app.example.env`, `id_rsa*` matches `id_rsa.pub`).
+ */
+function copiedSecretKind(source: string): string | undefined {
+  if (!isGlob(source)) return secretFileKind(source);
+  return globIsCertainlySecret(source, secretFileKind)
+    ? secretFileKind(source.replace(/[*?]|\[[^\]]*\]/g, 'x'))
+    : undefined;
+}
+
+/**
+ * ENV values that point at a credentials file (GOOGLE_APPLICATION_CREDENTIALS, or a path whose
+ * name is a key, `.env`, …) inside a directory a COPY fills from the build context: the file
+ * named there ships in the image, unless .dockerignore leaves it out, which a Dockerfile cannot
+ * show. A COPY already reported for naming the secret is not reported again.
+ */
+function credentialPathsInCopiedDirectories(
+  file: ParsedDockerfile,
+  flaggedCopies: Set<unknown>,
+): RuleReport[] {
+  const model = file.dockerfile;
+  const instructions = finalImageInstructions(model);
+  const { copies, workdirAt } = shippedCopies(model, instructions);
+  const reports: RuleReport[] = [];
+  for (const instruction of instructions) {
+    if (instruction.keyword !== 'ENV') continue;
+    for (const pair of keyValuePairs(
+      instruction,
+      file.lineIndex,
+      model.escapeChar,
+    )) {
+      if (!pair.value) continue;
+      const { value, unresolved } = model.resolve(
+        pair.value,
+        instruction.range.start.line,
+      );
+      if (unresolved.length > 0 || /[\s:;,]/.test(value)) continue;
+      const byName = CREDENTIAL_FILE_VARIABLES.has(pair.key.toUpperCase());
+      const kind = value.includes('/') ? secretFileKind(value) : undefined;
+      if (!byName && !kind) continue;
+      const path = absolutePath(value, workdirAt.get(instruction) ?? '/');
+      const copy = copyThatMayHold(path, copies);
+      if (!copy || flaggedCopies.has(copy.instruction)) continue;
+      reports.push({
+        range: pair.range,
+        message: `ENV ${pair.key} points to ${path}${
+          kind ? ` (${kind})` : ''
+        }, inside what the ${copy.instruction.keyword} on line ${
+          copy.instruction.range.start.line
+        } copies into the image: unless .dockerignore leaves it out, the credentials ship with the image. Mount the file at run time instead.`,
+      });
+    }
+  }
+  return reports;
+}
+
 /** Flags COPY/ADD of files that hold secrets into the shipped image. */
 export const secretFileCopied = defineRule({
   id: 'secret-file-copied',
@@ -52,7 +119,7 @@ export const secretFileCopied = defineRule({
   message:
     'A file that holds secrets is copied into the image: mount it at run time instead.',
   rationale:
-    'Every file in an image layer is readable by anyone who can pull the image, and deleting it in a later layer does not remove it from the earlier one. Keys, `.env` files and registry tokens baked in this way leak with every copy of the image and tie one image to one environment.',
+    'Every file in an image layer is readable by anyone who can pull the image, and deleting it in a later layer does not remove it from the earlier one. Keys, `.env` files and registry tokens baked in this way leak with every copy of the image and tie one image to one environment. Besides the names of copied files, an ENV that points a program at a credentials file inside a copied directory (`COPY . /app` with `ENV GOOGLE_APPLICATION_CREDENTIALS=/app/sa-key.json`) is reported: the file it names comes from the build context. Paths in system locations (/etc, /run, /tmp), where a key is usually generated or mounted when the container starts, and copies of a whole root file system to `/` are not. A glob is reported only when every name it can match is a secret: `*.p12` or `.ssh/*` are, but `*.pem` also matches certificates, `*.env` also matches `app.example.env` and `id_rsa*` also matches `id_rsa.pub`, so those are left to review.',
   remediation: {
     description:
       'Keep the file out of the build context (list it in .dockerignore). Mount it at run time as a secret, or, for build steps such as `npm ci`, use a BuildKit secret mount.',
@@ -60,17 +127,26 @@ export const secretFileCopied = defineRule({
     after:
       'RUN --mount=type=secret,id=npmrc,target=/root/.npmrc npm ci\n# .env values come from the platform at run time',
   },
-  equivalents: {},
+  equivalents: { trivy: 'DS-0031' },
+  equivalentLinks: {
+    trivy:
+      'https://github.com/aquasecurity/trivy-checks/blob/main/checks/docker/leaked_secrets.rego',
+  },
+  equivalentsNote:
+    'Trivy DS-0031 (checks/docker/leaked_secrets.rego) covers part of this: in the final stage, an ENV or ARG named GOOGLE_APPLICATION_CREDENTIALS, AWS_CONFIG_FILE or HF_TOKEN_PATH whose path lies under the destination of any COPY, and a `COPY $GOOGLE_APPLICATION_CREDENTIALS …`. This rule also judges the copied file names themselves (keys, .env, .npmrc, kubeconfig, …), follows WORKDIR for relative paths, requires the COPY to be able to bring that file (a directory, a glob or that file name), skips system locations where keys are generated or mounted at start (/etc, /run, /tmp, …) and copies to `/` (Trivy flags `COPY rootfs/ /` with a key under /etc or /run), and checks the stages the final stage is built FROM. hadolint and Checkov have no such check.',
   check({ file }) {
     const model = file.dockerfile;
     const reports: RuleReport[] = [];
-    for (const instruction of finalImageInstructions(model)) {
+    const instructions = finalImageInstructions(model);
+    const flaggedCopies = new Set<unknown>();
+    for (const instruction of instructions) {
       if (instruction.keyword !== 'COPY' && instruction.keyword !== 'ADD')
         continue;
       const found = copyArguments(model, instruction)
-        .sources.map(source => ({ source, kind: secretFileKind(source) }))
+        .sources.map(source => ({ source, kind: copiedSecretKind(source) }))
         .filter(s => s.kind);
       if (found.length === 0) continue;
+      flaggedCopies.add(instruction);
       reports.push({
         range: instruction.range,
         message: `${instruction.keyword} puts ${found
@@ -78,6 +154,7 @@ export const secretFileCopied = defineRule({
           .join(', ')} into the image: mount secrets at run time instead.`,
       });
     }
+    reports.push(...credentialPathsInCopiedDirectories(file, flaggedCopies));
     return reports;
   },
 });

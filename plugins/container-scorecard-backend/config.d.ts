@@ -5,12 +5,39 @@ export interface Config {
   /** Configuration for the Container Scorecard plugin. */
   containerScorecard?: {
     /**
-     * When to scan every entity in scope. Default: every 30 minutes, first run 10 seconds after
-     * start-up, 10 minutes timeout. Runs once at a time across replicas. The timeout is also how
-     * long scans pause after a replica dies mid-run (its lock lasts that long); a run that reaches
-     * it stops and the next run carries on with the least recently scanned entities.
+     * When to sweep: make every entity in scope due for a scan in the shared queue, which every
+     * replica's worker then works through (see docs/freshness.md). Default: every 30 minutes,
+     * first sweep 10 seconds after start-up, 10 minutes timeout. With push events set up this is
+     * only the safety net and can be slowed down (hours). A sweep starts on one replica at a time;
+     * one that reaches its timeout stops claiming and the workers carry it on; a new sweep takes
+     * first what the previous one did not reach.
      */
     schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    /** How the replicas share the scans through the database. */
+    queue?: {
+      /** How often each replica's worker looks for due entities. Default 10 seconds. */
+      pollInterval?: HumanDuration | string;
+      /**
+       * How long a replica's claim on an entity lasts unless the replica renews it (it does every
+       * third of it while scanning). A replica that dies holds its entities this long, then the
+       * others scan them. Default 2 minutes.
+       */
+      claimTimeout?: HumanDuration | string;
+    };
+    /**
+     * Rescans on push events from the events backend's SCM modules (GitHub, GitLab, Bitbucket
+     * Cloud): a push rescans the entities read from that repository and branch, when it changed
+     * a path that can hold a container definition.
+     */
+    events?: {
+      /** Default true (nothing happens without the events backend and an SCM module). */
+      enabled?: boolean;
+      /**
+       * Longest age of the repository-to-entity index before a push rebuilds it from the catalog.
+       * Default 5 minutes; a push no entity matches rebuilds an index older than 30 seconds.
+       */
+      indexMaxAge?: HumanDuration | string;
+    };
     /** Which catalog entities are scanned. */
     scope?: {
       /**

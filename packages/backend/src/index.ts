@@ -19,6 +19,12 @@ backend.add(
   import('@backstage/plugin-permission-backend-module-allow-all-policy'),
 );
 
+// SCM webhooks in: the GitHub module checks each delivery's signature
+// (events.modules.github.webhookSecret) at /api/events/http/github and publishes pushes on
+// github.push, which the scorecard follows to rescan what a push changed.
+backend.add(import('@backstage/plugin-events-backend'));
+backend.add(import('@backstage/plugin-events-backend-module-github'));
+
 backend.add(import('@internal/plugin-container-scorecard-backend'));
 
 backend.start();

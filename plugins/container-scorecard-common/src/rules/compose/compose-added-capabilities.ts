@@ -36,6 +36,9 @@ export const composeAddedCapabilities = defineRule({
       'services:\n  web:\n    image: acme/web:2.3\n    cap_drop: [ALL]\n    cap_add: [NET_BIND_SERVICE]',
   },
   equivalents: { kics: 'Container Capabilities Unrestricted' },
+  equivalentLinks: {
+    kics: 'https://docs.kics.io/latest/queries/dockercompose-queries/ce76b7d0-9e77-464d-b86f-c5c48e03e22d/',
+  },
   equivalentsNote:
     'KICS flags every `cap_add` and every service without `cap_drop`; this rule flags dangerous capabilities, and added capabilities without `cap_drop: [ALL]`, and leaves services that add nothing alone.',
   check({ file }) {

@@ -25,6 +25,9 @@ export const composeDockerSocketMount = defineRule({
       'services:\n  proxy:\n    image: traefik:v3.1\n    environment:\n      DOCKER_HOST: tcp://socket-proxy:2375\n  socket-proxy:\n    image: tecnativa/docker-socket-proxy:0.2\n    environment:\n      CONTAINERS: 1',
   },
   equivalents: { kics: 'Docker Socket Mounted In Container' },
+  equivalentLinks: {
+    kics: 'https://docs.kics.io/latest/queries/dockercompose-queries/d6355c88-1e8d-49e9-b2f2-f8a1ca12c75b/',
+  },
   equivalentsNote:
     'KICS matches `docker.sock` only; this rule also covers the containerd, CRI-O and Podman sockets and mounts of the directories that hold them (`/var/run`, `/run/containerd`).',
   check({ file }) {

@@ -37,9 +37,14 @@ export const composeHostNamespaces = defineRule({
     after:
       'services:\n  app:\n    image: acme/app:1.4\n    ports:\n      - "127.0.0.1:8080:8080"',
   },
-  equivalents: { kics: 'Host Namespace is Shared' },
+  equivalents: {
+    kics: 'Shared Host Network Namespace, Host Namespace is Shared, Shared Host IPC Namespace, Shared Host User Namespace',
+  },
+  equivalentLinks: {
+    kics: 'https://docs.kics.io/latest/queries/dockercompose-queries/071a71ff-f868-47a4-ac0b-3c59e4ab5443/',
+  },
   equivalentsNote:
-    'KICS "Host Namespace is Shared" covers `pid: host`; its queries "Shared Host Network Namespace", "Shared Host IPC Namespace" and "Shared Host User Namespace" cover the other keys this rule checks.',
+    'One rule for the host namespaces: KICS splits it into "Shared Host Network Namespace" (`network_mode: host`, the one linked), "Host Namespace is Shared" (`pid: host`), "Shared Host IPC Namespace" (`ipc: host`) and "Shared Host User Namespace" (`userns_mode: host`). This rule also reports `uts: host`, which no KICS query reads.',
   check({ file }) {
     return file.compose.services.flatMap(service =>
       NAMESPACE_KEYS.flatMap(({ key, what }) => {

@@ -37,6 +37,9 @@ export const composeMissingHealthcheck = defineRule({
     },
   },
   equivalents: { kics: 'Healthcheck Not Set' },
+  equivalentLinks: {
+    kics: 'https://docs.kics.io/latest/queries/dockercompose-queries/698ed579-b239-4f8f-a388-baa4bcb13ef8/',
+  },
   equivalentsNote:
     'KICS flags every service without `healthcheck`; this rule accepts an explicit `disable: true` / `test: ["NONE"]` and skips images known to define their own HEALTHCHECK.',
   check({ file, options }) {

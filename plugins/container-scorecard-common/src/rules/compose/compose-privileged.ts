@@ -26,7 +26,12 @@ export const composePrivileged = defineRule({
     after:
       'services:\n  app:\n    image: acme/app:1.4\n    cap_drop: [ALL]\n    cap_add: [NET_BIND_SERVICE]',
   },
-  equivalents: { kics: 'ae5b6871-7f45-42e0-bb4c-ab300c4d2026' },
+  equivalents: { kics: 'Privileged Containers Enabled' },
+  equivalentLinks: {
+    kics: 'https://docs.kics.io/latest/queries/dockercompose-queries/ae5b6871-7f45-42e0-bb4c-ab300c4d2026/',
+  },
+  equivalentsNote:
+    'Same test as KICS "Privileged Containers Enabled" on a service\'s `privileged: true`; this rule also reads the string "true" (what an interpolated `${PRIVILEGED}` becomes) and keys merged in through YAML anchors. One deliberate difference: KICS also reports `build.privileged: true`, which grants elevated privileges to the image build, not to the running service; that is not this rule\'s concern.',
   check({ file }) {
     return file.compose.services.flatMap(service => {
       if (!isTrue(service.value.privileged)) return [];

@@ -27,9 +27,17 @@ export const k8sDockerSocketMount = defineRule({
     kubeLinter: 'docker-sock',
     checkov: 'CKV_K8S_27',
     trivy: 'KSV-0006',
+    kics: 'Docker Daemon Socket is Exposed to Containers',
+  },
+  equivalentLinks: {
+    kubeLinter: 'https://docs.kubelinter.io/#/generated/checks?id=docker-sock',
+    checkov:
+      'https://github.com/bridgecrewio/checkov/blob/main/checkov/kubernetes/checks/resource/k8s/DockerSocketVolume.py',
+    trivy: 'https://avd.aquasec.com/misconfig/ksv006',
+    kics: 'https://docs.kics.io/latest/queries/kubernetes-queries/a6f34658-fdfb-4154-9536-56d516f65828/',
   },
   equivalentsNote:
-    'kube-linter and Checkov match `docker.sock`; this rule also covers the containerd, CRI-O and Podman sockets and the directories that hold them.',
+    'kube-linter, Checkov and KICS match `docker.sock`; this rule also covers the containerd, CRI-O and Podman sockets and the directories that hold them.',
   check({ file }) {
     return file.kubernetes.workloads.flatMap(workload => {
       const volumes = workload.podSpec.volumes;

@@ -32,13 +32,22 @@ export const k8sHostNamespaces = defineRule({
       'spec:\n  containers:\n    - name: app\n      image: acme/app:1.4\n      ports:\n        - containerPort: 8080',
   },
   equivalents: {
-    kubeLinter: 'host-network',
-    polaris: 'hostNetworkSet',
-    checkov: 'CKV_K8S_19',
-    trivy: 'KSV-0009',
+    kubeLinter: 'host-network, host-pid, host-ipc',
+    polaris: 'hostNetworkSet, hostPIDSet, hostIPCSet',
+    checkov: 'CKV_K8S_19, CKV_K8S_17, CKV_K8S_18',
+    trivy: 'KSV-0009, KSV-0010, KSV-0008',
+    kics: 'Shared Host Network Namespace, Shared Host PID Namespace, Shared Host IPC Namespace',
+  },
+  equivalentLinks: {
+    kubeLinter: 'https://docs.kubelinter.io/#/generated/checks?id=host-network',
+    polaris:
+      'https://github.com/FairwindsOps/polaris/blob/master/pkg/config/checks/hostNetworkSet.yaml',
+    checkov: 'https://www.checkov.io/5.Policy%20Index/kubernetes.html',
+    trivy: 'https://avd.aquasec.com/misconfig/ksv009',
+    kics: 'https://docs.kics.io/latest/queries/kubernetes-queries/6b6bdfb3-c3ae-44cb-88e4-7405c1ba2c8a/',
   },
   equivalentsNote:
-    'One rule for the three namespaces: kube-linter splits it into `host-network`, `host-pid` and `host-ipc`, Polaris into `hostNetworkSet`, `hostPIDSet` and `hostIPCSet`, Checkov into CKV_K8S_19, CKV_K8S_17 and CKV_K8S_18, Trivy into KSV-0009, KSV-0010 and KSV-0008.',
+    "One rule for the three namespaces, one finding per namespace shared: each peer splits it into three checks (listed in that order: network, PID, IPC); the links point at the network one. The same test as all of them: `hostNetwork`, `hostPID` or `hostIPC` set to true. Polaris' `hostIPCSet` failure example sets a field named `hostIPCSet` inside a container, which is not a Kubernetes field and shares nothing; it is not reported here.",
   check({ file }) {
     return file.kubernetes.workloads.flatMap(workload =>
       NAMESPACE_KEYS.flatMap(({ key, what }) => {

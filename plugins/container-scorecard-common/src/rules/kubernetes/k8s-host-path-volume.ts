@@ -21,9 +21,17 @@ export const k8sHostPathVolume = defineRule({
     after:
       'volumes:\n  - name: data\n    persistentVolumeClaim:\n      claimName: app-data',
   },
-  equivalents: { trivy: 'KSV-0023' },
+  equivalents: {
+    trivy: 'KSV-0023',
+    polaris: 'hostPathSet',
+  },
+  equivalentLinks: {
+    trivy: 'https://avd.aquasec.com/misconfig/ksv023',
+    polaris:
+      'https://github.com/FairwindsOps/polaris/blob/master/pkg/config/checks/hostPathSet.yaml',
+  },
   equivalentsNote:
-    "kube-linter's `sensitive-host-mounts` flags only system directories (/etc, /proc, /sys...); this rule flags every hostPath.",
+    "Same test as Trivy KSV-0023 and Polaris `hostPathSet`: every hostPath volume, except the runtime sockets left to k8s-docker-socket-mount. kube-linter's `sensitive-host-mounts` flags only system directories (/etc, /proc, /sys...), so it is not an equivalent.",
   check({ file }) {
     return file.kubernetes.workloads.flatMap(workload => {
       const volumes = workload.podSpec.volumes;

@@ -21,10 +21,17 @@ export const k8sHostProcess = defineRule({
     after:
       'securityContext:\n  windowsOptions:\n    runAsUserName: ContainerUser',
   },
-  equivalents: { trivy: 'KSV-0103' },
-  equivalentLinks: { trivy: 'https://avd.aquasec.com/misconfig/ksv103' },
+  equivalents: {
+    trivy: 'KSV-0103',
+    polaris: 'hostProcess',
+  },
+  equivalentLinks: {
+    trivy: 'https://avd.aquasec.com/misconfig/ksv103',
+    polaris:
+      'https://github.com/FairwindsOps/polaris/blob/master/pkg/config/checks/hostProcess.yaml',
+  },
   equivalentsNote:
-    "Same check as Trivy: the pod-level and every container's `windowsOptions.hostProcess`.",
+    "Same check as Trivy and Polaris: the pod-level and every container's `windowsOptions.hostProcess`.",
   check({ file }) {
     return file.kubernetes.workloads.flatMap(workload => {
       const reports: RuleReport[] = [];

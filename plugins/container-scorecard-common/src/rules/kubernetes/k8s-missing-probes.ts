@@ -29,13 +29,25 @@ export const k8sMissingProbes = defineRule({
       'containers:\n  - name: api\n    image: acme/api:3.2\n    readinessProbe:\n      httpGet: { path: /ready, port: 8080 }\n    livenessProbe:\n      httpGet: { path: /healthz, port: 8080 }\n      periodSeconds: 20',
   },
   equivalents: {
-    kubeLinter: 'no-liveness-probe',
-    polaris: 'livenessProbeMissing',
-    checkov: 'CKV_K8S_8',
+    kubeLinter: 'no-liveness-probe, no-readiness-probe',
+    polaris: 'livenessProbeMissing, readinessProbeMissing',
+    checkov: 'CKV_K8S_8, CKV_K8S_9',
     kubeScore: 'pod-probes',
+    kics: 'Liveness Probe Is Not Defined',
+  },
+  equivalentLinks: {
+    kubeLinter:
+      'https://docs.kubelinter.io/#/generated/checks?id=no-liveness-probe',
+    polaris:
+      'https://github.com/FairwindsOps/polaris/blob/master/pkg/config/checks/livenessProbeMissing.yaml',
+    checkov:
+      'https://github.com/bridgecrewio/checkov/blob/main/checkov/kubernetes/checks/resource/k8s/LivenessProbe.py',
+    kubeScore:
+      'https://github.com/zegl/kube-score/blob/master/README_CHECKS.md',
+    kics: 'https://docs.kics.io/latest/queries/kubernetes-queries/ade74944-a674-4e00-859e-c6eab5bde441/',
   },
   equivalentsNote:
-    'One rule for both probes: kube-linter splits it into `no-liveness-probe` and `no-readiness-probe`, Polaris into `livenessProbeMissing` and `readinessProbeMissing`, Checkov into CKV_K8S_8 and CKV_K8S_9. Like Checkov, Jobs and CronJobs are exempt.',
+    'One rule for both probes: each peer splits it into a liveness and a readiness check (listed in that order; the links point at the liveness one). Like Checkov, Jobs and CronJobs are exempt.',
   check({ file }) {
     return file.kubernetes.workloads.flatMap(workload => {
       if (runsToCompletion(workload)) return [];

@@ -30,9 +30,20 @@ export const k8sPrivilegeEscalation = defineRule({
     checkov: 'CKV_K8S_20',
     trivy: 'KSV-0001',
     kubeLinter: 'privilege-escalation-container',
+    kics: 'Privilege Escalation Allowed',
+  },
+  equivalentLinks: {
+    polaris:
+      'https://github.com/FairwindsOps/polaris/blob/master/pkg/config/checks/privilegeEscalationAllowed.yaml',
+    checkov:
+      'https://github.com/bridgecrewio/checkov/blob/main/checkov/kubernetes/checks/resource/k8s/AllowPrivilegeEscalation.py',
+    trivy: 'https://avd.aquasec.com/misconfig/ksv001',
+    kubeLinter:
+      'https://docs.kubelinter.io/#/generated/checks?id=privilege-escalation-container',
+    kics: 'https://docs.kics.io/latest/queries/kubernetes-queries/5572cc5e-1e4c-4113-92a6-7a8a3bd25e6d/',
   },
   equivalentsNote:
-    "kube-linter's `privilege-escalation-container` only flags an explicit `true`; this rule, like Polaris and Checkov, also flags the unset default, which allows escalation. Windows pods are skipped.",
+    "kube-linter's `privilege-escalation-container` only flags an explicit `true`; this rule, like Polaris, Checkov, Trivy and KICS, also flags the unset default, which allows escalation. Polaris also accepts an `allowPrivilegeEscalation: false` written in the pod-level securityContext, where Kubernetes has no such field (it is dropped), so such a container is still reported here. Windows pods are skipped.",
   check({ file }) {
     return file.kubernetes.workloads.flatMap(workload => {
       if (isWindowsPod(workload)) return [];

@@ -29,9 +29,22 @@ export const k8sPrivilegedContainer = defineRule({
     checkov: 'CKV_K8S_16',
     kubeScore: 'container-security-context-privileged',
     trivy: 'KSV-0017',
+    kics: 'Container Is Privileged',
+  },
+  equivalentLinks: {
+    kubeLinter:
+      'https://docs.kubelinter.io/#/generated/checks?id=privileged-container',
+    polaris:
+      'https://github.com/FairwindsOps/polaris/blob/master/pkg/config/checks/runAsPrivileged.yaml',
+    checkov:
+      'https://github.com/bridgecrewio/checkov/blob/main/checkov/kubernetes/checks/resource/k8s/PrivilegedContainers.py',
+    kubeScore:
+      'https://github.com/zegl/kube-score/blob/master/README_CHECKS.md',
+    trivy: 'https://avd.aquasec.com/misconfig/ksv017',
+    kics: 'https://docs.kics.io/latest/queries/kubernetes-queries/dd29336b-fe57-445b-a26e-e6aa867ae609/',
   },
   equivalentsNote:
-    "Polaris' `privilegeEscalationAllowed` is a different check (allowPrivilegeEscalation), not an equivalent.",
+    "Same test as every peer: `securityContext.privileged: true` on any container. Polaris' `privilegeEscalationAllowed` is a different check (allowPrivilegeEscalation), mapped to k8s-privilege-escalation.",
   check({ file }) {
     return file.kubernetes.workloads.flatMap(workload =>
       workload.containers.flatMap(container => {

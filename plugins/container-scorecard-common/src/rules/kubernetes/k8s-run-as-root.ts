@@ -34,10 +34,21 @@ export const k8sRunAsRoot = defineRule({
     kubeLinter: 'run-as-non-root',
     polaris: 'runAsRootAllowed',
     checkov: 'CKV_K8S_23',
-    trivy: 'KSV-0012',
+    trivy: 'KSV-0012, KSV-0105',
+    kics: 'Container Running As Root',
+  },
+  equivalentLinks: {
+    kubeLinter:
+      'https://docs.kubelinter.io/#/generated/checks?id=run-as-non-root',
+    polaris:
+      'https://github.com/FairwindsOps/polaris/blob/master/pkg/config/checks/runAsRootAllowed.yaml',
+    checkov:
+      'https://github.com/bridgecrewio/checkov/blob/main/checkov/kubernetes/checks/resource/k8s/RootContainers.py',
+    trivy: 'https://avd.aquasec.com/misconfig/ksv012',
+    kics: 'https://docs.kics.io/latest/queries/kubernetes-queries/cf34805e-3872-4c08-bf92-6ff7bb0cfadb/',
   },
   equivalentsNote:
-    "Like kube-linter, Polaris and Checkov, a non-zero `runAsUser` alone is accepted; kube-score's `container-security-context-user-group-id` asks for more (UID and GID above 10000). Windows pods are skipped.",
+    "Like kube-linter, Polaris and Checkov, a non-zero `runAsUser` alone is accepted; kube-score's `container-security-context-user-group-id` asks for more (UID and GID above 10000). Trivy KSV-0105 (an explicit `runAsUser: 0`) is the explicit-root half of this rule. Windows pods are skipped.",
   check({ file }) {
     return file.kubernetes.workloads.flatMap(workload => {
       if (isWindowsPod(workload)) return [];

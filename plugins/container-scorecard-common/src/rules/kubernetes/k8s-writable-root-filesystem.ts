@@ -31,9 +31,22 @@ export const k8sWritableRootFilesystem = defineRule({
     checkov: 'CKV_K8S_22',
     kubeScore: 'container-security-context-readonlyrootfilesystem',
     trivy: 'KSV-0014',
+    kics: 'Root Container Not Mounted As Read-only',
+  },
+  equivalentLinks: {
+    kubeLinter:
+      'https://docs.kubelinter.io/#/generated/checks?id=no-read-only-root-fs',
+    polaris:
+      'https://github.com/FairwindsOps/polaris/blob/master/pkg/config/checks/notReadOnlyRootFilesystem.yaml',
+    checkov:
+      'https://github.com/bridgecrewio/checkov/blob/main/checkov/kubernetes/checks/resource/k8s/ReadOnlyFilesystem.py',
+    kubeScore:
+      'https://github.com/zegl/kube-score/blob/master/README_CHECKS.md',
+    trivy: 'https://avd.aquasec.com/misconfig/ksv014',
+    kics: 'https://docs.kics.io/latest/queries/kubernetes-queries/a9c2f49d-0671-4fc9-9ece-f4e261e128d0/',
   },
   equivalentsNote:
-    'Windows pods are skipped: Windows containers do not support a read-only root filesystem.',
+    'Same test as the peers: `readOnlyRootFilesystem` not set to true. Windows pods are skipped: Windows containers do not support a read-only root filesystem.',
   check({ file }) {
     return file.kubernetes.workloads.flatMap(workload => {
       if (isWindowsPod(workload)) return [];

@@ -45,11 +45,15 @@ export const noUserInFinalStage = defineRule({
       'FROM node:22-slim\nCOPY --chown=node:node . /app\nUSER node\nCMD ["node", "/app/server.js"]',
   },
   equivalents: {
+    hadolint: 'DL3063',
     trivy: 'DS-0002',
     checkov: 'CKV_DOCKER_3',
   },
+  equivalentLinks: {
+    hadolint: 'https://github.com/hadolint/hadolint/wiki/DL3063',
+  },
   equivalentsNote:
-    'hadolint has no rule for a missing USER (its DL3002 only flags an explicit root, which is our last-user-root). Trivy DS-0002 flags both a missing USER and a root one; Checkov CKV_DOCKER_3 flags a missing USER.',
+    'hadolint DL3063 (recent, off by default there: severity "ignore") reports a final stage with no USER; earlier releases of it were satisfied by a USER in any stage. This rule also follows `FROM <earlier stage>` (a USER there is inherited), accepts base images known to default to a non-root user (the nonRootBaseImages option) and skips a base named by an unknown build argument. Its DL3002 only flags an explicit root, which is our last-user-root. Trivy DS-0002 flags both a missing USER and a root one; Checkov CKV_DOCKER_3 flags a missing USER.',
   options: {
     nonRootBaseImages: {
       type: 'string[]',

@@ -7,6 +7,7 @@ scripts_dir="$(cd "$(dirname "$0")" && pwd)"
 source "$scripts_dir/toolchain.sh"
 source "$scripts_dir/ensure-postgres.sh"
 source "$scripts_dir/ensure-chromium.sh"
+source "$scripts_dir/ensure-registry.sh"
 cd "$repo_root"
 
 logs_dir="$(mktemp -d)"

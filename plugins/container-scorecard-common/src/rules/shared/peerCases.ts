@@ -1,5 +1,5 @@
 import type { RuleEquivalents } from '../framework/ruleTypes';
-import { createTestEngine, findingsFor } from '../../testing';
+import { analyze, createTestEngine } from '../../testing';
 
 /**
  * One published example of a peer linter (a KICS positive/negative file, a Polaris
@@ -40,19 +40,21 @@ export function expectedReport(peerCase: PeerCase): boolean {
   return peerCase.differsBecause ? !peerCase.peerReports : peerCase.peerReports;
 }
 
-async function findingsWithOptions(
-  ruleId: string,
-  options: Record<string, unknown>,
-  peerCase: PeerCase,
-) {
-  const engine = await createTestEngine({
-    config: { rules: { [ruleId]: { options } } },
-  });
-  const result = engine.analyzeFile({
-    path: peerCase.path,
-    content: peerCase.content,
-  });
-  if (result.status !== 'analysed')
+/**
+ * The rule's findings on a case. A file the engine finds nothing to analyse in (a Deployment
+ * with no pod template) has none, as for the peer; a file that fails to parse is an error, so a
+ * broken port is not a silent pass.
+ */
+async function findingsOf(ruleId: string, peerCase: PeerCase) {
+  const result = peerCase.ruleOptions
+    ? (
+        await createTestEngine({
+          config: { rules: { [ruleId]: { options: peerCase.ruleOptions } } },
+        })
+      ).analyzeFile({ path: peerCase.path, content: peerCase.content })
+    : await analyze(peerCase.content, peerCase.path);
+  if (result.status === 'not-applicable') return [];
+  if (result.status !== 'analysed' || result.ruleErrors?.length)
     throw new Error(`${peerCase.source} was not analysed (${result.status})`);
   return result.findings.filter(f => f.ruleId === ruleId);
 }
@@ -67,9 +69,7 @@ export async function ruleReports(
   peerCase: PeerCase,
 ): Promise<boolean> {
   for (const ruleId of typeof ruleIds === 'string' ? [ruleIds] : ruleIds) {
-    const findings = peerCase.ruleOptions
-      ? await findingsWithOptions(ruleId, peerCase.ruleOptions, peerCase)
-      : await findingsFor(ruleId, peerCase.content, peerCase.path);
+    const findings = await findingsOf(ruleId, peerCase);
     const matching = peerCase.findingMatches
       ? findings.filter(f => peerCase.findingMatches!.test(f.message))
       : findings;

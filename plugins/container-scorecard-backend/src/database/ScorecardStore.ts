@@ -167,6 +167,8 @@ export class ScorecardStore {
         url: file.url ?? null,
         partial: file.partial?.length ? JSON.stringify(file.partial) : null,
         rendering: file.rendering ? JSON.stringify(file.rendering) : null,
+        source_label: file.source?.label ?? null,
+        source_location: file.source?.location ?? null,
         position,
       }));
       const findingRows = input.files.flatMap((file, i) =>
@@ -385,6 +387,11 @@ export class ScorecardStore {
       if (partial) file.partial = partial;
       const rendering = parseJson<FileScorecard['rendering']>(row.rendering);
       if (rendering) file.rendering = rendering;
+      // Rows stored before file sources (and files of the entity's own repository) have none.
+      const sourceLabel = optionalString(row.source_label);
+      const sourceLocation = optionalString(row.source_location);
+      if (sourceLabel && sourceLocation)
+        file.source = { label: sourceLabel, location: sourceLocation };
       return file;
     });
   }

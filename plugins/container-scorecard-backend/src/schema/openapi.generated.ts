@@ -1079,6 +1079,25 @@ export const spec = {
           rendering: {
             $ref: '#/components/schemas/FileRendering',
           },
+          source: {
+            $ref: '#/components/schemas/FileSource',
+          },
+        },
+      },
+      FileSource: {
+        type: 'object',
+        description:
+          "The extra source (container-scorecard.io/extra-sources) a file was read from; absent for the entity's own repository. The file's path keeps the @<label>/ prefix, which keeps paths unique across sources.",
+        required: ['label', 'location'],
+        properties: {
+          label: {
+            type: 'string',
+          },
+          location: {
+            type: 'string',
+            description:
+              'Where the source lives, as the annotation names it (a URL, or file:<dir>).',
+          },
         },
       },
       LimitReached: {

@@ -155,6 +155,25 @@ export interface FileScorecard {
   url?: string;
   /** Set when the file was rendered before scoring (a Helm template): the chart and its values. */
   rendering?: ApiFileRendering;
+  /**
+   * Set when the file comes from one of the entity's extra sources
+   * (`container-scorecard.io/extra-sources`), not from its own repository. Its `path` keeps the
+   * `@<label>/` prefix: paths identify files in stored history, waivers and findings, and two
+   * sources may hold the same path.
+   */
+  source?: ApiFileSource;
+}
+
+/**
+ * The extra source a file was read from: the label the entity gives it and its location.
+ *
+ * @public
+ */
+export interface ApiFileSource {
+  /** The source's label (`northwind-deploy`); the file's path starts with `@<label>/`. */
+  label: string;
+  /** Where the source lives: the location the annotation names (a URL, or `file:` in development). */
+  location: string;
 }
 
 /**
@@ -376,6 +395,10 @@ export interface RuleSummary {
   rationale: string;
   remediation: { text?: string; before: string; after: string };
   equivalents: Record<string, string>;
+  /** Peer tools' pages for the equivalents, by the same tool keys; absent when none is known. */
+  equivalentLinks?: Record<string, string>;
+  /** How far the equivalents really match, when they differ in scope. */
+  equivalentsNote?: string;
   fixable: boolean;
 }
 

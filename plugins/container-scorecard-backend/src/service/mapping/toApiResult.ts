@@ -1,6 +1,7 @@
 import {
   classifyContainerFile,
   type ApiFileKind,
+  type ApiFileSource,
   type ApiLimitReached,
   type ApiFinding,
   type ApiPillar,
@@ -70,6 +71,7 @@ export function toApiResult(
       counts: { ...ZERO },
       findings: [],
       url: linkTo(path, tree.browseBaseUrl, tree.browseBaseUrls),
+      ...withSource(path, tree.browseBaseUrls),
     });
   }
   for (const { path, reason } of tree.refused ?? []) {
@@ -80,6 +82,7 @@ export function toApiResult(
       error: reason,
       counts: { ...ZERO },
       findings: [],
+      ...withSource(path, tree.browseBaseUrls),
     });
   }
   files.sort((a, b) => a.path.localeCompare(b.path));
@@ -126,6 +129,8 @@ function toFileScorecard(
   if (file.rendering) scorecard.rendering = { ...file.rendering };
   const url = linkTo(file.path, browseBaseUrl, browseBaseUrls);
   if (url) scorecard.url = url;
+  const source = sourceOf(file.path, browseBaseUrls);
+  if (source) scorecard.source = source;
   // A finding on a rendered chart may point into a values file: it links there, to its line.
   scorecard.findings.forEach((finding, i) => {
     if (finding.path === file.path) return;
@@ -221,4 +226,27 @@ function linkTo(
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The extra source a file was read from, by its `@<label>/` prefix. The prefix stays in the
+ * path: paths identify a file in stored history, in waivers and in finding pages, and two sources
+ * may hold the same path; the source is shown next to it instead.
+ */
+function sourceOf(
+  path: string,
+  prefixed: RepositoryTree['browseBaseUrls'] = [],
+): ApiFileSource | undefined {
+  const source = prefixed.find(p => path.startsWith(p.prefix));
+  return source?.label && source.location
+    ? { label: source.label, location: source.location }
+    : undefined;
+}
+
+function withSource(
+  path: string,
+  prefixed: RepositoryTree['browseBaseUrls'],
+): { source?: ApiFileSource } {
+  const source = sourceOf(path, prefixed);
+  return source ? { source } : {};
 }

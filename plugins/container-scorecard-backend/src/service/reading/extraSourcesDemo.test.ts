@@ -51,6 +51,12 @@ describe('a demo service deployed from the example GitOps repository', () => {
       ['Containerfile', 'analysed'],
     ]);
     const deployment = result.files[0];
+    // Each file says which source it came from; the entity's own files say nothing.
+    expect(deployment.source).toEqual({
+      label: 'deploy',
+      location: `file:${EXAMPLES_DIR}/gitops/northwind-deploy/apps/route-optimizer`,
+    });
+    expect(result.files[1].source).toBeUndefined();
     // Findings of the built overlay point into the GitOps repository's files.
     expect(
       deployment.findings.find(f => f.ruleId === 'k8s-missing-resource-limits'),

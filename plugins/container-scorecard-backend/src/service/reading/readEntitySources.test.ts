@@ -53,6 +53,8 @@ describe('readEntitySources', () => {
         {
           prefix: '@gitops/',
           url: 'https://git.example/gitops/tree/main/apps/app/',
+          label: 'gitops',
+          location: 'gitops', // a url source: its target as the annotation names it
         },
       ],
     });

@@ -69,12 +69,25 @@ export async function readEntitySources(
     ),
   );
   return mergeTrees(
-    trees.map((tree, index) => ({ tree, prefix: sources[index].prefix })),
+    trees.map((tree, index) => ({
+      tree,
+      prefix: sources[index].prefix,
+      label: sources[index].label,
+      location:
+        sources[index].read.type === 'file'
+          ? `file:${sources[index].read.target}`
+          : sources[index].read.target,
+    })),
   );
 }
 
 function mergeTrees(
-  parts: { tree: RepositoryTree; prefix: string }[],
+  parts: {
+    tree: RepositoryTree;
+    prefix: string;
+    label?: string;
+    location: string;
+  }[],
 ): RepositoryTree {
   const [primary] = parts;
   const prefixed = <T extends { path: string }>(items: T[], prefix: string) =>
@@ -89,9 +102,12 @@ function mergeTrees(
     ...(primary.tree.browseBaseUrl
       ? { browseBaseUrl: primary.tree.browseBaseUrl }
       : {}),
-    browseBaseUrls: parts
-      .slice(1)
-      .map(p => ({ prefix: p.prefix, url: p.tree.browseBaseUrl })),
+    browseBaseUrls: parts.slice(1).map(p => ({
+      prefix: p.prefix,
+      url: p.tree.browseBaseUrl,
+      label: p.label,
+      location: p.location,
+    })),
     ...(limitsReached.length ? { limitsReached } : {}),
   };
 }

@@ -20,8 +20,16 @@ export interface RepositoryTree {
   refused?: { path: string; reason: string }[];
   /** Base URL for links to files, when the source is browsable. */
   browseBaseUrl?: string;
-  /** Base URLs of the files under a prefix (an extra source's `@<label>/`; none: no links). */
-  browseBaseUrls?: { prefix: string; url?: string }[];
+  /**
+   * The extra sources whose files are under a prefix (`@<label>/`): the source's label and
+   * location (shown per file) and the base URL of links into it (none: no links).
+   */
+  browseBaseUrls?: {
+    prefix: string;
+    url?: string;
+    label?: string;
+    location?: string;
+  }[];
   /**
    * Reading limits this tree reached (entries looked at, depth, bytes read): the tree is partial
    * and each entry says what was left out. Absent when the tree is complete.

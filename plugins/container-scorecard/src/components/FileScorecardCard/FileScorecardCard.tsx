@@ -12,6 +12,7 @@ import type {
 import { SEVERITY_ORDER, formatScore } from '../../presentation';
 import { RuleFindingsGroup, groupByRule } from '../RuleFindingsGroup';
 import { FileScoreExplanation } from '../ScoreExplanation';
+import { FileOrigin, pathInSource } from '../FileOrigin';
 import { GradeBadge } from '../GradeBadge';
 import { PartialResultNotice } from '../PartialResultNotice';
 import { PillarBreakdown } from '../PillarBreakdown';
@@ -52,12 +53,14 @@ export const FileScorecardCard = (props: {
   );
   const groups = groupByRule(shown);
   const openSeverity = props.openSeverity ?? groups[0]?.severity;
+  // A file of an extra source is titled by its path in that source; the source is named below.
+  const shownPath = pathInSource(file.path, file.source);
   const title = file.url?.match(/^https?:/i) ? (
-    <Link to={file.url} aria-label={`${file.path} in source control`}>
-      {file.path}
+    <Link to={file.url} aria-label={`${shownPath} in source control`}>
+      {shownPath}
     </Link>
   ) : (
-    file.path
+    shownPath
   );
 
   return (
@@ -67,6 +70,7 @@ export const FileScorecardCard = (props: {
       titleTypographyProps={{ component: 'h2' }}
     >
       <section aria-label={`Findings in ${file.path}`}>
+        <FileOrigin file={file} />
         <PartialResultNotice limits={file.partial} subject="This file" />
         {file.status === 'could-not-analyse' ? (
           <Alert severity="warning">
@@ -128,6 +132,7 @@ export const FileScorecardCard = (props: {
                     group={group}
                     rule={rules.get(group.ruleId)}
                     fileUrl={file.url}
+                    file={file}
                     defaultOpen={
                       SEVERITY_ORDER.indexOf(group.severity) <=
                       SEVERITY_ORDER.indexOf(openSeverity ?? 'critical')

@@ -2,9 +2,13 @@ import { Link } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import type { ApiFinding } from '@internal/plugin-container-scorecard-common';
+import type {
+  ApiFinding,
+  FileScorecard,
+} from '@internal/plugin-container-scorecard-common';
 import { formatPoints } from '../../presentation';
 import { CodeSnippetLines } from '../CodeSnippetLines';
+import { pathInSource, renderedFromSentence } from '../FileOrigin';
 import { FixDiff } from '../FixDiff';
 
 const useStyles = makeStyles(theme => ({
@@ -49,12 +53,23 @@ function snippetLines(finding: ApiFinding) {
 export const FindingDetails = (props: {
   finding: ApiFinding;
   fileUrl?: string;
+  /** The file's source and rendering: where a rendered finding's text came from. */
+  file?: Pick<FileScorecard, 'source' | 'rendering'>;
 }) => {
   const classes = useStyles();
-  const { finding, fileUrl } = props;
+  const { finding, fileUrl, file } = props;
   const line = finding.range.start.line;
-  const location = `${finding.path}:${line}`;
-  const href = lineUrl(fileUrl, line);
+  const path = pathInSource(finding.path, file?.source);
+  const { renderedFrom } = finding;
+  // A value from a Helm values file is changed at its key: `values.yaml: securityContext.privileged`.
+  const location = renderedFrom?.valuesKey
+    ? `${path}: ${renderedFrom.valuesKey}`
+    : `${path}:${line}`;
+  // A finding in another file than its result's (a values file, a Kustomize base or patch) has a
+  // link of its own, to its line; the others link to their line of the result's file.
+  const href = /^https?:/i.test(finding.url ?? '')
+    ? finding.url
+    : lineUrl(fileUrl, line);
   const hasDiff = !!finding.fix?.preview?.hunks.length;
 
   return (
@@ -86,6 +101,15 @@ export const FindingDetails = (props: {
           </Typography>
         )}
       </div>
+      {renderedFrom && (
+        <Typography
+          variant="body2"
+          className={classes.meta}
+          data-testid="rendered-from"
+        >
+          {renderedFromSentence(renderedFrom, file?.rendering, file?.source)}
+        </Typography>
+      )}
       {!hasDiff && (
         <Box marginTop={1}>
           <CodeSnippetLines

@@ -3,6 +3,7 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import type {
   ApiFinding,
+  FileScorecard,
   RuleSummary,
 } from '@internal/plugin-container-scorecard-common';
 import { useRuleLink } from '../../hooks/useRuleLink';
@@ -80,6 +81,8 @@ export const RuleFindingsGroup = (props: {
   group: RuleGroup;
   rule?: RuleSummary;
   fileUrl?: string;
+  /** The file's source and rendering, which say where a finding's text came from. */
+  file?: Pick<FileScorecard, 'source' | 'rendering'>;
   defaultOpen: boolean;
 }) => {
   const classes = useStyles();
@@ -130,6 +133,7 @@ export const RuleFindingsGroup = (props: {
             key={`${finding.range.start.line}-${finding.range.start.column}-${i}`}
             finding={finding}
             fileUrl={fileUrl}
+            file={props.file}
           />
         ))}
       </div>

@@ -1,0 +1,6 @@
+export { FileOrigin } from './FileOrigin';
+export {
+  pathInSource,
+  renderedFromSentence,
+  renderingSentence,
+} from './fileOrigin';

@@ -4,13 +4,11 @@ import { defineRule } from '../framework/defineRule';
 import { isSecretName } from '../shared/envSecrets';
 import { finalImageInstructions } from './helpers/dockerfileScope';
 import { keyValuePairs } from './helpers/keyValuePairs';
-
-/** `""` or `''`: an empty default, the usual way to say "pass it with --build-arg". */
-const EMPTY_DEFAULT = /^\s*(""|'')?\s*$/;
+import { isReferenceOrPath } from './secret-in-env-or-arg';
 
 /**
  * Flags a build argument named like a credential (`ARG NPM_TOKEN`, `ARG GITHUB_TOKEN`) declared
- * without a value in a stage that reaches the image, when a RUN follows it in that stage. The
+ * without a value (or with an empty or placeholder default) in a stage that reaches the image, when a RUN follows it in that stage. The
  * builder records every build argument in scope, with the value given by `--build-arg`, in the
  * history entry of each later RUN (`RUN |1 NPM_TOKEN=npm_… /bin/sh -c npm ci`), so `docker
  * history` shows the token to anyone who can pull the image. A literal default is reported by
@@ -58,7 +56,9 @@ export const secretBuildArgUsedInRun = defineRule({
         file.lineIndex,
         model.escapeChar,
       )) {
-        if (pair.value !== undefined && !EMPTY_DEFAULT.test(pair.value))
+        // A literal default is secret-in-env-or-arg's finding; an empty or placeholder default
+        // (`ARG NPM_TOKEN=""`, `ARG GITHUB_TOKEN=placeholder`) is replaced by --build-arg here.
+        if (pair.value !== undefined && !isReferenceOrPath(pair.value))
           continue;
         if (!isSecretName(pair.key)) continue;
         reports.push({

@@ -64,7 +64,20 @@ function copiedSecretKind(source: string): string | undefined {
 }
 
 /**
- * ENV values that point at a credentials file (GOOGLE_APPLICATION_CREDENTIALS, or a path whose
+ * `COPY ./config $AWS_CONFIG_FILE`: the destination is named by a variable whose value is by
+ * convention a credentials file, so what is copied there is one.
+ */
+function credentialFileDestination(argumentsText: string): string | undefined {
+  const words = argumentsText.trim().split(/\s+/);
+  const last = words[words.length - 1] ?? '';
+  const name = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/.exec(last)?.[1];
+  return name && CREDENTIAL_FILE_VARIABLES.has(name.toUpperCase())
+    ? `$${name}`
+    : undefined;
+}
+
+/**
+ * ENV and ARG values that point at a credentials file (GOOGLE_APPLICATION_CREDENTIALS, or a path whose
  * name is a key, `.env`, …) inside a directory a COPY fills from the build context: the file
  * named there ships in the image, unless .dockerignore leaves it out, which a Dockerfile cannot
  * show. A COPY already reported for naming the secret is not reported again.
@@ -78,7 +91,8 @@ function credentialPathsInCopiedDirectories(
   const { copies, workdirAt } = shippedCopies(model, instructions);
   const reports: RuleReport[] = [];
   for (const instruction of instructions) {
-    if (instruction.keyword !== 'ENV') continue;
+    if (instruction.keyword !== 'ENV' && instruction.keyword !== 'ARG')
+      continue;
     for (const pair of keyValuePairs(
       instruction,
       file.lineIndex,
@@ -98,7 +112,7 @@ function credentialPathsInCopiedDirectories(
       if (!copy || flaggedCopies.has(copy.instruction)) continue;
       reports.push({
         range: pair.range,
-        message: `ENV ${pair.key} points to ${path}${
+        message: `${instruction.keyword} ${pair.key} points to ${path}${
           kind ? ` (${kind})` : ''
         }, inside what the ${copy.instruction.keyword} on line ${
           copy.instruction.range.start.line
@@ -133,7 +147,7 @@ export const secretFileCopied = defineRule({
       'https://github.com/aquasecurity/trivy-checks/blob/main/checks/docker/leaked_secrets.rego',
   },
   equivalentsNote:
-    'Trivy DS-0031 (checks/docker/leaked_secrets.rego) covers part of this: in the final stage, an ENV or ARG named GOOGLE_APPLICATION_CREDENTIALS, AWS_CONFIG_FILE or HF_TOKEN_PATH whose path lies under the destination of any COPY, and a `COPY $GOOGLE_APPLICATION_CREDENTIALS …`. This rule also judges the copied file names themselves (keys, .env, .npmrc, kubeconfig, …), follows WORKDIR for relative paths, requires the COPY to be able to bring that file (a directory, a glob or that file name), skips system locations where keys are generated or mounted at start (/etc, /run, /tmp, …) and copies to `/` (Trivy flags `COPY rootfs/ /` with a key under /etc or /run), and checks the stages the final stage is built FROM. hadolint and Checkov have no such check.',
+    'Trivy DS-0031 (checks/docker/leaked_secrets.rego) covers part of this: in the final stage, an ENV or ARG named GOOGLE_APPLICATION_CREDENTIALS, AWS_CONFIG_FILE or HF_TOKEN_PATH whose path lies under the destination of any COPY, and a COPY into `$AWS_CONFIG_FILE` (or another of those variables); both are checked here too (leaked-secrets.trivy.test.ts: 7/13 of its cases agree, the 6 others are deliberate). This rule also judges the copied file names themselves (keys, .env, .npmrc, kubeconfig, …), follows WORKDIR for relative paths, requires the COPY to be able to bring that file (a directory, a glob or that file name), skips system locations where keys are generated or mounted at start (/etc, /run, /tmp, …) and copies to `/` (Trivy flags `COPY rootfs/ /` with a key under /etc or /run), and checks the stages the final stage is built FROM. hadolint and Checkov have no such check.',
   check({ file }) {
     const model = file.dockerfile;
     const reports: RuleReport[] = [];
@@ -145,6 +159,12 @@ export const secretFileCopied = defineRule({
       const found = copyArguments(model, instruction)
         .sources.map(source => ({ source, kind: copiedSecretKind(source) }))
         .filter(s => s.kind);
+      const into = credentialFileDestination(instruction.argumentsText);
+      if (into)
+        found.push({
+          source: `the file ${into} names`,
+          kind: 'a credentials file',
+        });
       if (found.length === 0) continue;
       flaggedCopies.add(instruction);
       reports.push({

@@ -37,7 +37,7 @@ const NOT_A_SECRET =
   /^(no|none|null|nil|false|true|off|disabled?|unset|empty|n\/a|-+|x+|\*+|dummy|placeholder|<[^>]*>)$/i;
 
 /** Values that are not literal secrets: references, paths, placeholders for the real one. */
-function isReferenceOrPath(value: string): boolean {
+export function isReferenceOrPath(value: string): boolean {
   const trimmed = value.trim();
   return (
     trimmed === '' ||
@@ -81,7 +81,7 @@ export const secretInEnvOrArg = defineRule({
       'https://github.com/bridgecrewio/checkov/blob/main/checkov/dockerfile/checks/SecretsInEnvArg.py',
   },
   equivalentsNote:
-    'Trivy DS-0031 flags a short list of credential variable names (GITHUB_TOKEN, AWS_SECRET_ACCESS_KEY, …) even without a value, in the final stage only; here a secret-named build argument without a value is reported by secret-build-arg-used-in-run when a RUN records it in the history. Checkov CKV_DOCKER_1005 (checkov/dockerfile/checks/SecretsInEnvArg.py, a recent check) flags ENV and ARG text where key, secret, token, password, pwd, auth, credential or api_key is followed by `=`, or that holds an AWS key id, a ghp_ token, a JWT, a private key header or a Slack token; it reads no quotes, so `ENV API_KEY=${API_KEY}` or `ARG TOKEN=` count there. This rule needs a literal value (not a reference, path or placeholder), checks every stage and LABEL too, and recognises common key formats whatever the name.',
+    'Trivy DS-0031 flags a short list of credential variable names (GITHUB_TOKEN, AWS_SECRET_ACCESS_KEY, …) even without a value, in the final stage only; here a secret-named build argument without a value is reported by secret-build-arg-used-in-run when a RUN records it in the history. Checkov CKV_DOCKER_1005 (checkov/dockerfile/checks/SecretsInEnvArg.py, a recent check) flags ENV and ARG text where key, secret, token, password, pwd, auth, credential or api_key is followed by `=`, or that holds an AWS key id, a ghp_ token, a JWT, a private key header or a Slack token; it reads no quotes, so `ENV API_KEY=${API_KEY}` or `ARG TOKEN=` count there. This rule needs a literal value (not a reference, path or placeholder), checks every stage and LABEL too, and recognises common key formats whatever the name. Trivy DS-0031 also flags credentials typed into a RUN (`aws configure set aws_secret_access_key …`, `gcloud auth activate-service-account`, `az login`) without a secret mount: no rule here reads RUN commands for credentials yet.',
   check({ file }) {
     const model = file.dockerfile;
     const reports: RuleReport[] = [];

@@ -142,7 +142,7 @@ function copiesUnknownFiles(source: string): boolean {
 /**
  * The COPY that may have put the file at `path` into the image: one whose destination contains
  * it and whose sources are a directory, a glob or a file of that name. Undefined for system
- * locations (/etc, /run, /tmp, …) and copies to `/`.
+ * locations (/etc, /run, /tmp, …) and directories other than the whole context copied to `/`.
  */
 export function copyThatMayHold(
   path: string,
@@ -152,9 +152,14 @@ export function copyThatMayHold(
   return copies.find(copy => {
     if (copy.destination === path)
       return copy.sources.length === 1 && !copy.endsWithSlash;
-    if (copy.destination === '/') return false;
-    if (!path.startsWith(`${copy.destination}/`)) return false;
-    const first = path.slice(copy.destination.length + 1).split('/')[0];
+    // A named directory copied to `/` is a root file system overlay; the whole context is not.
+    if (copy.destination === '/' && !copy.sources.some(s => /^\.\/?$/.test(s)))
+      return false;
+    if (copy.destination !== '/' && !path.startsWith(`${copy.destination}/`))
+      return false;
+    const first = path
+      .slice(copy.destination === '/' ? 1 : copy.destination.length + 1)
+      .split('/')[0];
     return copy.sources.some(
       source => copiesUnknownFiles(source) || baseName(source) === first,
     );

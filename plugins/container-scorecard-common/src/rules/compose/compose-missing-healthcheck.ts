@@ -41,7 +41,7 @@ export const composeMissingHealthcheck = defineRule({
     kics: 'https://docs.kics.io/latest/queries/dockercompose-queries/698ed579-b239-4f8f-a388-baa4bcb13ef8/',
   },
   equivalentsNote:
-    'KICS flags every service without `healthcheck`; this rule accepts an explicit `disable: true` / `test: ["NONE"]` and skips images known to define their own HEALTHCHECK.',
+    'KICS flags every service without `healthcheck` and every service that switches it off; this rule accepts an explicit `disable: true` / `test: ["NONE"]` (a decision, for example where an image\'s own HEALTHCHECK does not fit) and skips images known to define their own HEALTHCHECK.',
   check({ file, options }) {
     return file.compose.services.flatMap(service => {
       // Any healthcheck mapping counts, `disable: true` included: switching it off is a choice.

@@ -1741,6 +1741,20 @@ export const spec = {
               type: 'string',
             },
           },
+          equivalentLinks: {
+            type: 'object',
+            description:
+              "Links to the peer tools' pages of the equivalents (rule documentation or source), by the same tool keys as equivalents; a tool without a known page has no entry.",
+            additionalProperties: {
+              type: 'string',
+              format: 'uri',
+            },
+          },
+          equivalentsNote: {
+            type: 'string',
+            description:
+              'How far the equivalents really match, when they differ in scope.',
+          },
           fixable: {
             type: 'boolean',
           },

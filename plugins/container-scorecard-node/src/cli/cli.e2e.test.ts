@@ -501,6 +501,15 @@ describe('container-scorecard (spawned)', () => {
           }),
         );
       }
+      // Links to the peers' rule pages travel with the equivalents they belong to.
+      const linked = rules.filter(
+        (rule: { equivalentLinks?: object }) => rule.equivalentLinks,
+      );
+      expect(linked.length).toBeGreaterThan(0);
+      for (const rule of linked) {
+        for (const tool of Object.keys(rule.equivalentLinks))
+          expect(rule.equivalents[tool]).toEqual(expect.any(String));
+      }
     });
 
     it('lists rules for a terminal', () => {

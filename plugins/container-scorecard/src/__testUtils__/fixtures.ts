@@ -181,6 +181,12 @@ export const ruleCatalogue: RuleCatalogue = {
         after: 'FROM node:20-slim@sha256:0123',
       },
       equivalents: { hadolint: 'DL3006', trivy: 'DS-0001' },
+      // Trivy's page is unknown here: its id stays plain text.
+      equivalentLinks: {
+        hadolint: 'https://github.com/hadolint/hadolint/wiki/DL3006',
+      },
+      equivalentsNote:
+        'hadolint only flags a missing tag, not a missing digest.',
       fixable: true,
     },
     {

@@ -5,10 +5,21 @@ import type {
   ScorecardEngine,
 } from '@internal/plugin-container-scorecard-common';
 
-function toRuleSummary(rule: RuleMetadata, enabled: boolean): RuleSummary {
-  const equivalents = Object.fromEntries(
-    Object.entries(rule.equivalents).filter(
+/** The entries of a partial record (`RuleEquivalents`, links) that hold a string. */
+function definedEntries(record: object): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(record).filter(
       (entry): entry is [string, string] => typeof entry[1] === 'string',
+    ),
+  );
+}
+
+function toRuleSummary(rule: RuleMetadata, enabled: boolean): RuleSummary {
+  const equivalents = definedEntries(rule.equivalents);
+  // A link only for an equivalent the rule names: a stray link would point at nothing shown.
+  const equivalentLinks = Object.fromEntries(
+    Object.entries(definedEntries(rule.equivalentLinks ?? {})).filter(
+      ([tool]) => tool in equivalents,
     ),
   );
   return {
@@ -26,6 +37,8 @@ function toRuleSummary(rule: RuleMetadata, enabled: boolean): RuleSummary {
       after: rule.remediation.after,
     },
     equivalents,
+    ...(Object.keys(equivalentLinks).length ? { equivalentLinks } : {}),
+    ...(rule.equivalentsNote ? { equivalentsNote: rule.equivalentsNote } : {}),
     fixable: rule.fixable,
   };
 }

@@ -37,6 +37,9 @@ export function formatRulesJson(
         enabled: rule.enabled,
         appliesTo: rule.appliesTo,
         equivalents: rule.equivalents,
+        ...(rule.equivalentLinks
+          ? { equivalentLinks: rule.equivalentLinks }
+          : {}),
         ...(rule.equivalentsNote
           ? { equivalentsNote: rule.equivalentsNote }
           : {}),

@@ -15,6 +15,20 @@ describe('docs/rules.md', () => {
     expect(actual === expected ? 'up to date' : stale).toBe('up to date');
   });
 
+  it('makes each equivalent with a known page a link to it', async () => {
+    const engine = await createNodeScorecardEngine();
+    const text = formatRulesMarkdown(builtInRules, engine.rulesetVersion);
+    const links = builtInRules.flatMap(rule =>
+      Object.entries(rule.equivalentLinks ?? {}).map(([tool, url]) => ({
+        id: (rule.equivalents as Record<string, string | undefined>)[tool],
+        url,
+      })),
+    );
+    expect(links.length).toBeGreaterThan(0);
+    for (const { id, url } of links)
+      expect(text).toContain(`[\`${id}\`](${url})`);
+  });
+
   it('documents every registered rule with its metadata', async () => {
     const engine = await createNodeScorecardEngine();
     const text = formatRulesMarkdown(builtInRules, engine.rulesetVersion);

@@ -35,6 +35,17 @@ const useStyles = makeStyles(theme => ({
   },
 }));
 
+/** How the peer tools spell their own names (the API keys them in camel case). */
+const TOOL_NAMES: Record<string, string> = {
+  hadolint: 'hadolint',
+  trivy: 'Trivy',
+  checkov: 'Checkov',
+  kics: 'KICS',
+  kubeLinter: 'kube-linter',
+  polaris: 'Polaris',
+  kubeScore: 'kube-score',
+};
+
 const KIND_LABELS = {
   dockerfile: 'Dockerfile',
   compose: 'Compose',
@@ -186,14 +197,29 @@ export const RuleCard = (props: {
           </Typography>
         ) : (
           <ul aria-label={`${rule.id} equivalents`} style={{ margin: 0 }}>
-            {equivalents.map(([tool, id]) => (
-              <li key={tool}>
-                <Typography variant="body2">
-                  {tool}: <code>{id}</code>
-                </Typography>
-              </li>
-            ))}
+            {equivalents.map(([tool, id]) => {
+              const link = rule.equivalentLinks?.[tool];
+              return (
+                <li key={tool}>
+                  <Typography variant="body2">
+                    {TOOL_NAMES[tool] ?? tool}:{' '}
+                    {link ? (
+                      <Link to={link}>
+                        <code>{id}</code>
+                      </Link>
+                    ) : (
+                      <code>{id}</code>
+                    )}
+                  </Typography>
+                </li>
+              );
+            })}
           </ul>
+        )}
+        {rule.equivalentsNote && (
+          <Typography variant="body2" color="textSecondary">
+            {rule.equivalentsNote}
+          </Typography>
         )}
         {props.failures && (
           <FailingServices

@@ -25,7 +25,20 @@ describe('RuleCataloguePage', () => {
       name: 'base-image-pinned equivalents',
     });
     expect(equivalents).toHaveTextContent('hadolint: DL3006');
-    expect(equivalents).toHaveTextContent('trivy: DS-0001');
+    expect(equivalents).toHaveTextContent('Trivy: DS-0001');
+    // Each equivalent links to the peer's own rule page when the metadata knows it.
+    expect(
+      within(equivalents).getByRole('link', { name: /DL3006/ }),
+    ).toHaveAttribute(
+      'href',
+      'https://github.com/hadolint/hadolint/wiki/DL3006',
+    );
+    expect(
+      within(equivalents).queryByRole('link', { name: /DS-0001/ }),
+    ).not.toBeInTheDocument();
+    expect(
+      within(immutable).getByText(/hadolint only flags a missing tag/),
+    ).toBeInTheDocument();
     expect(within(immutable).getByText('Automatic fix')).toBeInTheDocument();
     expect(
       screen.getByRole('region', {

@@ -3,6 +3,8 @@ import {
   agreementByCheck,
   agreesAsExpected,
   peerCaseTitle,
+  trivyHelloContainer,
+  trivyPodInput,
   type PeerCase,
 } from '../shared/peerCases';
 
@@ -76,6 +78,121 @@ const kubeLinter = (check: string, key: string): PeerCase[] =>
   }));
 
 const cases: PeerCase[] = [
+  // Trivy's rego tests (KSV-0008 IPC, KSV-0009 network, KSV-0010 PID), their input documents as JSON.
+  {
+    peer: 'trivy',
+    check: 'KSV-0008',
+    source:
+      'aquasecurity/trivy-checks checks/kubernetes/pss/baseline/1_host_ipc_test.rego test_host_ipc_set_to_true_denied',
+    name: 'test_host_ipc_set_to_true_denied',
+    path: 'pod.yaml',
+    peerReports: true,
+    content: trivyPodInput('hello-ipc', {
+      hostIPC: true,
+      containers: [trivyHelloContainer()],
+    }),
+  },
+  {
+    peer: 'trivy',
+    check: 'KSV-0008',
+    source:
+      'aquasecurity/trivy-checks checks/kubernetes/pss/baseline/1_host_ipc_test.rego test_host_ipc_set_to_false_allowed',
+    name: 'test_host_ipc_set_to_false_allowed',
+    path: 'pod.yaml',
+    peerReports: false,
+    content: trivyPodInput('hello-ipc', {
+      hostIPC: false,
+      containers: [trivyHelloContainer()],
+    }),
+  },
+  {
+    peer: 'trivy',
+    check: 'KSV-0008',
+    source:
+      'aquasecurity/trivy-checks checks/kubernetes/pss/baseline/1_host_ipc_test.rego test_host_ipc_is_undefined_allowed',
+    name: 'test_host_ipc_is_undefined_allowed',
+    path: 'pod.yaml',
+    peerReports: false,
+    content: trivyPodInput('hello-ipc', {
+      containers: [trivyHelloContainer()],
+    }),
+  },
+  {
+    peer: 'trivy',
+    check: 'KSV-0009',
+    source:
+      'aquasecurity/trivy-checks checks/kubernetes/pss/baseline/1_host_network_test.rego test_host_network_set_to_true_denied',
+    name: 'test_host_network_set_to_true_denied',
+    path: 'pod.yaml',
+    peerReports: true,
+    content: trivyPodInput('hello-host-network', {
+      hostNetwork: true,
+      containers: [trivyHelloContainer()],
+    }),
+  },
+  {
+    peer: 'trivy',
+    check: 'KSV-0009',
+    source:
+      'aquasecurity/trivy-checks checks/kubernetes/pss/baseline/1_host_network_test.rego test_host_network_set_to_false_allowed',
+    name: 'test_host_network_set_to_false_allowed',
+    path: 'pod.yaml',
+    peerReports: false,
+    content: trivyPodInput('hello-host-network', {
+      hostNetwork: false,
+      containers: [trivyHelloContainer()],
+    }),
+  },
+  {
+    peer: 'trivy',
+    check: 'KSV-0009',
+    source:
+      'aquasecurity/trivy-checks checks/kubernetes/pss/baseline/1_host_network_test.rego test_host_network_is_undefined_allowed',
+    name: 'test_host_network_is_undefined_allowed',
+    path: 'pod.yaml',
+    peerReports: false,
+    content: trivyPodInput('hello-host-network', {
+      containers: [trivyHelloContainer()],
+    }),
+  },
+  {
+    peer: 'trivy',
+    check: 'KSV-0010',
+    source:
+      'aquasecurity/trivy-checks checks/kubernetes/pss/baseline/1_host_pid_test.rego test_host_pid_set_to_true_denied',
+    name: 'test_host_pid_set_to_true_denied',
+    path: 'pod.yaml',
+    peerReports: true,
+    content: trivyPodInput('hello-host-pid', {
+      hostPID: true,
+      containers: [trivyHelloContainer()],
+    }),
+  },
+  {
+    peer: 'trivy',
+    check: 'KSV-0010',
+    source:
+      'aquasecurity/trivy-checks checks/kubernetes/pss/baseline/1_host_pid_test.rego test_host_pid_set_to_false_allowed',
+    name: 'test_host_pid_set_to_false_allowed',
+    path: 'pod.yaml',
+    peerReports: false,
+    content: trivyPodInput('hello-host-pid', {
+      hostPID: false,
+      containers: [trivyHelloContainer()],
+    }),
+  },
+  {
+    peer: 'trivy',
+    check: 'KSV-0010',
+    source:
+      'aquasecurity/trivy-checks checks/kubernetes/pss/baseline/1_host_pid_test.rego test_host_pid_is_undefined_allowed',
+    name: 'test_host_pid_is_undefined_allowed',
+    path: 'pod.yaml',
+    peerReports: false,
+    content: trivyPodInput('hello-host-pid', {
+      containers: [trivyHelloContainer()],
+    }),
+  },
   polaris(
     'hostIPCSet',
     'failure.yaml',
@@ -120,6 +237,9 @@ describe('k8s-host-namespaces against its peers', () => {
 
   it('agrees with each peer except where documented', () => {
     expect(agreementByCheck(cases)).toEqual({
+      'trivy KSV-0008': '3/3',
+      'trivy KSV-0009': '3/3',
+      'trivy KSV-0010': '3/3',
       'polaris hostIPCSet': '1/2',
       'polaris hostPIDSet': '2/2',
       'polaris hostNetworkSet': '2/2',

@@ -3,6 +3,8 @@ import {
   agreementByCheck,
   agreesAsExpected,
   peerCaseTitle,
+  trivyHelloContainer,
+  trivyPodInput,
   type PeerCase,
 } from '../shared/peerCases';
 
@@ -82,6 +84,58 @@ const kubeLinter = (
 });
 
 const cases: PeerCase[] = [
+  // Trivy's rego test for KSV-0001, its input documents as JSON.
+  {
+    peer: 'trivy',
+    check: 'KSV-0001',
+    source:
+      'aquasecurity/trivy-checks checks/kubernetes/pss/restricted/2_can_elevate_its_own_privileges_test.rego test_allow_privilege_escalation_set_to_false_allowed',
+    name: 'test_allow_privilege_escalation_set_to_false_allowed',
+    path: 'pod.yaml',
+    peerReports: false,
+    content: trivyPodInput('hello-privilege-escalation', {
+      containers: [trivyHelloContainer({ allowPrivilegeEscalation: false })],
+    }),
+  },
+  {
+    peer: 'trivy',
+    check: 'KSV-0001',
+    source:
+      'aquasecurity/trivy-checks checks/kubernetes/pss/restricted/2_can_elevate_its_own_privileges_test.rego test_allow_privilege_escalation_is_undefined_denied',
+    name: 'test_allow_privilege_escalation_is_undefined_denied',
+    path: 'pod.yaml',
+    peerReports: true,
+    content: trivyPodInput('hello-privilege-escalation', {
+      containers: [trivyHelloContainer()],
+    }),
+  },
+  {
+    peer: 'trivy',
+    check: 'KSV-0001',
+    source:
+      'aquasecurity/trivy-checks checks/kubernetes/pss/restricted/2_can_elevate_its_own_privileges_test.rego test_allow_privilege_escalation_set_to_true_denied',
+    name: 'test_allow_privilege_escalation_set_to_true_denied',
+    path: 'pod.yaml',
+    peerReports: true,
+    content: trivyPodInput('hello-privilege-escalation', {
+      containers: [trivyHelloContainer({ allowPrivilegeEscalation: true })],
+    }),
+  },
+  {
+    peer: 'trivy',
+    check: 'KSV-0001',
+    source:
+      'aquasecurity/trivy-checks checks/kubernetes/pss/restricted/2_can_elevate_its_own_privileges_test.rego test_allow_privilege_escalation_multiple_containers',
+    name: 'test_allow_privilege_escalation_multiple_containers',
+    path: 'pod.yaml',
+    peerReports: true,
+    content: trivyPodInput('hello-privilege-escalation', {
+      containers: [
+        trivyHelloContainer({ allowPrivilegeEscalation: true }),
+        trivyHelloContainer({ allowPrivilegeEscalation: false }, 'hello2'),
+      ],
+    }),
+  },
   polaris('failure.pod.yaml', true, polarisPod(false, 'true')),
   polaris('failure.pod_unspecified.yaml', true, polarisPod(false, '')),
   polaris('failure.unspecified.yaml', true, polarisPod(undefined, undefined)),
@@ -110,6 +164,7 @@ describe('k8s-privilege-escalation against its peers', () => {
 
   it('agrees with each peer except where documented', () => {
     expect(agreementByCheck(cases)).toEqual({
+      'trivy KSV-0001': '4/4',
       'polaris privilegeEscalationAllowed': '6/7',
       'kubeLinter privilege-escalation-container': '2/2',
     });

@@ -3,6 +3,8 @@ import {
   agreementByCheck,
   agreesAsExpected,
   peerCaseTitle,
+  trivyHelloContainer,
+  trivyPodInput,
   type PeerCase,
 } from '../shared/peerCases';
 
@@ -75,6 +77,43 @@ const kubeLinter = (
 });
 
 const cases: PeerCase[] = [
+  // Trivy's rego test for KSV-0017, its input documents as JSON.
+  {
+    peer: 'trivy',
+    check: 'KSV-0017',
+    source:
+      'aquasecurity/trivy-checks checks/kubernetes/pss/baseline/2_privileged_test.rego test_privileged_is_true_denied',
+    name: 'test_privileged_is_true_denied',
+    path: 'pod.yaml',
+    peerReports: true,
+    content: trivyPodInput('hello-privileged', {
+      containers: [trivyHelloContainer({ privileged: true })],
+    }),
+  },
+  {
+    peer: 'trivy',
+    check: 'KSV-0017',
+    source:
+      'aquasecurity/trivy-checks checks/kubernetes/pss/baseline/2_privileged_test.rego test_privileged_is_undefined_allowed',
+    name: 'test_privileged_is_undefined_allowed',
+    path: 'pod.yaml',
+    peerReports: false,
+    content: trivyPodInput('hello-privileged', {
+      containers: [trivyHelloContainer()],
+    }),
+  },
+  {
+    peer: 'trivy',
+    check: 'KSV-0017',
+    source:
+      'aquasecurity/trivy-checks checks/kubernetes/pss/baseline/2_privileged_test.rego test_privileged_is_false_allowed',
+    name: 'test_privileged_is_false_allowed',
+    path: 'pod.yaml',
+    peerReports: false,
+    content: trivyPodInput('hello-privileged', {
+      containers: [trivyHelloContainer({ privileged: false })],
+    }),
+  },
   polaris('failure.pod.yaml', true, polarisPod(false, ['true'])),
   polaris('failure.two_cont.yaml', true, polarisPod(false, ['true', 'false'])),
   polaris(
@@ -102,6 +141,7 @@ describe('k8s-privileged-container against its peers', () => {
 
   it('agrees with each peer on every published example', () => {
     expect(agreementByCheck(cases)).toEqual({
+      'trivy KSV-0017': '3/3',
       'polaris runAsPrivileged': '7/7',
       'kubeLinter privileged-container': '2/2',
     });

@@ -3,6 +3,8 @@ import {
   agreementByCheck,
   agreesAsExpected,
   peerCaseTitle,
+  trivyHelloContainer,
+  trivyPodInput,
   type PeerCase,
 } from '../shared/peerCases';
 
@@ -10,6 +12,43 @@ import {
 // test files also repeat each document as an OpenShift DeploymentConfig, a kind this project does
 // not read; those documents are not ported.
 const cases: PeerCase[] = [
+  // Trivy's rego test for KSV-0014, its input documents as JSON.
+  {
+    peer: 'trivy',
+    check: 'KSV-0014',
+    source:
+      'aquasecurity/trivy-checks checks/kubernetes/general/file_system_not_read_only_test.rego test_read_only_root_file_system_not_set_denied',
+    name: 'test_read_only_root_file_system_not_set_denied',
+    path: 'pod.yaml',
+    peerReports: true,
+    content: trivyPodInput('hello-fs-not-readonly', {
+      containers: [trivyHelloContainer()],
+    }),
+  },
+  {
+    peer: 'trivy',
+    check: 'KSV-0014',
+    source:
+      'aquasecurity/trivy-checks checks/kubernetes/general/file_system_not_read_only_test.rego test_read_only_root_file_system_false_denied',
+    name: 'test_read_only_root_file_system_false_denied',
+    path: 'pod.yaml',
+    peerReports: true,
+    content: trivyPodInput('hello-fs-not-readonly', {
+      containers: [trivyHelloContainer({ readOnlyRootFilesystem: false })],
+    }),
+  },
+  {
+    peer: 'trivy',
+    check: 'KSV-0014',
+    source:
+      'aquasecurity/trivy-checks checks/kubernetes/general/file_system_not_read_only_test.rego test_read_only_root_file_system_true_allowed',
+    name: 'test_read_only_root_file_system_true_allowed',
+    path: 'pod.yaml',
+    peerReports: false,
+    content: trivyPodInput('hello-fs-not-readonly', {
+      containers: [trivyHelloContainer({ readOnlyRootFilesystem: true })],
+    }),
+  },
   {
     peer: 'polaris',
     check: 'notReadOnlyRootFilesystem',
@@ -187,6 +226,7 @@ describe('k8s-writable-root-filesystem against its peers', () => {
 
   it('agrees with each peer except where documented', () => {
     expect(agreementByCheck(cases)).toEqual({
+      'trivy KSV-0014': '3/3',
       'polaris notReadOnlyRootFilesystem': '5/5',
       'kubeLinter no-read-only-root-fs': '2/2',
     });

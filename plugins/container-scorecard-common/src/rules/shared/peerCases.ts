@@ -110,3 +110,31 @@ export async function agreesAsExpected(
 ): Promise<boolean> {
   return (await ruleReports(ruleIds, peerCase)) === expectedReport(peerCase);
 }
+
+/** The container every Trivy Kubernetes rego test uses, with its `securityContext` when given. */
+export function trivyHelloContainer(
+  securityContext?: Record<string, unknown>,
+  name = 'hello',
+): Record<string, unknown> {
+  return {
+    command: ['sh', '-c', "echo 'Hello' && sleep 1h"],
+    image: 'busybox',
+    name,
+    ...(securityContext ? { securityContext } : {}),
+  };
+}
+
+/**
+ * A Trivy rego test's `input`: a Pod named `name` with this spec. Written out as JSON, which is
+ * YAML too, so the engine reads the very document the test feeds to Trivy.
+ */
+export function trivyPodInput(
+  name: string,
+  spec: Record<string, unknown>,
+): string {
+  return `${JSON.stringify(
+    { apiVersion: 'v1', kind: 'Pod', metadata: { name }, spec },
+    null,
+    2,
+  )}\n`;
+}

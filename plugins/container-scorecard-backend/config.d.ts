@@ -20,7 +20,8 @@ export interface Config {
       /**
        * How long a replica's claim on an entity lasts unless the replica renews it (it does every
        * third of it while scanning). A replica that dies holds its entities this long, then the
-       * others scan them. Default 2 minutes.
+       * others scan them. Default 1 minute, within the 90 seconds after which a run whose
+       * replicas all stopped reads as abandoned.
        */
       claimTimeout?: HumanDuration | string;
     };

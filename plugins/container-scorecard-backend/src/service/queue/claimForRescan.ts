@@ -38,16 +38,18 @@ export async function claimForRescan(options: {
         queue.renewClaims(claimant, expiry()).catch(() => {});
       }, Math.max(1, Math.floor(claimTtlMs / 3)));
       renewal.unref?.();
+      let outcome: EntityScanOutcome;
       try {
-        const outcome = await options.scan();
-        await queue.complete(claimant, item, outcome, now());
-        return outcome;
+        outcome = await options.scan();
       } catch (error) {
         await queue.release(claimant, [entityRef]).catch(() => {});
         throw error;
       } finally {
         clearInterval(renewal);
       }
+      // The result is stored; a claim that cannot be ended lapses and the entity is scanned again.
+      await queue.complete(claimant, item, outcome, now()).catch(() => {});
+      return outcome;
     }
     const state = await queue.stateOf(entityRef);
     if (state && !state.due && !state.claimed && state.outcome) {

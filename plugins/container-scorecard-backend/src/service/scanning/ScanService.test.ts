@@ -224,6 +224,44 @@ describe('ScanService', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'answers a rescan it cannot queue with 503 in plain words, and rescans once the queue is back, on %p',
+    async databaseId => {
+      const { knex, store, scanService } = await setup(databaseId);
+      await scanService.scanAll();
+      github.repos.get('acme/bad')!.files.Dockerfile = GOOD_DOCKERFILE;
+      github.repos.get('acme/bad')!.sha = 'b2';
+
+      await knex.schema.renameTable(
+        'container_scorecard_queue',
+        'container_scorecard_queue_gone',
+      );
+      const refused = await scanService
+        .rescan('component:default/bad')
+        .catch(error => error);
+      await knex.schema.renameTable(
+        'container_scorecard_queue_gone',
+        'container_scorecard_queue',
+      );
+      expect(refused).toMatchObject({
+        name: 'ServiceUnavailableError',
+        message: expect.stringMatching(/could not be queued/),
+      });
+      // No SQL statement reaches the caller.
+      expect(refused.message).not.toMatch(/\b(select|insert|update)\b/i);
+      expect(
+        await store.getEntitySummary('component:default/bad'),
+      ).toMatchObject({ etag: 'b1' });
+
+      expect(await scanService.rescan('component:default/bad')).toMatchObject({
+        outcome: 'analysed',
+      });
+      expect(
+        await store.getEntitySummary('component:default/bad'),
+      ).toMatchObject({ etag: 'b2' });
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'lets racing scans share the work, and racing replicas never mix their files on %p',
     async databaseId => {
       const { store, scanService, create } = await setup(databaseId);

@@ -68,7 +68,7 @@ export interface EntityScanOutcome {
 export const RUN_HEARTBEAT_MS = 30_000;
 
 /** How long a replica's claim on an entity lasts unless renewed: a dead replica's lapse then. */
-export const DEFAULT_CLAIM_TTL_MS = 120_000;
+export const DEFAULT_CLAIM_TTL_MS = 60_000;
 
 /** How often a sweep with nothing left to claim here looks whether the other replicas are done. */
 const SWEEP_WAIT_MS = 1_000;
@@ -235,7 +235,17 @@ export class ScanService {
         waitMs: this.claimTtlMs + this.deps.options.entityTimeoutMs,
         now: this.now,
         scan: () => this.scanEntity(entity, { force: true }),
-      }).finally(() => this.rescans.delete(ref));
+      })
+        .catch(error => {
+          // The queue could not be reached: say so, never answer with a stale result.
+          if (!isDatabaseError(error)) throw error;
+          throw new ServiceUnavailableError(
+            `The rescan of ${entityRef} could not be queued: ${describeDatabaseError(
+              error,
+            )}`,
+          );
+        })
+        .finally(() => this.rescans.delete(ref));
       this.rescans.set(ref, rescan);
     }
     const outcome = await rescan;

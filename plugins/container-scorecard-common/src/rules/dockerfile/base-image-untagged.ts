@@ -55,7 +55,7 @@ export const baseImageUntagged = defineRule({
   equivalents: {
     hadolint: 'DL3006',
     trivy: 'DS-0001',
-    checkov: 'CKV_DOCKER_7',
+    checkov: 'CKV_DOCKER_7, CKV_DOCKER_10',
   },
   equivalentLinks: {
     hadolint: 'https://github.com/hadolint/hadolint/wiki/DL3006',
@@ -63,7 +63,7 @@ export const baseImageUntagged = defineRule({
       'https://github.com/bridgecrewio/checkov/blob/main/checkov/dockerfile/checks/ReferenceLatestTag.py',
   },
   equivalentsNote:
-    'hadolint DL3006 reads the FROM as written: it skips `FROM ${VALUE}` and, like this rule, earlier stages and scratch. Beyond hadolint, this rule resolves ARG defaults (`ARG BASE=debian` + `FROM $BASE` is untagged) and flags images whose tag is certainly missing although a variable is unresolved (`FROM ${REGISTRY}/ubuntu`, an undeclared `$TAG`). Trivy DS-0001 and Checkov CKV_DOCKER_7 each report both an untagged base and `:latest` in one check; here `:latest` is reported by base-image-latest-tag. Against the published cases of Trivy (base-image-untagged.trivy.test.ts) 14 of 16 agree; deliberately, a declared ARG without a default that may carry the tag (`ARG TAG` + `FROM alpine$TAG`) is not flagged here (Trivy reads it as empty), and an ARG declared after the first FROM is not applied to a later FROM (Trivy applies it; Docker does not). Checkov CKV_DOCKER_7 flags any FROM without `:`, a digest-only reference and `FROM ${VAR}` included, and reports once per file.',
+    'hadolint DL3006 reads the FROM as written: it skips `FROM ${VALUE}` and, like this rule, earlier stages and scratch. Beyond hadolint, this rule resolves ARG defaults (`ARG BASE=debian` + `FROM $BASE` is untagged) and flags images whose tag is certainly missing although a variable is unresolved (`FROM ${REGISTRY}/ubuntu`, an undeclared `$TAG`). Trivy DS-0001 and Checkov CKV_DOCKER_7 each report both an untagged base and `:latest` in one check; here `:latest` is reported by base-image-latest-tag. Against the published cases of Trivy (base-image-untagged.trivy.test.ts) 14 of 16 agree; deliberately, a declared ARG without a default that may carry the tag (`ARG TAG` + `FROM alpine$TAG`) is not flagged here (Trivy reads it as empty), and an ARG declared after the first FROM is not applied to a later FROM (Trivy applies it; Docker does not). Checkov CKV_DOCKER_7 flags a FROM without `:` that is not an earlier stage (a digest-only reference included) and reports once per file; CKV_DOCKER_10 (checkov/dockerfile/checks/SpecifyImageVersion.py) fails a file whose first FROM has no `:` and is not scratch. Their published examples agree (base-image-untagged.checkov.test.ts, 8/8).',
   check({ file }) {
     const model = file.dockerfile;
     return model.stages.flatMap(({ from }) => {

@@ -10,6 +10,7 @@ describe('secret-build-arg-used-in-run', () => {
     ],
     ['ARG NPM_TOKEN', 'RUN npm ci'],
     ['ARG DB_PASSWORD=""', 'RUN ./migrate.sh'],
+    ['ARG GITHUB_TOKEN=placeholder', 'RUN ./fetch-private-deps.sh'],
   ])(
     'flags `%s` followed by a RUN: the value lands in docker history',
     async (arg, run) => {

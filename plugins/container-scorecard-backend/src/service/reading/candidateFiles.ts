@@ -13,8 +13,9 @@ export type CandidateDecision =
   /** A container definition too large to fetch: reported, not analysed. */
   | 'oversized'
   /**
-   * A YAML file too large to fetch: only a workload manifest is worth reporting as oversized,
-   * so the reader looks at its head (`looksLikeKubernetesWorkload`) and otherwise leaves it out.
+   * A YAML file too large to fetch: only a workload manifest or a compose file (by content) is
+   * worth reporting as oversized, so the reader looks at its head (`oversizedYamlKind`) and
+   * otherwise leaves it out.
    */
   | 'peek'
   /**

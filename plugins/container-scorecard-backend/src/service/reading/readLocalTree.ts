@@ -1,6 +1,6 @@
 import {
   kustomizeJsonPatchPaths,
-  looksLikeKubernetesWorkload,
+  oversizedYamlKind,
 } from '@internal/plugin-container-scorecard-common';
 import { NotAllowedError, NotModifiedError } from '@backstage/errors';
 import { createHash } from 'node:crypto';
@@ -140,7 +140,7 @@ async function readCandidates(
       const head = Math.min(file.size, PEEK_BYTES);
       if (!budget.admit(file.path, head)) continue;
       const text = (await readFileHead(file.absolute, head)).toString('utf8');
-      if (looksLikeKubernetesWorkload(text)) {
+      if (oversizedYamlKind(text)) {
         oversized.push({ path: file.path, size: file.size });
       }
       continue;

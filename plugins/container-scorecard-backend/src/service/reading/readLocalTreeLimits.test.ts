@@ -155,7 +155,7 @@ describe('readLocalTree limits', () => {
     ]);
   });
 
-  it('reports an oversized install manifest, and leaves out other oversized YAML', async () => {
+  it('reports an oversized install manifest or compose file, and leaves out other oversized YAML', async () => {
     const manifest = [
       'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: system\n',
       DEPLOYMENT,
@@ -166,11 +166,17 @@ describe('readLocalTree limits', () => {
       join(repo, 'openapi.yaml'),
       `openapi: 3.0.0\ninfo:\n  title: "${'x'.repeat(5000)}"\n`,
     );
+    // A compose file under a name of its own is told by its head.
+    const stack = `services:\n  api:\n    image: acme/api:1\n    command: "${'x'.repeat(
+      5000,
+    )}"\n`;
+    writeFileSync(join(repo, 'stack.yml'), stack);
 
     const tree = await readLocalTree(repo, [root], options);
 
     expect(tree.oversized).toEqual([
       { path: 'install.yaml', size: Buffer.byteLength(manifest) },
+      { path: 'stack.yml', size: Buffer.byteLength(stack) },
     ]);
     expect(tree.files).toEqual([]);
     expect(tree.limitsReached).toBeUndefined();

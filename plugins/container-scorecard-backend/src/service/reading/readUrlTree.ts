@@ -2,7 +2,7 @@ import { UrlReaderService } from '@backstage/backend-plugin-api';
 import {
   classifyContainerFile,
   kustomizeJsonPatchPaths,
-  looksLikeKubernetesWorkload,
+  oversizedYamlKind,
   type LimitReached,
 } from '@internal/plugin-container-scorecard-common';
 import { ByteBudget, compareReadPriority } from './byteBudget';
@@ -102,7 +102,7 @@ export async function readUrlTree(
     }
     if (peeked.has(file.path)) {
       const head = content.subarray(0, PEEK_BYTES).toString('utf8');
-      if (looksLikeKubernetesWorkload(head)) {
+      if (oversizedYamlKind(head)) {
         oversized.push({ path: file.path, size: content.length });
       }
       continue;
@@ -111,7 +111,7 @@ export async function readUrlTree(
       const isYaml =
         classifyContainerFile(file.path) === 'kubernetes-candidate';
       const head = content.subarray(0, PEEK_BYTES).toString('utf8');
-      if (!isYaml || looksLikeKubernetesWorkload(head)) {
+      if (!isYaml || oversizedYamlKind(head)) {
         oversized.push({ path: file.path, size: content.length });
       }
       continue;

@@ -39,12 +39,19 @@ export const k8sCapabilitiesNotDropped = defineRule({
       'containers:\n  - name: app\n    image: acme/app:1.4\n    securityContext:\n      capabilities:\n        drop: [ALL]',
   },
   equivalents: {
-    polaris: 'insecureCapabilities',
-    checkov: 'CKV_K8S_37',
-    trivy: 'KSV-0003',
+    polaris: 'insecureCapabilities, dangerousCapabilities',
+    checkov: 'CKV_K8S_37, CKV_K8S_39',
+    trivy: 'KSV-0003, KSV-0005, KSV-0120',
+  },
+  equivalentLinks: {
+    polaris:
+      'https://github.com/FairwindsOps/polaris/blob/master/pkg/config/checks/insecureCapabilities.yaml',
+    checkov:
+      'https://github.com/bridgecrewio/checkov/blob/main/checkov/kubernetes/checks/resource/k8s/MinimizeCapabilities.py',
+    trivy: 'https://avd.aquasec.com/misconfig/ksv003',
   },
   equivalentsNote:
-    "Dangerous additions are also what Polaris' `dangerousCapabilities` and Checkov's CKV_K8S_39 (SYS_ADMIN) flag; kube-linter's `drop-net-raw-capability` is satisfied by dropping ALL. Windows pods are skipped.",
+    "Two halves, each with its peers (the links point at the first): no `drop: [ALL]` is Checkov CKV_K8S_37 and Trivy KSV-0003 (Polaris' `insecureCapabilities` too, though it also accepts a drop list that names each of the runtime's default capabilities instead of ALL; this rule asks for ALL, which also covers capabilities a runtime adds to its defaults later); a dangerous capability added is Polaris' `dangerousCapabilities`, Checkov CKV_K8S_39 and Trivy KSV-0005 (SYS_ADMIN) and KSV-0120 (SYS_MODULE), which this rule reads from one list of dangerous capabilities. kube-linter's `drop-net-raw-capability` is satisfied by dropping ALL. Privileged containers (every capability) are left to k8s-privileged-container; Windows pods are skipped.",
   check({ file }) {
     return file.kubernetes.workloads.flatMap(workload => {
       if (isWindowsPod(workload)) return [];

@@ -19,6 +19,9 @@ export const k8sSshPort = defineRule({
     after: 'ports:\n  - containerPort: 8080',
   },
   equivalents: { kubeLinter: 'ssh-port' },
+  equivalentLinks: {
+    kubeLinter: 'https://docs.kubelinter.io/#/generated/checks?id=ssh-port',
+  },
   check({ file }) {
     return file.kubernetes.workloads.flatMap(workload =>
       workload.containers.flatMap(container => {

@@ -41,10 +41,16 @@ export const lastUserRoot = defineRule({
   },
   equivalents: {
     hadolint: 'DL3002',
+    trivy: 'DS-0002',
     checkov: 'CKV_DOCKER_8',
   },
+  equivalentLinks: {
+    hadolint: 'https://github.com/hadolint/hadolint/wiki/DL3002',
+    trivy:
+      'https://github.com/aquasecurity/trivy-checks/blob/main/checks/docker/root_user.rego',
+  },
   equivalentsNote:
-    'Like hadolint, every stage is checked, not only the final one. Unlike hadolint, a USER written with a build argument whose default is root (`USER ${RUN_AS}`) is resolved and flagged.',
+    'Like hadolint, every stage is checked, not only the final one (hadolint DL3002Spec: 9/9 agree). Trivy DS-0002 judges only the last stage, so a build stage ending as root while the final stage names another user is flagged here and not there (1 of its 10 published cases, dockerfile-rules.trivy.test.ts); its "no USER at all" half is no-user-in-final-stage. Unlike hadolint, a USER written with a build argument whose default is root (`USER ${RUN_AS}`) is resolved and flagged.',
   check({ file }) {
     const model = file.dockerfile;
     const reports: RuleReport[] = [];

@@ -60,6 +60,11 @@ describe('compose-image-not-pinned', () => {
     expect(await findingsFor(RULE, content, 'compose.yml')).toEqual([]);
   });
 
+  it('does not flag an upper-case placeholder (no registry serves it; a deployment step replaces it)', async () => {
+    const content = lines('services:', '  api:', '    image: API_IMAGE');
+    expect(await findingsFor(RULE, content, 'compose.yml')).toEqual([]);
+  });
+
   it('flags development tags by default, and only latest when flagMovingTags is off', async () => {
     const content = lines(
       'services:',

@@ -3,6 +3,7 @@ import { defineRule } from '../framework/defineRule';
 import {
   MOVING_TAGS_OPTION,
   REQUIRE_DIGEST_OPTION,
+  isImagePlaceholder,
   pinningAdvice,
   pinningProblem,
 } from '../shared/imagePinning';
@@ -31,7 +32,7 @@ export const composeImageNotPinned = defineRule({
   },
   equivalents: {},
   equivalentsNote:
-    'No peer checks image tags in compose files (KICS has no such Docker Compose query). The rule reads references exactly as k8s-image-not-pinned does, options included: `latest` and untagged images are reported, development tags (`main`, `nightly`, `edge`, `latest-*`...) unless `flagMovingTags` is off, and tags without a digest when `requireDigest` is on.',
+    'No peer checks image tags in compose files (KICS has no such Docker Compose query). The rule reads references exactly as k8s-image-not-pinned does, options included: `latest` and untagged images are reported (an upper-case placeholder such as `API_IMAGE` is not: no registry serves it), development tags (`main`, `nightly`, `edge`, `latest-*`...) unless `flagMovingTags` is off, and tags without a digest when `requireDigest` is on.',
   options: { ...MOVING_TAGS_OPTION, ...REQUIRE_DIGEST_OPTION },
   check({ file, options }) {
     return file.compose.services.flatMap(service => {
@@ -39,7 +40,9 @@ export const composeImageNotPinned = defineRule({
       if (!image || service.value.build !== undefined) return [];
       // A variable may carry the tag (`app:${TAG}`, `${IMAGE}`): it is pinned where it is set.
       if (image.includes('$')) return [];
-      const problem = pinningProblem(parseImageReference(image), options);
+      const reference = parseImageReference(image);
+      if (isImagePlaceholder(reference)) return [];
+      const problem = pinningProblem(reference, options);
       if (!problem) return [];
       return [
         {

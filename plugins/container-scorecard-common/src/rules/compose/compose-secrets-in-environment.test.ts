@@ -143,6 +143,23 @@ describe('compose-secrets-in-environment', () => {
     expect(await findingsFor(RULE, content, 'compose.yml')).toEqual([]);
   });
 
+  it('flags a lower-case changeme, which runs as the password', async () => {
+    const content = lines(
+      'services:',
+      '  a:',
+      '    image: a:1',
+      '    environment:',
+      '      POSTGRES_PASSWORD: changeme',
+      '      API_TOKEN: YOUR_API_TOKEN_HERE',
+      '      WALLET_PRIVATE_KEY: "0x4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318"',
+    );
+    const findings = await findingsFor(RULE, content, 'compose.yml');
+    expect(findings.map(f => f.snippet)).toEqual([
+      'POSTGRES_PASSWORD',
+      'WALLET_PRIVATE_KEY',
+    ]);
+  });
+
   it('still flags an inline key in GOOGLE_APPLICATION_CREDENTIALS, and a secret with slashes', async () => {
     const content = lines(
       'services:',

@@ -42,6 +42,8 @@ describe('k8s-image-not-pinned', () => {
     ],
     ['a version tag', 'nginx:1.27-alpine'],
     ['a kustomize/envsubst variable', '$(IMAGE)'],
+    // Upper case is not allowed in a repository: a placeholder a deployment step replaces.
+    ['an upper-case placeholder', 'THE_IMAGE_NAME'],
     [
       'a Windows image with a tag',
       'mcr.microsoft.com/windows/servercore:ltsc2022',

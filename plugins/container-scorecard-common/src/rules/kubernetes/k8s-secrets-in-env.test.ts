@@ -79,6 +79,20 @@ describe('k8s-secrets-in-env', () => {
       ['- name: GOOGLE_APPLICATION_CREDENTIALS', '  value: sa/key.json'],
     ],
     [
+      'an upper-case fill-in placeholder',
+      [
+        '- name: ETCD_INITIAL_CLUSTER_TOKEN',
+        '  value: INSERT_ETCD_INITIAL_CLUSTER_TOKEN',
+      ],
+    ],
+    [
+      'a token contract address (public)',
+      [
+        '- name: OPERATOR_TOKEN',
+        '  value: "0x0ace32f6e87ac1457a5385f8eb0208f37263b415"',
+      ],
+    ],
+    [
       'a *_PASSWORD_FILE',
       ['- name: REDIS_PASSWORD_FILE', '  value: /etc/redis/password'],
     ],

@@ -130,11 +130,23 @@ function isReference(value: string): boolean {
   );
 }
 
+/**
+ * `INSERT_ETCD_INITIAL_CLUSTER_TOKEN`, `YOUR_API_KEY_HERE`: an upper-case instruction to fill
+ * the value in. Upper case only: a lower-case `changeme` is a real (weak) password that runs.
+ */
+const FILL_IN_PLACEHOLDER =
+  /^(?:[A-Z0-9]+_)*(?:INSERT|REPLACE|YOUR|ENTER|PLACEHOLDER|FILL)(?:_[A-Z0-9]+)*$/;
+
+/** An Ethereum address (`0x` and 40 hex digits) is public; a "token" variable may hold a contract's. */
+const PUBLIC_ADDRESS = /^0x[0-9a-fA-F]{40}$/;
+
 function isPlaceholder(value: string): boolean {
   return (
     /^<[^>]*>$/.test(value) ||
     /^(.)\1*$/.test(value) || // "xxxx", "****"
-    NON_SECRET_WORDS.has(value.toLowerCase())
+    NON_SECRET_WORDS.has(value.toLowerCase()) ||
+    FILL_IN_PLACEHOLDER.test(value) ||
+    PUBLIC_ADDRESS.test(value)
   );
 }
 

@@ -63,6 +63,16 @@ export function movingTagKind(
   return undefined;
 }
 
+/**
+ * True for a reference no registry could serve because its repository has upper-case letters
+ * (`THE_IMAGE_NAME`, `IMAGE_PLACEHOLDER`): the distribution grammar allows only lower case there,
+ * so it is a placeholder that deployment tooling (sed, envsubst, a CI step) replaces. Whether the
+ * replacement is pinned is decided where it is made, not in this file.
+ */
+export function isImagePlaceholder(reference: { repository: string }): boolean {
+  return /[A-Z]/.test(reference.repository);
+}
+
 /** Why an image reference is not pinned, for the message of a finding. */
 export type PinningProblem =
   | { kind: 'untagged' }

@@ -144,6 +144,39 @@ describe('createRegressionNotifier', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'before any notification, announces only findings of a severity the previous result had none of (%p)',
+    async databaseId => {
+      const { notify, sent } = await notifierOn(databaseId);
+      const previous = (counts: Partial<Record<'critical' | 'high', number>>) =>
+        ({
+          entityRef: ENTITY,
+          status: 'analysed',
+          lastAttemptAt: new Date().toISOString(),
+          grade: 'A',
+          score: 95,
+          counts: {
+            critical: 0,
+            high: 0,
+            medium: 0,
+            low: 0,
+            info: 0,
+            ...counts,
+          },
+        } as const);
+      // The previous result had a high finding: which high findings are new is unknown.
+      await notify!({
+        ...scan('A', 92, [ROOT, SECRET]),
+        previous: previous({ high: 1 }),
+      });
+      expect(sent).toHaveLength(1);
+      expect(sent[0].payload.title).toBe(
+        'Checkout API: 1 new critical finding',
+      );
+      expect(sent[0].payload.description).not.toContain('last-user-root');
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'ignores waived findings and improvements (%p)',
     async databaseId => {
       const { notify, sent } = await notifierOn(databaseId);

@@ -46,6 +46,8 @@ export async function createRegressionNotifier(options: {
       state,
       previousGrade: previous?.grade,
       previousScore: previous?.score,
+      // A failed last attempt still has the counts of the last good result.
+      previousCounts: previous?.grade ? previous.counts : undefined,
       grade: result.grade,
       score: result.score,
       findings,

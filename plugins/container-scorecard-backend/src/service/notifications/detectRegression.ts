@@ -3,6 +3,7 @@ import type {
   ApiFinding,
   ApiGrade,
   FileScorecard,
+  SeverityCounts,
 } from '@internal/plugin-container-scorecard-common';
 import type { NotificationState } from '../../database/NotificationStateStore';
 
@@ -68,15 +69,18 @@ export function severeFindings(
 
 /**
  * What got worse, as `mode` asks: the grade against the last notified one (or, before any, the
- * previously stored grade), new critical/high findings against the last notified ones (none are
- * "new" before there is a notified state to compare with, or a first scan would announce every
- * finding of the portal). Undefined when nothing worth a notification changed.
+ * previously stored grade), new critical/high findings against the last notified ones. Before
+ * there is a notified state, only findings of a severity the previous result had none of are
+ * known to be new; the others are not announced, or a first scan would announce every finding
+ * of the portal. Undefined when nothing worth a notification changed.
  */
 export function detectRegression(options: {
   mode: NotificationMode;
   state?: NotificationState;
   previousGrade?: ApiGrade;
   previousScore?: number;
+  /** Unwaived findings per severity of the previous result, if there was one. */
+  previousCounts?: SeverityCounts;
   grade: ApiGrade;
   score: number;
   findings: Map<string, ApiFinding>;
@@ -97,10 +101,18 @@ export function detectRegression(options: {
       toScore: options.score,
     };
   }
-  if ((mode === 'new-critical-high' || mode === 'all') && state) {
-    const known = new Set(state.findings);
+  const { previousCounts } = options;
+  if (
+    (mode === 'new-critical-high' || mode === 'all') &&
+    (state || previousCounts)
+  ) {
+    const known = new Set(state?.findings);
     for (const [fingerprint, finding] of options.findings) {
-      if (known.has(fingerprint)) continue;
+      if (
+        state ? known.has(fingerprint) : previousCounts![finding.severity] > 0
+      ) {
+        continue;
+      }
       regression.newFingerprints.push(fingerprint);
       regression.newFindings.push(finding);
     }

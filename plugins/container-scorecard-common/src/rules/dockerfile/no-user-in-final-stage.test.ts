@@ -126,4 +126,28 @@ describe('no-user-in-final-stage', () => {
   ])('does not flag %s', async (_name, content) => {
     expect(await findingsFor(RULE, content)).toEqual([]);
   });
+
+  it.each([
+    ['gosu in exec form', 'ENTRYPOINT ["gosu", "redis", "redis-server"]'],
+    ['su-exec in shell form', 'CMD exec su-exec app:app node server.js'],
+  ])(
+    'accepts a start command that drops root itself (%s)',
+    async (_n, start) => {
+      expect(
+        await findingsFor(
+          'no-user-in-final-stage',
+          lines('FROM debian:12', start),
+        ),
+      ).toEqual([]);
+    },
+  );
+
+  it('still flags gosu to root', async () => {
+    expect(
+      await findingsFor(
+        'no-user-in-final-stage',
+        lines('FROM debian:12', 'ENTRYPOINT ["gosu", "root", "app"]'),
+      ),
+    ).toHaveLength(1);
+  });
 });

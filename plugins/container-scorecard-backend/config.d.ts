@@ -173,19 +173,6 @@ export interface Config {
       mode?: 'off' | 'grade-drops' | 'new-critical-high' | 'all';
     };
     /**
-     * Backstage notifications to an entity's owner when a scan finds it regressed (needs the
-     * notifications backend; see docs/integrations.md). One notification per entity and change:
-     * an unchanged result scanned again never notifies twice.
-     */
-    notifications?: {
-      /**
-       * Which changes notify. `all` (default): a lower grade, and unwaived critical or high
-       * findings the owner was not told about before. `grade-drops`: only a lower grade.
-       * `new-critical-high`: only new critical or high findings. `off`: none.
-       */
-      mode?: 'off' | 'grade-drops' | 'new-critical-high' | 'all';
-    };
-    /**
      * A `helm` binary to render charts with, instead of the built-in renderer. Each chart is
      * rendered with `<command> template release-name <chart> -f <values>...` (no shell) from a
      * private copy of the files read, one chart at a time. A run that fails, passes `timeout` or

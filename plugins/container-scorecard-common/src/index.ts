@@ -14,6 +14,7 @@ export * from './permissions';
 
 // Results and findings
 export * from './model/types';
+export type * from './images/inspectedImage';
 export { PILLARS, PILLAR_IDS, type PillarInfo } from './model/pillars';
 
 // Engine

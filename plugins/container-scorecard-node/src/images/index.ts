@@ -1,0 +1,9 @@
+export { createImageInspector } from './createImageInspector';
+export type {
+  ImageInspector,
+  ImageInspectorOptions,
+} from './createImageInspector';
+export type { RegistryConfig } from './registryConfig';
+export { DEFAULT_IMAGE_INSPECTION_LIMITS } from './limits';
+export type { ImageInspectionLimits } from './limits';
+export { resolveImageReference } from './imageReference';

@@ -244,6 +244,13 @@ export class ScanQueueStore {
     };
   }
 
+  /** Gives back every claim of a replica that is shutting down, for the others to take now. */
+  async releaseAll(claimant: string): Promise<number> {
+    return this.db(TABLE)
+      .where({ claimed_by: claimant })
+      .update({ claimed_by: null, claim_expires_at_ms: null });
+  }
+
   /** Entities of a sweep not yet scanned: due, or claimed by a replica now. */
   async pendingOf(runId: number): Promise<number> {
     const [row] = await this.db(TABLE)

@@ -91,6 +91,7 @@ export async function createServices(deps: {
     claimTtlMs: queueOptions.claimTtlMs,
     onResultStored: deps.onResultStored,
   });
+  deps.lifecycle?.addShutdownHook(() => scanService.stop());
   deps.logger.info(
     `Container scorecard: ruleset ${engine.rulesetVersion}, ${engine.rules.length} rules, ` +
       `local roots ${options.localRoots.join(', ') || 'none'}`,

@@ -140,6 +140,8 @@ export class ScanService {
   private sweepEntities?: Map<string, Entity>;
   private readonly claimant: string;
   private readonly claimTtlMs: number;
+  /** Aborted at shutdown: no further claims from this replica. */
+  private readonly stopping = new AbortController();
   private readonly inFlight = new Map<string, Promise<EntityScanOutcome>>();
   private readonly rescans = new Map<string, Promise<EntityScanOutcome>>();
   private readonly rules: ReadonlyMap<string, RuleMetadata>;
@@ -316,7 +318,7 @@ export class ScanService {
         if (latest?.id !== runId || latest.outcome !== 'running') {
           return (await store.lastRun()) ?? latest!;
         }
-        if (signal?.aborted) return latest;
+        if (signal?.aborted || this.stopping.signal.aborted) return latest;
         // Other replicas still hold claims of this sweep: they end them, or the claims lapse.
         await new Promise(resolve => setTimeout(resolve, SWEEP_WAIT_MS));
       }
@@ -349,6 +351,21 @@ export class ScanService {
     return this.draining;
   }
 
+  /**
+   * Shutdown: this replica claims nothing more, and the entities it holds go back to the queue at
+   * once instead of when their claims would lapse. Scans under way end on their own; their
+   * results are kept, and the other replicas scan those entities again.
+   */
+  async stop(): Promise<void> {
+    this.stopping.abort();
+    const released = await this.deps.store.queue.releaseAll(this.claimant);
+    if (released) {
+      this.deps.logger.info(
+        `Container scorecard: gave ${released} claimed entities back to the scan queue`,
+      );
+    }
+  }
+
   /** Asks for scans of these entities ahead of the schedule (a push event) and starts them. */
   async requestScans(
     entityRefs: string[],
@@ -365,8 +382,11 @@ export class ScanService {
     );
   }
 
-  private async drainWhileWanted(signal?: AbortSignal): Promise<void> {
+  private async drainWhileWanted(given?: AbortSignal): Promise<void> {
     const { store } = this.deps;
+    const signal = given
+      ? AbortSignal.any([given, this.stopping.signal])
+      : this.stopping.signal;
     const runs = new Set<number>();
     const heartbeat = setInterval(() => {
       for (const id of runs) store.heartbeatRun(id, this.now()).catch(() => {});

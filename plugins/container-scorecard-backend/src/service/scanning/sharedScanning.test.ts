@@ -106,6 +106,29 @@ describe('scanning shared by replicas', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'gives a stopping replica’s claims back at once, and it claims nothing more, on %p',
+    async databaseId => {
+      const { store, reads, replica } = await replicas(databaseId);
+      const a = replica('a');
+      const controller = new AbortController();
+      controller.abort();
+      await a.scanAll(undefined, controller.signal);
+      const now = new Date();
+      // What replica a holds when the backend shuts down.
+      expect(
+        await store.queue.claim('a', 3, now, new Date(now.getTime() + 60_000)),
+      ).toHaveLength(3);
+
+      await a.stop();
+      await a.work();
+      expect(reads).toHaveLength(0);
+      await replica('b').work();
+      expect(reads.filter(r => r.replica === 'b')).toHaveLength(12);
+      expect(await store.lastRun()).toMatchObject({ entities: 12 });
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     "scans a dead replica's entities once its claims lapse, and then ends the sweep, on %p",
     async databaseId => {
       const { store, reads, replica } = await replicas(databaseId);

@@ -103,6 +103,8 @@ describe('secret-in-env-or-arg', () => {
       'ENV GOOGLE_API_KEY=no GOOGLE_DEFAULT_CLIENT_SECRET=no',
     ],
     ['an angle-bracket placeholder', 'ARG API_TOKEN=<your-token>'],
+    ['a one-character placeholder', 'ENV sa_password="_"'],
+    ['punctuation only', 'ENV DB_PASSWORD=?!?'],
     ['a secret mentioned in RUN (another concern)', 'RUN echo "$DB_PASSWORD"'],
   ])('does not flag %s', async (_name, text) => {
     expect(await flagged(text)).toEqual([]);

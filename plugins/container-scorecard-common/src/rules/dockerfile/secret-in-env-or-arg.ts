@@ -42,6 +42,9 @@ export function isReferenceOrPath(value: string): boolean {
   return (
     trimmed === '' ||
     NOT_A_SECRET.test(trimmed) ||
+    // `_`, `-`, `..`: too short or without a letter or digit to be a credential.
+    trimmed.length < 3 ||
+    !/[A-Za-z0-9]/.test(trimmed) ||
     /^\$\{?[A-Za-z_][A-Za-z0-9_]*(:?[-=?+][^}]*)?\}?$/.test(trimmed) ||
     /^(\/|\.\.?\/|~\/|file:)/.test(trimmed)
   );

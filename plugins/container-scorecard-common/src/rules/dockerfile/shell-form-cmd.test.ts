@@ -122,4 +122,16 @@ describe('shell-form-cmd', () => {
   ])('does not flag %s', async (_name, content) => {
     expect(await findingsFor(RULE, content)).toEqual([]);
   });
+
+  it('tells a Windows image about cmd, not /bin/sh and SIGTERM', async () => {
+    const [finding] = await findingsFor(
+      RULE,
+      lines(
+        'FROM mcr.microsoft.com/windows/servercore:ltsc2022',
+        'CMD powershell ./start.ps1',
+      ),
+    );
+    expect(finding.message).toContain('cmd /S /C');
+    expect(finding.message).not.toContain('SIGTERM');
+  });
 });

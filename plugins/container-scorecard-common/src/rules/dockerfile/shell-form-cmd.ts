@@ -4,6 +4,7 @@ import type {
 } from '../../parsing/dockerfile/dockerfileTypes';
 import type { RuleReport } from '../framework/ruleTypes';
 import { defineRule } from '../framework/defineRule';
+import { isWindowsStage } from './helpers/dockerfileScope';
 
 /** Characters that make a shell line more than a list of words (expansion, redirection, ...). */
 const SHELL_SYNTAX = /[<>|&;$`*?[\](){}~#\\]/;
@@ -45,6 +46,28 @@ function execReplacesShell(instruction: DockerInstruction): boolean {
   if (hasSyntaxErrors || !last || last.wrappers[0] !== 'exec') return false;
   if (pipelines.some(p => p.depth === 0)) return false;
   return !/\|\||(^|[^&>])&(?!&)/.test(instruction.argumentsText);
+}
+
+/** True when the instruction's stage runs on a Windows base image (its shell is cmd, not sh). */
+function onWindows(
+  model: DockerfileModel,
+  instruction: DockerInstruction,
+): boolean {
+  const stage = model.stages[instruction.stageIndex];
+  return stage !== undefined && isWindowsStage(model, stage);
+}
+
+/** What is true of this shell-form instruction: on Windows, with `exec`, or plain. */
+function messageFor(
+  model: DockerfileModel,
+  instruction: DockerInstruction,
+): string {
+  const keyword = instruction.keyword;
+  if (onWindows(model, instruction))
+    return `${keyword} uses the shell form: on Windows it runs through cmd /S /C, which stands between the container and your process. Use the JSON exec form.`;
+  if (execReplacesShell(instruction))
+    return `${keyword} uses the shell form: \`exec\` hands PID 1 to your process, but CMD and \`docker run\` arguments are ignored. Use the JSON exec form.`;
+  return `${keyword} uses the shell form: /bin/sh becomes PID 1 and your process will not receive SIGTERM. Use the JSON exec form.`;
 }
 
 /**
@@ -90,9 +113,7 @@ export const shellFormCmd = defineRule({
         const execForm = execFormOf(instruction, model);
         return {
           range: instruction.range,
-          message: execReplacesShell(instruction)
-            ? `${instruction.keyword} uses the shell form: \`exec\` hands PID 1 to your process, but CMD and \`docker run\` arguments are ignored. Use the JSON exec form.`
-            : `${instruction.keyword} uses the shell form: /bin/sh becomes PID 1 and your process will not receive SIGTERM. Use the JSON exec form.`,
+          message: messageFor(model, instruction),
           ...(execForm && instruction.argumentsRange
             ? {
                 fix: [{ range: instruction.argumentsRange, newText: execForm }],

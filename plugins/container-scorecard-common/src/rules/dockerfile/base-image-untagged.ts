@@ -58,6 +58,7 @@ export const baseImageUntagged = defineRule({
     checkov: 'CKV_DOCKER_7, CKV_DOCKER_10',
   },
   equivalentLinks: {
+    trivy: 'https://avd.aquasec.com/misconfig/ds001',
     hadolint: 'https://github.com/hadolint/hadolint/wiki/DL3006',
     checkov:
       'https://github.com/bridgecrewio/checkov/blob/main/checkov/dockerfile/checks/ReferenceLatestTag.py',

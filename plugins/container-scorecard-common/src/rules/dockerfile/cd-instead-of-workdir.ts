@@ -21,6 +21,10 @@ export const cdInsteadOfWorkdir = defineRule({
     after: 'WORKDIR /src/app\nRUN make install',
   },
   equivalents: { hadolint: 'DL3003', trivy: 'DS-0013' },
+  equivalentLinks: {
+    hadolint: 'https://github.com/hadolint/hadolint/wiki/DL3003',
+    trivy: 'https://avd.aquasec.com/misconfig/ds013',
+  },
   equivalentsNote:
     'Like hadolint, any `cd` in a RUN is reported, `cd -` and returns included; this rule also looks inside `sh -c` strings and RUN heredocs.',
   check({ file }) {

@@ -63,6 +63,9 @@ export const consecutiveRunInstructions = defineRule({
       'RUN apt-get update && \\\n    apt-get install -y --no-install-recommends curl',
   },
   equivalents: { hadolint: 'DL3059' },
+  equivalentLinks: {
+    hadolint: 'https://github.com/hadolint/hadolint/wiki/DL3059',
+  },
   fixable: true,
   check({ file }) {
     const model = file.dockerfile;

@@ -35,6 +35,11 @@ export const exposeSshPort = defineRule({
     after: 'EXPOSE 8080',
   },
   equivalents: { trivy: 'DS-0004', checkov: 'CKV_DOCKER_1' },
+  equivalentLinks: {
+    trivy: 'https://avd.aquasec.com/misconfig/ds004',
+    checkov:
+      'https://github.com/bridgecrewio/checkov/blob/main/checkov/dockerfile/checks/ExposePort22.py',
+  },
   equivalentsNote:
     'Trivy and Checkov only match a written `22`; this rule also reads ranges (`20-25`) and build arguments, and leaves `22/udp` alone since SSH runs over TCP.',
   fixable: true,

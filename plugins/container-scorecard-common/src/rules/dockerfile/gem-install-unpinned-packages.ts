@@ -86,6 +86,7 @@ export const gemInstallUnpinnedPackages = defineRule({
   },
   equivalents: { hadolint: 'DL3028', kics: 'Gem Install Without Version' },
   equivalentLinks: {
+    kics: 'https://github.com/Checkmarx/kics/tree/master/assets/queries/dockerfile/gem_install_without_version',
     hadolint: 'https://github.com/hadolint/hadolint/wiki/DL3028',
   },
   equivalentsNote:

@@ -45,6 +45,8 @@ export const lastUserRoot = defineRule({
     checkov: 'CKV_DOCKER_8',
   },
   equivalentLinks: {
+    checkov:
+      'https://github.com/bridgecrewio/checkov/blob/main/checkov/dockerfile/checks/RootUser.py',
     hadolint: 'https://github.com/hadolint/hadolint/wiki/DL3002',
     trivy:
       'https://github.com/aquasecurity/trivy-checks/blob/main/checks/docker/root_user.rego',

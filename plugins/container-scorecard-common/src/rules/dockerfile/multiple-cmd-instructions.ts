@@ -18,6 +18,10 @@ export const multipleCmdInstructions = defineRule({
     after: 'CMD ["php-fpm"]',
   },
   equivalents: { hadolint: 'DL4003', trivy: 'DS-0016' },
+  equivalentLinks: {
+    hadolint: 'https://github.com/hadolint/hadolint/wiki/DL4003',
+    trivy: 'https://avd.aquasec.com/misconfig/ds016',
+  },
   fixable: true,
   check({ file }) {
     return repeatedInstructions(file.dockerfile, file.lineIndex, 'CMD');

@@ -19,6 +19,10 @@ export const multipleEntrypointInstructions = defineRule({
     after: 'ENTRYPOINT ["/app/server"]',
   },
   equivalents: { hadolint: 'DL4004', trivy: 'DS-0007' },
+  equivalentLinks: {
+    hadolint: 'https://github.com/hadolint/hadolint/wiki/DL4004',
+    trivy: 'https://avd.aquasec.com/misconfig/ds007',
+  },
   fixable: true,
   check({ file }) {
     return repeatedInstructions(file.dockerfile, file.lineIndex, 'ENTRYPOINT');

@@ -88,6 +88,9 @@ export const noUserInFinalStage = defineRule({
     checkov: 'CKV_DOCKER_3',
   },
   equivalentLinks: {
+    trivy: 'https://avd.aquasec.com/misconfig/ds002',
+    checkov:
+      'https://github.com/bridgecrewio/checkov/blob/main/checkov/dockerfile/checks/UserExists.py',
     hadolint: 'https://github.com/hadolint/hadolint/wiki/DL3063',
   },
   equivalentsNote:

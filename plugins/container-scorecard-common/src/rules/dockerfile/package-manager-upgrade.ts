@@ -90,6 +90,9 @@ export const packageManagerUpgrade = defineRule({
       'FROM debian:12.8-slim@sha256:<digest>\nRUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u8',
   },
   equivalents: { trivy: 'DS-0024' },
+  equivalentLinks: {
+    trivy: 'https://avd.aquasec.com/misconfig/ds024',
+  },
   equivalentsNote:
     'Trivy DS-0024 (deprecated) only looks for `apt-get dist-upgrade`; this rule covers upgrade/dist-upgrade/full-upgrade of apt, apk, yum, dnf, microdnf and zypper, and accepts a targeted upgrade of named packages.',
   check({ file }) {

@@ -50,6 +50,9 @@ export const pipeWithoutPipefail = defineRule({
       'SHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN curl -fsSL https://example.com/tool.tgz | tar -xz -C /opt',
   },
   equivalents: { hadolint: 'DL4006' },
+  equivalentLinks: {
+    hadolint: 'https://github.com/hadolint/hadolint/wiki/DL4006',
+  },
   equivalentsNote:
     'hadolint DL4006 ignores `set -o pipefail` inside the RUN itself; this rule accepts it, since the shell honours it.',
   check({ file }) {

@@ -32,6 +32,8 @@ export const sudoInRun = defineRule({
     checkov: 'CKV2_DOCKER_1',
   },
   equivalentLinks: {
+    checkov:
+      'https://github.com/bridgecrewio/checkov/blob/main/checkov/dockerfile/checks/graph_checks/RunUsingSudo.yaml',
     hadolint: 'https://github.com/hadolint/hadolint/wiki/DL3004',
     trivy: 'https://avd.aquasec.com/misconfig/ds010',
   },

@@ -1,5 +1,6 @@
 import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import {
+  gradeOf,
   SEVERITIES,
   type ApiFinding,
   type EntityScorecard,
@@ -194,9 +195,12 @@ function planFixes(scorecard: EntityScorecard): {
   const plan = scorecard.nextGrade;
   if (plan) {
     return {
+      // The plan aims at the next grade; the score it reaches may be higher still.
       summary:
         `Fixing these ${plan.findings.length} finding(s) lifts ${scorecard.entityRef} from ` +
-        `${scorecard.grade} (${scorecard.score}) to ${plan.grade} (${plan.score}).`,
+        `${scorecard.grade} (${scorecard.score}) to ${gradeOf(plan.score)} (${
+          plan.score
+        }).`,
       // The plan only lists findings that cost points: none of them is waived.
       fixes: plan.findings.map(toFinding),
     };

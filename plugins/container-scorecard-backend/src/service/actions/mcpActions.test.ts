@@ -151,7 +151,7 @@ describe('container scorecard actions through the MCP endpoint', () => {
     const { output } = plan;
     expect(output.target.grade < output.grade).toBe(true); // 'B' < 'D': a better grade
     expect(output.fixes.length).toBeGreaterThan(0);
-    expect(output.summary).toContain(`to ${output.target.grade}`);
+    expect(output.summary).toContain(`(${output.target.score}).`);
     // Every rule the plan names is explained, with its fix.
     expect(output.rules.map((r: any) => r.ruleId).sort()).toEqual(
       [...new Set(output.fixes.map((f: any) => f.ruleId))].sort(),

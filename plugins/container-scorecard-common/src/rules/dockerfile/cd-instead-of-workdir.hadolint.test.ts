@@ -16,7 +16,6 @@ import {
 } from '../../testing';
 
 const RULE = 'cd-instead-of-workdir';
-const l = (...text: string[]) => text.join('\n');
 
 /** hadolint's rule ignores ONBUILD RUN: wrapped, a case with a RUN gives no finding. */
 const onBuild = (dockerfile: string): HadolintCase['hadolint'] =>

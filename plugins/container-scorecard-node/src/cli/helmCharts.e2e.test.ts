@@ -63,4 +63,32 @@ describe('container-scorecard on a repository with a Helm chart', () => {
       },
     });
   });
+
+  it('renders with --helm-command, passing the values files, and says why a run failed', () => {
+    // A helm that prints its arguments to stderr and fails, as helm does on a template error.
+    const helm = join(project, 'fake-helm');
+    writeFileSync(
+      helm,
+      '#!/bin/sh\necho "Error: args: $1 $2 $(basename $3) $4 $(basename $5)" >&2\nexit 1\n',
+      { mode: 0o755 },
+    );
+    const report = scan([
+      '.',
+      '--helm-values',
+      'deploy/values-prod.yaml',
+      '--helm-command',
+      helm,
+    ]);
+    expect(report.files).toEqual([
+      expect.objectContaining({
+        path: 'charts/api/Chart.yaml',
+        status: 'could-not-analyse',
+        error: {
+          code: 'render-error',
+          message:
+            'helm template failed (exited with status 1): Error: args: template release-name chart -f 0.yaml',
+        },
+      }),
+    ]);
+  });
 });

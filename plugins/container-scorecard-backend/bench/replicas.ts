@@ -1,0 +1,171 @@
+/*
+ * Two-replica phase of the scale benchmark: the full-scan time of N changed entities with one
+ * replica, then with two, in the same run. Each replica is a process of its own
+ * (bench/replicaWorker.ts) with the plugin's real ScanService on one PostgreSQL database; this
+ * process only starts the sweeps, as the scheduled task does. Every sweep follows a change of
+ * every repository, so each one reads and analyses all N.
+ *
+ * Target (10,000 entities): two replicas take at most 0.6 of the time of one. On a shared
+ * machine with fewer free cores than replicas the ratio says little; the core count is printed.
+ *
+ * Needs BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING (source scripts/ensure-postgres.sh).
+ * Run: npm run bench:replicas [-- --entities 10000 --concurrency 4]
+ */
+import { mockServices } from '@backstage/backend-test-utils';
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { createNodeScorecardEngine } from '@internal/plugin-container-scorecard-node';
+import { ChildProcess, spawn } from 'node:child_process';
+import { availableParallelism, loadavg } from 'node:os';
+import { join } from 'node:path';
+import knexFactory from 'knex';
+import { ScorecardStore } from '../src/database/ScorecardStore';
+import { ScanService } from '../src/service/scanning/ScanService';
+import { benchEntities } from './benchRepositories';
+
+const args = process.argv.slice(2);
+const argument = (name: string) =>
+  args.includes(name) ? args[args.indexOf(name) + 1] : undefined;
+const ENTITIES = Number(argument('--entities')) || 10_000;
+const CONCURRENCY = Number(argument('--concurrency')) || 4;
+
+const quietLogger: LoggerService = {
+  info: () => {},
+  debug: () => {},
+  warn: (message: string) => console.warn(message),
+  error: (message: string) => console.error(message),
+  child: () => quietLogger,
+};
+
+/** Starts a replica and resolves once it is ready; `done` resolves with its report. */
+function startReplica(
+  id: string,
+  database: string,
+  generation: number,
+  after: number,
+): Promise<{ child: ChildProcess; done: Promise<string> }> {
+  const child = spawn(
+    process.execPath,
+    [
+      '--require',
+      require.resolve('@backstage/cli/config/nodeTransform.cjs'),
+      join(__dirname, 'replicaWorker.ts'),
+      ...['--entities', String(ENTITIES), '--generation', String(generation)],
+      ...['--database', database, '--replica', id, '--after', String(after)],
+      ...['--concurrency', String(CONCURRENCY)],
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const done = new Promise<string>((finish, fail) => {
+      child.on('exit', code =>
+        code === 0
+          ? finish(output.trim().split('\n').at(-1) ?? '')
+          : fail(new Error(`replica ${id} exited with ${code}`)),
+      );
+    });
+    done.catch(reject);
+    child.stdout!.on('data', chunk => {
+      output += chunk;
+      if (output.includes('ready')) resolve({ child, done });
+    });
+  });
+}
+
+async function main() {
+  const connection =
+    process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING;
+  if (!connection) {
+    throw new Error(
+      'Set BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING (source scripts/ensure-postgres.sh)',
+    );
+  }
+  const name = `cs_bench_${Date.now()}`;
+  const admin = knexFactory({ client: 'pg', connection });
+  await admin.raw(`create database ${name}`);
+  const url = new URL(connection);
+  url.pathname = `/${name}`;
+  const knex = knexFactory({ client: 'pg', connection: url.toString() });
+  const children: ChildProcess[] = [];
+  try {
+    const store = await ScorecardStore.create({
+      database: mockServices.database({ knex }),
+    });
+    const entities = benchEntities(ENTITIES);
+    // Starts sweeps only: its signal is aborted, so it claims nothing itself.
+    const sweeper = new ScanService({
+      store,
+      engine: await createNodeScorecardEngine(),
+      reader: {
+        read: async () => {
+          throw new Error('the sweeper reads nothing');
+        },
+      },
+      catalog: catalogServiceMock({ entities }),
+      auth: mockServices.auth(),
+      logger: quietLogger,
+      options: {
+        filter: { kind: 'Component' },
+        concurrency: CONCURRENCY,
+        entityTimeoutMs: 60_000,
+        retentionDays: 400,
+        maxFileBytes: 1024 * 1024,
+      },
+    });
+    const stopped = new AbortController();
+    stopped.abort();
+
+    console.log(
+      `Container scorecard two-replica benchmark: ${ENTITIES} changed entities, PostgreSQL, ` +
+        `concurrency ${CONCURRENCY} per replica, ${availableParallelism()} cores, ` +
+        `load average ${loadavg()[0].toFixed(1)} before the start`,
+    );
+    const rounds = [
+      { replicas: 1, label: 'warm-up (first scan, not compared)' },
+      { replicas: 1, label: 'one replica' },
+      { replicas: 2, label: 'two replicas' },
+    ];
+    const durations: number[] = [];
+    for (const [generation, round] of rounds.entries()) {
+      const after = (await store.latestRun())?.id ?? 0;
+      const started = await Promise.all(
+        Array.from({ length: round.replicas }, (_, i) =>
+          startReplica(`replica-${i + 1}`, url.toString(), generation, after),
+        ),
+      );
+      children.push(...started.map(s => s.child));
+      await sweeper.scanAll(entities, stopped.signal);
+      const reports = (await Promise.all(started.map(s => s.done))).map(
+        line => JSON.parse(line) as { scanned: number; peakRssMb: number },
+      );
+      const run = (await store.lastRun())!;
+      durations.push(run.durationMs ?? NaN);
+      console.log(
+        `  ${round.label.padEnd(36)} ${((run.durationMs ?? NaN) / 1000)
+          .toFixed(1)
+          .padStart(7)} s  ${run.entities} entities, ${run.errors} errors; ` +
+          `per replica: ${reports
+            .map(r => `${r.scanned} scanned, peak RSS ${r.peakRssMb} MB`)
+            .join(' | ')}`,
+      );
+    }
+    const ratio = durations[2] / durations[1];
+    console.log(
+      `  two replicas / one: ${ratio.toFixed(
+        2,
+      )} (target <= 0.60 at 10,000 entities)`,
+    );
+  } finally {
+    for (const child of children)
+      if (child.exitCode === null) child.kill('SIGKILL');
+    await knex.destroy();
+    await admin.raw(`drop database if exists ${name}`);
+    await admin.destroy();
+  }
+}
+
+main().catch(error => {
+  console.error(error);
+  process.exit(1);
+});

@@ -19,6 +19,14 @@ backend.add(
   import('@backstage/plugin-permission-backend-module-allow-all-policy'),
 );
 
+// AI assistants reach the scorecard's actions (backend.actions.pluginSources) over MCP at
+// /api/mcp-actions/v1, as the signed-in user.
+backend.add(import('@backstage/plugin-mcp-actions-backend'));
+
+// Owners hear about their services' regressions; signals push them to an open browser.
+backend.add(import('@backstage/plugin-notifications-backend'));
+backend.add(import('@backstage/plugin-signals-backend'));
+
 // SCM webhooks in: the GitHub module checks each delivery's signature
 // (events.modules.github.webhookSecret) at /api/events/http/github and publishes pushes on
 // github.push, which the scorecard follows to rescan what a push changed.

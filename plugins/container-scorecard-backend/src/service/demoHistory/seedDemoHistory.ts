@@ -53,8 +53,8 @@ export type DemoHistoryOutcome =
  * scores are carried forward day by day, as the daily runs of a real portal do for repositories
  * that did not change. Only days before today are written: today is the normal scan's.
  *
- * A store that holds any entity or run is left alone, so a restart never seeds twice and a store
- * with a real past is never touched.
+ * A store that holds any scan run is left alone: today's scan follows seeding at once, so a
+ * restart never seeds twice, and a store with a real past is never touched.
  */
 export async function seedDemoHistory(
   deps: DemoHistoryDeps,
@@ -62,8 +62,13 @@ export async function seedDemoHistory(
   signal?: AbortSignal,
 ): Promise<DemoHistoryOutcome> {
   const { store, logger } = deps;
-  if ((await store.countEntities()) > 0 || (await store.latestRun())) {
-    return { seeded: false, reason: 'the store already has results' };
+  // Seeding records no runs, so a store without any is one whose seeding was cut short (the
+  // backend restarted): seeding again rewrites the same days, it adds none.
+  if (await store.latestRun()) {
+    return {
+      seeded: false,
+      reason: 'the store has scan runs, so a past of its own',
+    };
   }
   const revisions = await loadRevisions(deps.historyDirectory);
   const inExamples = await entitiesInExamples(entities, deps.examplesRoot);
@@ -98,8 +103,16 @@ export async function seedDemoHistory(
     });
     try {
       const began = Date.now();
+      // Named one by one: whatever else the plugin hands its own scanner (a listener that
+      // notifies owners of regressions, say) has no business with a seeded past.
       const scanner = new ScanService({
-        ...deps,
+        store,
+        engine: deps.engine,
+        analyzer: deps.analyzer,
+        catalog: deps.catalog,
+        auth: deps.auth,
+        logger,
+        options: deps.options,
         reader: createRevisionReader({
           ...deps.options,
           examplesRoot: deps.examplesRoot,

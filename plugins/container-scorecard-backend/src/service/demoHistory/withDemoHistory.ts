@@ -3,6 +3,10 @@ import type { Entity } from '@backstage/catalog-model';
 import type { RunRecord } from '../../database/types';
 import type { DemoHistoryOutcome } from './seedDemoHistory';
 
+/** How long the catalog's entity count must hold still, and how often to look at most. */
+const SETTLE_MS = 5_000;
+const MAX_SETTLE_CHECKS = 12;
+
 /** What the scan schedule calls. */
 export interface ScanRunner {
   discover(): Promise<Entity[]>;
@@ -21,13 +25,18 @@ export function withDemoHistory(
     signal?: AbortSignal,
   ) => Promise<DemoHistoryOutcome>,
   logger: LoggerService,
+  options: { settleMs?: number } = {},
 ): ScanRunner {
   let pending = true;
   return {
     discover: () => scanService.discover(),
     async scanAll(entities, signal) {
       if (!pending) return scanService.scanAll(entities, signal);
-      const given = entities ?? (await scanService.discover());
+      const given = await settled(
+        entities ?? (await scanService.discover()),
+        () => scanService.discover(),
+        options.settleMs ?? SETTLE_MS,
+      );
       // An empty catalog has nothing to seed yet; the next run tries again.
       if (given.length > 0) {
         pending = false;
@@ -48,4 +57,24 @@ export function withDemoHistory(
       return scanService.scanAll(given, signal);
     },
   };
+}
+
+/**
+ * The entities once the catalog stops adding to them. The first scan starts as soon as the
+ * catalog holds anything, which at start-up can be part of the demo: seeding runs once, and a
+ * service it missed would have no past at all.
+ */
+async function settled(
+  first: Entity[],
+  discover: () => Promise<Entity[]>,
+  settleMs: number,
+): Promise<Entity[]> {
+  let entities = first;
+  for (let check = 0; check < MAX_SETTLE_CHECKS; check++) {
+    await new Promise(resolve => setTimeout(resolve, settleMs));
+    const again = await discover();
+    if (again.length === entities.length) return again;
+    entities = again;
+  }
+  return entities;
 }

@@ -336,12 +336,12 @@ describe('analyzeRepository', () => {
     const result = engine.analyzeRepository([
       {
         path: 'api/Dockerfile',
-        content: lines('FROM node:22-slim', 'USER node', 'HEALTHCHECK NONE'),
+        content: lines('FROM node:22-slim', 'USER 1000', 'HEALTHCHECK NONE'),
       },
       { path: 'api/.dockerignore' },
       {
         path: 'worker/Dockerfile',
-        content: lines('FROM node:22-slim', 'USER node', 'HEALTHCHECK NONE'),
+        content: lines('FROM node:22-slim', 'USER 1000', 'HEALTHCHECK NONE'),
       },
       { path: 'README.md', content: '# hi' },
       { path: 'broken/Dockerfile', content: 'FROM x\u0000' },
@@ -375,7 +375,7 @@ describe('analyzeRepository', () => {
         content: lines(
           '# scorecard ignore-file=test-missing-dockerignore reason="context is tiny"',
           'FROM node:22-slim',
-          'USER node',
+          'USER 1000',
           'HEALTHCHECK NONE',
         ),
       },

@@ -30,6 +30,24 @@ describe('toApiResult and limits', () => {
     expect(result.partial).toEqual([filesLimit]);
   });
 
+  it('labels an oversized file by the kind its head showed, else by its name', () => {
+    const result = toApiResult(
+      engine.analyzeRepository([]),
+      {
+        oversized: [
+          { path: 'deploy/stack.yml', size: 5000, kind: 'compose' },
+          { path: 'Dockerfile-windows', size: 5000 },
+        ],
+      },
+      rules,
+      1024,
+    );
+    expect(result.files.map(f => [f.path, f.kind, f.status])).toEqual([
+      ['deploy/stack.yml', 'compose', 'could-not-analyse'],
+      ['Dockerfile-windows', 'dockerfile', 'could-not-analyse'],
+    ]);
+  });
+
   it('still says "no definitions" when nothing was left out', () => {
     const result = toApiResult(
       engine.analyzeRepository([]),

@@ -62,10 +62,10 @@ export function toApiResult(
     .map(file =>
       toFileScorecard(file, rules, tree.browseBaseUrl, tree.browseBaseUrls),
     );
-  for (const { path, size } of tree.oversized) {
+  for (const { path, size, kind } of tree.oversized) {
     files.push({
       path,
-      kind: kindOfPath(path),
+      kind: kind ?? kindOfPath(path),
       status: 'could-not-analyse',
       error: `The file is ${size} bytes, above the limit of ${maxFileBytes} bytes`,
       counts: { ...ZERO },

@@ -140,9 +140,8 @@ async function readCandidates(
       const head = Math.min(file.size, PEEK_BYTES);
       if (!budget.admit(file.path, head)) continue;
       const text = (await readFileHead(file.absolute, head)).toString('utf8');
-      if (oversizedYamlKind(text)) {
-        oversized.push({ path: file.path, size: file.size });
-      }
+      const kind = oversizedYamlKind(text);
+      if (kind) oversized.push({ path: file.path, size: file.size, kind });
       continue;
     }
     if (!budget.admit(file.path, file.size)) continue;

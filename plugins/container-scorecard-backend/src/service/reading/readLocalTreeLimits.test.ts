@@ -175,8 +175,12 @@ describe('readLocalTree limits', () => {
     const tree = await readLocalTree(repo, [root], options);
 
     expect(tree.oversized).toEqual([
-      { path: 'install.yaml', size: Buffer.byteLength(manifest) },
-      { path: 'stack.yml', size: Buffer.byteLength(stack) },
+      {
+        path: 'install.yaml',
+        size: Buffer.byteLength(manifest),
+        kind: 'kubernetes',
+      },
+      { path: 'stack.yml', size: Buffer.byteLength(stack), kind: 'compose' },
     ]);
     expect(tree.files).toEqual([]);
     expect(tree.limitsReached).toBeUndefined();

@@ -102,17 +102,22 @@ export async function readUrlTree(
     }
     if (peeked.has(file.path)) {
       const head = content.subarray(0, PEEK_BYTES).toString('utf8');
-      if (oversizedYamlKind(head)) {
-        oversized.push({ path: file.path, size: content.length });
-      }
+      const kind = oversizedYamlKind(head);
+      if (kind) oversized.push({ path: file.path, size: content.length, kind });
       continue;
     }
     if (content.length > options.maxFileBytes) {
       const isYaml =
         classifyContainerFile(file.path) === 'kubernetes-candidate';
-      const head = content.subarray(0, PEEK_BYTES).toString('utf8');
-      if (!isYaml || oversizedYamlKind(head)) {
-        oversized.push({ path: file.path, size: content.length });
+      const kind = isYaml
+        ? oversizedYamlKind(content.subarray(0, PEEK_BYTES).toString('utf8'))
+        : undefined;
+      if (!isYaml || kind) {
+        oversized.push({
+          path: file.path,
+          size: content.length,
+          ...(kind ? { kind } : {}),
+        });
       }
       continue;
     }

@@ -83,7 +83,11 @@ describe('readUrlTree limits, through the GitHub reader', () => {
     const tree = await readUrlTree(urlReader, URL, options);
 
     expect(tree.oversized).toEqual([
-      { path: 'deploy/install.yaml', size: manifest.length },
+      {
+        path: 'deploy/install.yaml',
+        size: manifest.length,
+        kind: 'kubernetes',
+      },
     ]);
     expect(tree.files).toEqual([]);
   });

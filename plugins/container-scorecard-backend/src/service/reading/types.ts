@@ -11,8 +11,11 @@ export interface RepositoryTree {
   /** Identifies this version; passed back next time so an unchanged tree is not read again. */
   etag: string;
   files: TreeFile[];
-  /** Container definitions too large to fetch. */
-  oversized: { path: string; size: number }[];
+  /**
+   * Container definitions too large to fetch; `kind` when the head told it (a YAML file whose name
+   * does not say, such as a compose file called `stack.yml`).
+   */
+  oversized: { path: string; size: number; kind?: 'kubernetes' | 'compose' }[];
   /**
    * Container definitions that were found but deliberately not read, each with the reason (a
    * symbolic link leading outside the allowed directories). Reported, never silently dropped.

@@ -165,6 +165,40 @@ describe('renderChartsWithHelmCommand', () => {
     });
   });
 
+  it("gives all of an entity's charts one time budget, and says which were left out", async () => {
+    const helm = script('helm', '#!/bin/sh\nsleep 30\n');
+    const second = CHART.map(file => ({
+      ...file,
+      path: file.path.replace('deploy/web/', 'deploy/api/'),
+    }));
+    const started = Date.now();
+    const renderOptions = await renderChartsWithHelmCommand(
+      [...CHART, ...second],
+      undefined,
+      options(helm),
+      500,
+    );
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(renderOptions?.helmCommandResults).toEqual({
+      'deploy/api': {
+        status: 'failed',
+        error: {
+          code: 'render-error',
+          message: expect.stringContaining(
+            "Not rendered: the Helm command's time",
+          ),
+        },
+      },
+      'deploy/web': {
+        status: 'failed',
+        error: {
+          code: 'render-error',
+          message: expect.stringContaining('did not finish within'),
+        },
+      },
+    });
+  });
+
   it('stops a run that writes more than the output bound', async () => {
     const helm = script(
       'helm',

@@ -27,7 +27,13 @@ export async function renderChartsWithHelmCommand(
   files: readonly ScorecardInputFile[],
   renderOptions: RenderOptions | undefined,
   helm: HelmCommandOptions,
+  /**
+   * Time for all of an entity's charts together: the charts still waiting when it is spent are
+   * "could not analyse" with the reason, so a repository of many slow charts ends.
+   */
+  totalTimeoutMs = Infinity,
 ): Promise<RenderOptions | undefined> {
+  const deadline = Date.now() + totalTimeoutMs;
   const units = helmRenderer.findUnits(
     files,
     renderOptions ?? {},
@@ -40,12 +46,20 @@ export async function renderChartsWithHelmCommand(
   const work = await mkdtemp(join(tmpdir(), 'container-scorecard-helm-'));
   try {
     for (const [index, unit] of units.entries()) {
-      results[unit.root] = await renderOne(
-        unit,
-        contents,
-        join(work, String(index)),
-        helm,
-      );
+      const left = deadline - Date.now();
+      results[unit.root] =
+        left <= 0
+          ? {
+              status: 'failed',
+              error: {
+                code: 'render-error',
+                message: `Not rendered: the Helm command's time for this entity (${totalTimeoutMs} ms, the analysis time of an entity) ran out on the charts before it.`,
+              },
+            }
+          : await renderOne(unit, contents, join(work, String(index)), {
+              ...helm,
+              timeoutMs: Math.min(helm.timeoutMs, left),
+            });
     }
   } finally {
     await rm(work, { recursive: true, force: true });

@@ -62,7 +62,11 @@ export function createEntityAnalyzer(deps: {
         'cannot run in worker threads: analysis runs on the event loop without deadlines. ' +
         'Add them with addRuleModules instead.',
     );
-    return withHelmCommand(inProcessAnalyzer(deps.engine), options.helm);
+    return withHelmCommand(
+      inProcessAnalyzer(deps.engine),
+      options.helm,
+      options.entityTimeoutMs,
+    );
   }
   const pool = createAnalysisPool({
     workers: options.workers,
@@ -97,5 +101,6 @@ export function createEntityAnalyzer(deps: {
       close: () => pool.close(),
     },
     options.helm,
+    options.entityTimeoutMs,
   );
 }

@@ -13,13 +13,20 @@ import type { EntityAnalyzer } from './createEntityAnalyzer';
 export function withHelmCommand(
   analyzer: EntityAnalyzer,
   helm: HelmCommandOptions | undefined,
+  /** All of an entity's charts together get the entity's analysis time (`analysis.entityTimeout`). */
+  entityTimeoutMs?: number,
 ): EntityAnalyzer {
   if (!helm) return analyzer;
   return {
     analyze: async (files, renderOptions) =>
       analyzer.analyze(
         files,
-        await renderChartsWithHelmCommand(files, renderOptions, helm),
+        await renderChartsWithHelmCommand(
+          files,
+          renderOptions,
+          helm,
+          entityTimeoutMs,
+        ),
       ),
     close: () => analyzer.close(),
   };

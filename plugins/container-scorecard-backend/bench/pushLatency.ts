@@ -1,0 +1,184 @@
+/*
+ * Push phase of the scale benchmark: the time from a GitHub push event to the updated scorecard,
+ * for P pushes to P different repositories of N scanned entities. The pushes go through
+ * Backstage's events service (the topic `github.push`, as the GitHub module publishes it) to the
+ * plugin's own subscriber, which enqueues the pushed entities in the shared scan queue; the
+ * plugin's real ScanService scans them; a push counts as done when the store holds its commit.
+ * One push every 100 ms, as a busy organisation's webhooks arrive.
+ *
+ * Target: p95 under 10 s. Needs PostgreSQL (source scripts/ensure-postgres.sh).
+ * Run: npm run bench:push [-- --entities 10000 --pushes 100]
+ */
+import { mockServices } from '@backstage/backend-test-utils';
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { DefaultEventsService } from '@backstage/plugin-events-node';
+import { createNodeScorecardEngine } from '@internal/plugin-container-scorecard-node';
+import knexFactory from 'knex';
+import { setupServer } from 'msw/node';
+import { performance } from 'node:perf_hooks';
+import { ScorecardStore } from '../src/database/ScorecardStore';
+import {
+  createGithubUrlReader,
+  FakeGithub,
+} from '../src/__testUtils__/fakeGithub';
+import { PushEventRescans } from '../src/service/events/PushEventRescans';
+import { createRepositoryReader } from '../src/service/reading/createRepositoryReader';
+import { ScanService } from '../src/service/scanning/ScanService';
+import {
+  benchEntities,
+  demoRepositoryVariants,
+  serveGeneration,
+} from './benchRepositories';
+
+const args = process.argv.slice(2);
+const argument = (name: string) =>
+  args.includes(name) ? args[args.indexOf(name) + 1] : undefined;
+const ENTITIES = Number(argument('--entities')) || 10_000;
+const PUSHES = Math.min(ENTITIES, Number(argument('--pushes')) || 100);
+const PUSH_INTERVAL_MS = 100;
+
+const quietLogger: LoggerService = {
+  info: () => {},
+  debug: () => {},
+  warn: (message: string) => console.warn(message),
+  error: (message: string) => console.error(message),
+  child: () => quietLogger,
+};
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[
+    Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))
+  ];
+}
+
+async function main() {
+  const connection =
+    process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING;
+  if (!connection) {
+    throw new Error(
+      'Set BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING (source scripts/ensure-postgres.sh)',
+    );
+  }
+  const name = `cs_bench_${Date.now()}`;
+  const admin = knexFactory({ client: 'pg', connection });
+  await admin.raw(`create database ${name}`);
+  const url = new URL(connection);
+  url.pathname = `/${name}`;
+  const knex = knexFactory({ client: 'pg', connection: url.toString() });
+  const github = new FakeGithub();
+  const server = setupServer(...github.handlers());
+  server.listen({ onUnhandledRequest: 'error' });
+  try {
+    const entities = benchEntities(ENTITIES);
+    serveGeneration(github, ENTITIES, 0);
+    const store = await ScorecardStore.create({
+      database: mockServices.database({ knex }),
+    });
+    const scanService = new ScanService({
+      store,
+      engine: await createNodeScorecardEngine(),
+      reader: createRepositoryReader({
+        urlReader: createGithubUrlReader(),
+        localRoots: [],
+        maxFileBytes: 1024 * 1024,
+        retry: { attempts: 1, baseDelayMs: 100 },
+      }),
+      catalog: catalogServiceMock({ entities }),
+      auth: mockServices.auth(),
+      logger: quietLogger,
+      options: {
+        filter: { kind: 'Component' },
+        concurrency: 4,
+        entityTimeoutMs: 60_000,
+        retentionDays: 400,
+        maxFileBytes: 1024 * 1024,
+      },
+    });
+    const events = DefaultEventsService.create({ logger: quietLogger });
+    await new PushEventRescans({
+      discover: () => scanService.discover(),
+      requestScans: refs => scanService.requestScans(refs),
+      logger: quietLogger,
+    }).subscribe(events);
+
+    console.log(
+      `Container scorecard push benchmark: ${PUSHES} pushes over ${ENTITIES} entities, PostgreSQL`,
+    );
+    let start = performance.now();
+    await scanService.scanAll();
+    console.log(
+      `  first full scan: ${((performance.now() - start) / 1000).toFixed(1)} s`,
+    );
+
+    const variants = demoRepositoryVariants();
+    const latencies: number[] = [];
+    const pending: Promise<void>[] = [];
+    start = performance.now();
+    for (let p = 0; p < PUSHES; p++) {
+      // Spread over the catalog: every (N / P)-th repository gets a new commit.
+      const i = Math.floor((p * ENTITIES) / PUSHES);
+      const sha = `push-${p}`;
+      github.repos.set(`bench/svc-${i}`, {
+        sha,
+        files: variants[(i + 1) % variants.length],
+      });
+      const pushedAt = performance.now();
+      await events.publish({
+        topic: 'github.push',
+        eventPayload: {
+          ref: 'refs/heads/main',
+          created: false,
+          deleted: false,
+          forced: false,
+          commits: [
+            { added: [], removed: [], modified: ['Dockerfile', 'README.md'] },
+          ],
+          repository: {
+            html_url: `https://github.com/bench/svc-${i}`,
+            default_branch: 'main',
+          },
+        },
+        metadata: { 'x-github-event': 'push' },
+      });
+      pending.push(
+        (async () => {
+          const ref = `component:default/svc-${i}`;
+          while ((await store.getEntitySummary(ref))?.etag !== sha) {
+            await new Promise(resolve => setTimeout(resolve, 50));
+          }
+          latencies.push(performance.now() - pushedAt);
+        })(),
+      );
+      await new Promise(resolve => setTimeout(resolve, PUSH_INTERVAL_MS));
+    }
+    await Promise.all(pending);
+    latencies.sort((a, b) => a - b);
+    const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+    console.log(
+      `  push to updated scorecard: p50 ${seconds(
+        percentile(latencies, 50),
+      )}  p95 ${seconds(percentile(latencies, 95))}  max ${seconds(
+        latencies[latencies.length - 1],
+      )}  (${PUSHES} pushes in ${seconds(
+        performance.now() - start,
+      )}; target p95 < 10 s)  RSS ${Math.round(
+        process.memoryUsage().rss / 2 ** 20,
+      )} MB`,
+    );
+  } finally {
+    server.close();
+    await knex.destroy();
+    await admin.raw(`drop database if exists ${name}`);
+    await admin.destroy();
+  }
+}
+
+// Exits when done: timers of the services it started (cache expiry, heartbeats) would keep it up.
+main().then(
+  () => process.exit(0),
+  error => {
+    console.error(error);
+    process.exit(1);
+  },
+);

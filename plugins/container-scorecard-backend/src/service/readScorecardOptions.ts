@@ -34,10 +34,10 @@ export interface ScorecardOptions {
 }
 
 /**
- * The first scan starts soon after start-up so a newcomer sees scores within a minute. The
- * timeout is also how long the task's global lock outlives a replica that dies mid-run, so it is
- * short: a run that reaches it stops starting entities and the next run carries on with the
- * least recently scanned ones (see the README's "Scheduling and crash recovery").
+ * The first sweep starts soon after start-up so a newcomer sees scores within a minute. The
+ * timeout is also how long the task's global lock outlives a replica that dies mid-sweep, so it
+ * is short: a sweep that reaches it stops claiming on that replica and the other replicas' workers
+ * carry it on (see the README's "Scheduling, replicas and crash recovery").
  */
 const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   frequency: { minutes: 30 },

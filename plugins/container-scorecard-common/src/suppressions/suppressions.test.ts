@@ -12,7 +12,7 @@ describe('suppressions', () => {
       lines(
         '# scorecard ignore=base-image-latest-tag reason="tracking upstream nightly"',
         'FROM node:latest',
-        'USER node',
+        'USER 1000',
         'HEALTHCHECK NONE',
       ),
     );

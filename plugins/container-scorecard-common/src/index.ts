@@ -15,6 +15,25 @@ export * from './permissions';
 // Results and findings
 export * from './model/types';
 export type * from './images/inspectedImage';
+export {
+  scoreImages,
+  type ImageResult,
+  type ImageScanInput,
+  type ImageScoringOptions,
+} from './images/scoreImages';
+export {
+  imageRuleSettingsOf,
+  type ImageRegistryConfig,
+  type ImagesConfig,
+} from './images/imagesConfig';
+export {
+  imageRules,
+  defineImageRule,
+  type ImageRule,
+  type ImageRuleContext,
+  type ImageRuleReport,
+  type ImageUsage,
+} from './rules/image';
 export { PILLARS, PILLAR_IDS, type PillarInfo } from './model/pillars';
 
 // Engine

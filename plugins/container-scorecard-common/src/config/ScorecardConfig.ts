@@ -75,6 +75,8 @@ export interface ScorecardConfig {
   trustedRegistries?: string[];
   limits?: ScorecardLimits;
   waivers?: WaiverConfig[];
+  /** Image inspection: registries, image rule settings, limits (docs/images.md). */
+  images?: import('../images/imagesConfig').ImagesConfig;
 }
 
 /** The limits used when the configuration does not set them. @public */

@@ -1,3 +1,4 @@
+import { validateImagesConfig } from '../images/imagesConfig';
 import { SEVERITIES, type Severity } from '../model/types';
 import { checkOptionValue } from '../rules/framework/ruleOptions';
 import type { RuleMetadata } from '../rules/framework/ruleTypes';
@@ -47,11 +48,18 @@ export function validateScorecardConfig(
     throw new ScorecardConfigError(['the configuration must be an object']);
 
   for (const key of Object.keys(input)) {
-    if (!['rules', 'trustedRegistries', 'limits', 'waivers'].includes(key)) {
+    if (
+      !['rules', 'trustedRegistries', 'limits', 'waivers', 'images'].includes(
+        key,
+      )
+    ) {
       problems.push(`unknown setting "${key}"`);
     }
   }
   const config: ScorecardConfig = {};
+  // Image inspection has its own rules and settings (docs/images.md).
+  const images = validateImagesConfig(input.images, problems);
+  if (images) config.images = images;
 
   if (input.rules !== undefined) {
     if (!isRecord(input.rules))

@@ -1,10 +1,23 @@
 import type { ImageReference } from '../model/types';
 import type { ParsedFile } from '../rules/framework/ruleTypes';
+import type { DockerfileModel } from '../parsing/dockerfile/dockerfileTypes';
+
+/** The stage whose external image the final stage descends from, following `FROM <stage>`. */
+function finalStageBaseIndex(model: DockerfileModel): number | undefined {
+  let stage = model.finalStage;
+  for (let hops = 0; stage && hops <= model.stages.length; hops++) {
+    const base = stage.from.baseStageIndex;
+    if (base === undefined) return stage.index;
+    stage = model.stages[base];
+  }
+  return undefined;
+}
 
 /** The container images a file refers to, for inventories and image-level reports. */
 export function imagesOfFile(file: ParsedFile): ImageReference[] {
   switch (file.kind) {
-    case 'dockerfile':
+    case 'dockerfile': {
+      const finalBase = finalStageBaseIndex(file.dockerfile);
       return file.dockerfile.stages
         .filter(
           stage =>
@@ -16,7 +29,9 @@ export function imagesOfFile(file: ParsedFile): ImageReference[] {
           ref: stage.from.image,
           line: stage.from.imageRange.start.line,
           ...(stage.name ? { stage: stage.name } : {}),
+          ...(stage.index === finalBase ? { finalStageBase: true } : {}),
         }));
+    }
     case 'compose':
       return file.compose.services.flatMap(service =>
         service.image

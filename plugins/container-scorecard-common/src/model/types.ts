@@ -155,6 +155,11 @@ export interface ImageReference {
   line: number;
   /** The Dockerfile stage name, when the image starts a named stage. */
   stage?: string;
+  /**
+   * True for the image the final stage of a Dockerfile is built on (through `FROM <stage>` chains):
+   * the image whose user and entrypoint the built image inherits.
+   */
+  finalStageBase?: boolean;
 }
 
 /**

@@ -198,4 +198,16 @@ export interface Config {
       seedHistory?: string;
     };
   };
+  /** The search backend's collators. */
+  search?: {
+    collators?: {
+      /**
+       * The Container Scorecard collator (`searchModuleContainerScorecardCollator`): when to
+       * index every scanned entity's findings. Default every 3 hours, 15 minutes timeout.
+       */
+      containerScorecard?: {
+        schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      };
+    };
+  };
 }

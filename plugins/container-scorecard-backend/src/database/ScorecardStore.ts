@@ -26,6 +26,7 @@ import { HistoryQueries } from './HistoryQueries';
 import { boundedKey } from './boundedKey';
 import { ExpiringCache } from './ExpiringCache';
 import { ScanQueueStore } from './ScanQueueStore';
+import { SearchQueries } from './SearchQueries';
 import type {
   EntityFailureInput,
   EntityResultInput,
@@ -56,6 +57,8 @@ export class ScorecardStore {
   readonly history: HistoryQueries;
   /** Due scans per entity, claimed by the replicas' scan workers. */
   readonly queue: ScanQueueStore;
+  /** Stored results in pages, as the search collator indexes them. */
+  readonly search: SearchQueries;
 
   /** Connects to the plugin's database and brings its schema up to date. */
   static async create(options: {
@@ -78,6 +81,7 @@ export class ScorecardStore {
   private constructor(private readonly db: Knex) {
     this.history = new HistoryQueries(db, this.cache);
     this.queue = new ScanQueueStore(db);
+    this.search = new SearchQueries(db);
   }
 
   /** Round-trips to the database; throws when it cannot be reached. */

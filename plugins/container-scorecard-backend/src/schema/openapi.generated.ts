@@ -219,6 +219,93 @@ export const spec = {
         },
       },
     },
+    '/entities/summaries': {
+      get: {
+        operationId: 'GetEntitySummaries',
+        description:
+          'Score, grade and counts of up to 100 entities at once (a catalog table page), so a column costs one request per page, not one per row. Entities the caller cannot see in the catalog are left out, exactly as if they did not exist; visible ones with no result are not-scanned.',
+        parameters: [
+          {
+            name: 'refs',
+            in: 'query',
+            required: true,
+            description:
+              'Entity refs, comma-separated (catalog names hold no commas).',
+            schema: {
+              type: 'array',
+              minItems: 1,
+              maxItems: 100,
+              items: {
+                type: 'string',
+                minLength: 1,
+                maxLength: 400,
+              },
+            },
+            style: 'form',
+            explode: false,
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The summaries of the visible entities among refs.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EntitySummaries',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/search/documents': {
+      get: {
+        operationId: 'GetSearchDocuments',
+        description:
+          'One page of search documents (one per scanned entity, with its findings) in entity ref order, for the search collator. Backend services only: the search backend filters each document by catalog read permission on its entity at query time.',
+        parameters: [
+          {
+            name: 'after',
+            in: 'query',
+            description:
+              'The entity ref the previous page ended with (nextAfter).',
+            schema: {
+              type: 'string',
+              maxLength: 400,
+            },
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 200,
+              default: 50,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The page; nextAfter is absent on the last one.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/SearchDocumentPage',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
     '/teams/{namespace}/{name}/scorecard': {
       get: {
         operationId: 'GetTeamScorecard',
@@ -1358,6 +1445,62 @@ export const spec = {
           },
           counts: {
             $ref: '#/components/schemas/SeverityCounts',
+          },
+        },
+      },
+      EntitySummaries: {
+        type: 'object',
+        required: ['items'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ServiceSummary',
+            },
+          },
+        },
+      },
+      SearchDocumentPage: {
+        type: 'object',
+        required: ['items'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ScorecardSearchDocument',
+            },
+          },
+          nextAfter: {
+            type: 'string',
+          },
+        },
+      },
+      ScorecardSearchDocument: {
+        type: 'object',
+        required: ['title', 'text', 'location', 'entityRef'],
+        properties: {
+          title: {
+            type: 'string',
+          },
+          text: {
+            type: 'string',
+            description:
+              'Grade, score and the findings: rules, messages, paths.',
+          },
+          location: {
+            type: 'string',
+            description: "App path of the entity's remediation tab.",
+          },
+          entityRef: {
+            type: 'string',
+          },
+          grade: {
+            $ref: '#/components/schemas/Grade',
+          },
+          score: {
+            type: 'number',
+            minimum: 0,
+            maximum: 100,
           },
         },
       },

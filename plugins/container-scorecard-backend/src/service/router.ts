@@ -21,6 +21,7 @@ import {
   buildEntityHistory,
   buildEntityScorecard,
 } from './reports/buildEntityScorecard';
+import { buildEntitySummaries } from './reports/buildEntitySummaries';
 import { buildOrganisationReport } from './reports/buildOrganisationReport';
 import { buildRollupScorecard } from './reports/buildRollupScorecard';
 import { buildRuleFailures } from './reports/buildRuleFailures';
@@ -33,6 +34,7 @@ import {
 } from './reports/toCsv';
 import { RUN_HEARTBEAT_MS, ScanService } from './scanning/ScanService';
 import { sanitiseErrors } from './errors/sanitiseErrors';
+import { buildSearchDocuments } from '../search/buildSearchDocuments';
 
 /**
  * Findings sent per file unless the caller asks for fewer or more (up to the spec's maximum): a
@@ -97,6 +99,32 @@ export async function createRouter(
       return;
     }
     res.json({ status: 'ok', database: 'ok' });
+  });
+
+  // A catalog table page's column: one request for the page, the caller's catalog access per row.
+  router.get('/entities/summaries', async (req, res) => {
+    res.json(
+      (await buildEntitySummaries({
+        access,
+        store,
+        credentials: await httpAuth.credentials(req),
+        refs: req.query.refs,
+      })) as any,
+    );
+  });
+
+  // Every scanned entity's findings: only for backend services (the search collator). The
+  // search backend filters each document by catalog read permission when a user searches.
+  router.get('/search/documents', async (req, res) => {
+    await httpAuth.credentials(req, { allow: ['service'] });
+    res.json(
+      (await buildSearchDocuments({
+        store,
+        rules: options.rules,
+        after: req.query.after,
+        limit: req.query.limit ?? 50,
+      })) as any,
+    );
   });
 
   router.get('/entities/:kind/:namespace/:name/scorecard', async (req, res) => {

@@ -45,7 +45,7 @@ export function renderedFromSentence(
   renderedFrom: ApiRenderedFrom,
   rendering: ApiFileRendering | undefined,
   source?: ApiFileSource,
-): string {
+): string | undefined {
   if (renderedFrom.renderer === 'kustomize') {
     const unit = rendering ? pathInSource(rendering.unit, source) : '';
     return `In the workload built by kustomize from ${
@@ -55,7 +55,8 @@ export function renderedFromSentence(
   const template = `${pathInSource(renderedFrom.path, source)}:${
     renderedFrom.range.start.line
   }`;
+  // Without a values key the finding already points at the template line: nothing to add.
   return renderedFrom.valuesKey
     ? `The value is written into the template at ${template}`
-    : `Rendered from the template at ${template}`;
+    : undefined;
 }

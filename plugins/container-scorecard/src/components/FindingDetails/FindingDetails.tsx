@@ -71,6 +71,9 @@ export const FindingDetails = (props: {
     ? finding.url
     : lineUrl(fileUrl, line);
   const hasDiff = !!finding.fix?.preview?.hunks.length;
+  const renderedFromText =
+    renderedFrom &&
+    renderedFromSentence(renderedFrom, file?.rendering, file?.source);
 
   return (
     <article
@@ -101,13 +104,13 @@ export const FindingDetails = (props: {
           </Typography>
         )}
       </div>
-      {renderedFrom && (
+      {renderedFromText && (
         <Typography
           variant="body2"
           className={classes.meta}
           data-testid="rendered-from"
         >
-          {renderedFromSentence(renderedFrom, file?.rendering, file?.source)}
+          {renderedFromText}
         </Typography>
       )}
       {!hasDiff && (

@@ -33,6 +33,11 @@ import {
 } from './formats/formatRules';
 import { formatRulesMarkdown } from './formats/formatRulesMarkdown';
 import { formatSarif } from './formats/formatSarif';
+import { formatImagesTty } from './formats/formatImagesTty';
+import {
+  imageThresholdFailures,
+  inspectImagesForCli,
+} from './inspectImagesForCli';
 import { createPalette, formatTty } from './formats/formatTty';
 import type { ReportInput } from './formats/types';
 
@@ -64,6 +69,8 @@ interface ScanOptions {
   helmCommand?: string;
   /** Seconds per chart for `helmCommand`. */
   helmTimeout: number;
+  /** Read the referenced images from their registries (docs/images.md). */
+  inspectImages?: boolean;
 }
 
 /** Same defaults as the backend's `containerScorecard.helm`. */
@@ -266,17 +273,23 @@ async function scanWith(
       }
     }
   }
+  const images = options.inspectImages
+    ? await inspectImagesForCli(analysis.results, config, io.env)
+    : undefined;
   const input: ReportInput = {
     analysis,
     rules: new Map(engine.rules.map(r => [r.id, r])),
     toolVersion: toolVersion(),
     fixes,
+    images,
   };
   const color = options.output ? false : useColor(io, options.color);
   const formatters = {
     json: () => formatJson(input),
     sarif: () => formatSarif(input, io.cwd),
-    tty: () => formatTty(input, createPalette(color)),
+    tty: () =>
+      formatTty(input, createPalette(color)) +
+      (images ? formatImagesTty(images, createPalette(color)) : ''),
   };
   const report = formatters[options.format]();
   if (options.output) {
@@ -315,7 +328,10 @@ async function scanWith(
     );
     return EXIT_CODES.couldNotAnalyse;
   }
-  const failures = thresholdFailures(analysis, options);
+  const failures = [
+    ...thresholdFailures(analysis, options),
+    ...imageThresholdFailures(images, options),
+  ];
   if (failures.length > 0) {
     io.stderr.write(`Failed: ${failures.join('; ')}.\n`);
     return EXIT_CODES.thresholdFailed;
@@ -423,6 +439,10 @@ function buildProgram(io: CliIo, done: (code: number) => void) {
       'longest run of --helm-command per chart',
       parseSeconds,
       DEFAULT_HELM_TIMEOUT_SECONDS,
+    )
+    .option(
+      '--inspect-images',
+      'read the referenced images from their registries and score them (registries from the configuration file and ~/.docker/config.json)',
     )
     .configureOutput(output)
     .exitOverride()

@@ -7,3 +7,7 @@ export type { RegistryConfig } from './registryConfig';
 export { DEFAULT_IMAGE_INSPECTION_LIMITS } from './limits';
 export type { ImageInspectionLimits } from './limits';
 export { resolveImageReference } from './imageReference';
+export { inspectAndScoreImages } from './inspectAndScoreImages';
+export { imageReferencesOf } from './imageReferencesOf';
+export type { ReferencedImage } from './imageReferencesOf';
+export { readDockerConfigAuths, mergeRegistries } from './dockerConfigAuths';

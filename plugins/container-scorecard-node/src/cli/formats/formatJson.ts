@@ -81,6 +81,7 @@ export function formatJson(input: ReportInput): string {
     aggregate: analysis.aggregate,
     files: analysis.results.map(r => fileJson(r, input)),
     ...(input.fixes ? { fixes: input.fixes } : {}),
+    ...(input.images ? { images: input.images } : {}),
     ...(analysis.warnings.length ? { warnings: analysis.warnings } : {}),
   };
   return `${JSON.stringify(report, null, 2)}\n`;

@@ -1,4 +1,7 @@
-import type { RuleMetadata } from '@internal/plugin-container-scorecard-common';
+import type {
+  ImageResult,
+  RuleMetadata,
+} from '@internal/plugin-container-scorecard-common';
 import type { Analysis } from '../analyzeTargets';
 import type { FixReport } from '../fix/applyFixes';
 
@@ -10,6 +13,8 @@ export interface ReportInput {
   toolVersion: string;
   /** Present when `--fix` ran. */
   fixes?: FixReport[];
+  /** Present with `--inspect-images` (docs/images.md). */
+  images?: ImageResult[];
 }
 
 /** The CLI's name, as shown in reports and SARIF. */

@@ -41,6 +41,20 @@ describe('apt-lists-not-cleaned', () => {
     ).toEqual([2]);
   });
 
+  it('deliberately skips a base stage that only copied-from stages build on', async () => {
+    // hadolint flags any stage used as another stage's base; this rule only the stages whose
+    // layers ship: the final stage and its FROM ancestry.
+    const content = lines(
+      'FROM ubuntu:24.04 AS build-base',
+      'RUN apt-get update && apt-get install -y gcc',
+      'FROM build-base AS openssl',
+      'RUN make',
+      'FROM ubuntu:24.04',
+      'COPY --from=openssl /out /out',
+    );
+    expect(await findingsFor(RULE, content)).toEqual([]);
+  });
+
   it('follows hadolint on stages: final and built-upon stages only', async () => {
     const unusedBuildStage = lines(
       'FROM ubuntu AS foo',

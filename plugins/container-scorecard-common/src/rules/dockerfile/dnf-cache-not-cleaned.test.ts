@@ -137,4 +137,35 @@ describe('dnf-cache-not-cleaned stages', () => {
     );
     expect(await findingsFor('dnf-cache-not-cleaned', content)).toHaveLength(1);
   });
+
+  it('deliberately leaves a base stage alone when only copied-from stages build on it', async () => {
+    // The stage chain of a real multi-stage build: base feeds a builder whose output is copied
+    // into a fresh final stage, so base's dnf cache never reaches the shipped image. hadolint
+    // DL3009 (and so this rule's older reading) flags any stage another stage is built FROM.
+    const content = lines(
+      'FROM fedora:41 AS base',
+      'RUN dnf install -y gcc-14.2.1',
+      'FROM base AS build',
+      'RUN make',
+      'FROM ubuntu:24.04',
+      'COPY --from=build /out /out',
+    );
+    expect(await findingsFor('dnf-cache-not-cleaned', content)).toEqual([]);
+  });
+
+  it("checks every stage up the final stage's FROM chain", async () => {
+    const content = lines(
+      'FROM fedora:41 AS base',
+      'RUN dnf install -y gcc-14.2.1',
+      'FROM base AS middle',
+      'RUN make',
+      'FROM middle',
+      'USER 1000',
+    );
+    expect(
+      (await findingsFor('dnf-cache-not-cleaned', content)).map(
+        f => f.range.start.line,
+      ),
+    ).toEqual([2]);
+  });
 });

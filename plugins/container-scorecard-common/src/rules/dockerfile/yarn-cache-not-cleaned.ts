@@ -31,7 +31,7 @@ export const yarnCacheNotCleaned = defineRule({
     hadolint: 'https://github.com/hadolint/hadolint/wiki/DL3060',
   },
   equivalentsNote:
-    'Same test as hadolint DL3060: a RUN with `yarn install` and no `yarn cache clean` after it is flagged in the final stage and in stages another stage is built FROM (a build stage only copied from is not), unless a cache or tmpfs mount covers .cache/yarn (deliberately also a mount on a parent directory); ONBUILD RUN triggers are always checked, since they run in whatever image is built on this one. Commands behind sudo/env wrappers and in `sh -c` strings are read too.',
+    'Same test as hadolint DL3060: a RUN with `yarn install` and no `yarn cache clean` after it is flagged in the final stage and the stages it is built FROM, transitively (deliberately narrower than hadolint, which checks any stage another stage is built FROM: a stage only copied from, or the base of such a stage, never reaches the image), unless a cache or tmpfs mount covers .cache/yarn (deliberately also a mount on a parent directory); ONBUILD RUN triggers are always checked, since they run in whatever image is built on this one. Commands behind sudo/env wrappers and in `sh -c` strings are read too.',
   fixable: true,
   check({ file }) {
     return uncleanedCacheReports(file, {

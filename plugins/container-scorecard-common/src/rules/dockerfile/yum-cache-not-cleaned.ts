@@ -38,7 +38,7 @@ export const yumCacheNotCleaned = defineRule({
     kics: 'https://docs.kics.io/latest/queries/dockerfile-queries/00481784-25aa-4a55-8633-3136dfcf4f37/',
   },
   equivalentsNote:
-    "Same test as hadolint DL3032: `yum clean all` or `rm -rf /var/cache/yum/*` must follow the last `yum install` of the RUN (a clean before the install does not count), a cache or tmpfs mount on /var/cache/yum (deliberately also on a parent directory) is accepted, and ONBUILD RUN triggers are checked. Beyond hadolint, commands behind sudo/env wrappers and in `sh -c` strings are read too. Deliberately narrower, as apt-lists-not-cleaned and hadolint's own DL3060 are: a build stage that is only copied from (COPY --from) is not checked, since its layers never reach the image.",
+    "Same test as hadolint DL3032: `yum clean all` or `rm -rf /var/cache/yum/*` must follow the last `yum install` of the RUN (a clean before the install does not count), a cache or tmpfs mount on /var/cache/yum (deliberately also on a parent directory) is accepted, and ONBUILD RUN triggers are checked. Beyond hadolint, commands behind sudo/env wrappers and in `sh -c` strings are read too. Deliberately narrower, as apt-lists-not-cleaned and hadolint's own DL3060 are: only the stages whose layers ship are checked: the final stage and the stages it is built FROM, transitively; a stage only copied from (COPY --from), or the base of such a stage, is not, since its layers never reach the image (hadolint checks any stage another stage is built FROM).",
   fixable: true,
   check({ file }) {
     return uncleanedCacheReports(file, {

@@ -5,7 +5,7 @@
  * src/Hadolint/Rule/DL3036.hs with Utils.hasCacheOrTmpfsMountWith "/var/cache/zypp").
  *
  * | assertions | agreed | deliberate differences |
- * |         10 |     10 | none |
+ * |         10 |     10 | none (an rm of /var/cache/zypp also counts as clean-up: tested below) |
  */
 import { findingsFor, fixedBy, lines } from '../../testing';
 
@@ -41,6 +41,22 @@ describe('zypper-cache-not-cleaned', () => {
   it('deliberately flags a clean that comes before the install', async () => {
     expect(
       await flagged('RUN zypper clean && zypper install -y mariadb=10.4'),
+    ).toBe(1);
+  });
+
+  it('deliberately accepts an rm of the cache directory as the clean-up', async () => {
+    expect(
+      await flagged(
+        'RUN zypper in -y curl && rm -rf /var/cache/zypp /var/cache/zypper',
+      ),
+    ).toBe(0);
+    expect(
+      await flagged('RUN zypper in -y curl && rm -rf /var/cache/zypp/*'),
+    ).toBe(0);
+    // Another directory, or one that only shares the prefix, is not the cache.
+    expect(await flagged('RUN zypper in -y curl && rm -rf /tmp/*')).toBe(1);
+    expect(
+      await flagged('RUN zypper in -y curl && rm -rf /var/cache/zypper'),
     ).toBe(1);
   });
 

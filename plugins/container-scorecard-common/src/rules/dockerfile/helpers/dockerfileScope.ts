@@ -35,23 +35,28 @@ export function stageAncestry(
   return chain;
 }
 
-const basesByModel = new WeakMap<DockerfileModel, Set<number | undefined>>();
+const shippedByModel = new WeakMap<DockerfileModel, Set<number>>();
 
 /**
- * True when another stage is built FROM this one (`FROM <this stage>`). Asked per RUN by rules
- * that skip stages nothing builds on, so the answer comes from a set computed once per model,
- * not from a search of every stage per question.
+ * True when the stage's layers are part of the image that ships: the final stage and the stages
+ * it is built FROM, transitively (`FROM build-base AS app` makes build-base's layers app's). A
+ * stage that only feeds other stages through `COPY --from`, or only serves as the base of such a
+ * stage, leaves none of its own files behind. Asked per RUN, so the set is computed once per
+ * model (one walk up the final stage's FROM chain), not searched per question.
  */
-export function isBaseOfAnotherStage(
+export function isShippedStage(
   model: DockerfileModel,
   stageIndex: number,
 ): boolean {
-  let bases = basesByModel.get(model);
-  if (!bases) {
-    bases = new Set(model.stages.map(stage => stage.from.baseStageIndex));
-    basesByModel.set(model, bases);
+  let shipped = shippedByModel.get(model);
+  if (!shipped) {
+    const final = model.stages.find(stage => stage.isFinal);
+    shipped = new Set(
+      final ? stageAncestry(model, final).map(stage => stage.index) : [],
+    );
+    shippedByModel.set(model, shipped);
   }
-  return bases.has(stageIndex);
+  return shipped.has(stageIndex);
 }
 
 /** The stage a stage ultimately builds on, through `FROM <earlier stage>` chains. */

@@ -5,7 +5,7 @@ import type {
 import type { ShellCommand } from '../../../parsing/shell/shellTypes';
 import type { LineIndex } from '../../../text/LineIndex';
 import type { RuleReport } from '../../framework/ruleTypes';
-import { commandsOf, isBaseOfAnotherStage } from './dockerfileScope';
+import { commandsOf, isShippedStage } from './dockerfileScope';
 import { isOptionWord, optionNames } from './packageCommands';
 
 /** One `--mount=...` of a RUN, read as BuildKit reads it. */
@@ -168,8 +168,9 @@ export function insertAfterWordFix(
 }
 
 /**
- * Stages whose content can reach the image: the final stage and any stage another stage is
- * built FROM. A fragment without FROM is checked whole.
+ * Stages whose content can reach the image: the final stage and the stages it is built FROM,
+ * transitively. A stage that is only copied from, or is the base of a stage only copied from,
+ * is not (its caches never reach the image). A fragment without FROM is checked whole.
  */
 export function stageReachesImage(
   model: DockerfileModel,
@@ -178,7 +179,7 @@ export function stageReachesImage(
   if (stageIndex < 0) return true;
   const stage = model.stages[stageIndex];
   if (!stage) return true;
-  return stage.isFinal || isBaseOfAnotherStage(model, stageIndex);
+  return isShippedStage(model, stageIndex);
 }
 
 /**
@@ -202,13 +203,18 @@ export function installWithoutLaterCleanup(
   return cleaned ? undefined : last;
 }
 
-/** True for `rm` with a path argument under one of `directories`. */
+/**
+ * True for `rm` with a path argument that is one of `directories` or under it (`/var/cache/zypp`
+ * and `/var/cache/zypp/*`, not `/var/cache/zypper`: the path must end at a directory boundary).
+ */
 export function removesDirectory(
   command: ShellCommand,
   directories: readonly string[],
 ): boolean {
   return (
     command.program === 'rm' &&
-    command.args.some(arg => directories.some(d => arg.value.startsWith(d)))
+    command.args.some(arg =>
+      directories.some(d => arg.value === d || arg.value.startsWith(`${d}/`)),
+    )
   );
 }

@@ -133,6 +133,16 @@ const rollupEntityContent = EntityContentBlueprint.make({
   },
 });
 
+/**
+ * The catalog table column. The catalog page of the new frontend system (Backstage 1.55) takes
+ * filters and export settings as extension inputs but no columns, so there is no column
+ * extension to install: an app adds this column where it renders the catalog table itself
+ * (see docs/integrations.md).
+ *
+ * @alpha
+ */
+export { createScorecardGradeColumn } from './components/ScorecardGradeColumn';
+
 /** Container Scorecard for apps on the new frontend system. @alpha */
 export default createFrontendPlugin({
   pluginId: 'container-scorecard',

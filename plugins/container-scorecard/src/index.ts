@@ -21,3 +21,7 @@ export {
   isTeamScorecardAvailable,
 } from './conditions';
 export * from './api';
+export {
+  createScorecardGradeColumn,
+  type ScorecardColumnRow,
+} from './components/ScorecardGradeColumn';

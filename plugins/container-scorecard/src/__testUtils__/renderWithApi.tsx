@@ -53,6 +53,7 @@ export function fakeApi(
   return {
     getHealth: missing('getHealth'),
     getEntityScorecard: missing('getEntityScorecard'),
+    getEntitySummaries: missing('getEntitySummaries'),
     getFileFindings: missing('getFileFindings'),
     getEntityHistory: missing('getEntityHistory'),
     rescanEntity: missing('rescanEntity'),

@@ -8,6 +8,7 @@ import type {
   RuleCatalogue,
   RuleFailuresReport,
   ScanStatus,
+  ServiceSummary,
   TeamScorecard,
   TeamScorecardQuery,
 } from '@internal/plugin-container-scorecard-common';
@@ -57,6 +58,13 @@ export interface ContainerScorecardApi {
    * backend's default page); `findingsTotal` on a file tells how many it has in all.
    */
   getEntityScorecard(entity: CompoundEntityRef): Promise<EntityScorecard>;
+  /**
+   * Score, grade and counts of up to 100 entities (full refs) in one request, for a table
+   * column. Entities the caller cannot see are absent; visible unscanned ones are `not-scanned`.
+   */
+  getEntitySummaries(
+    entityRefs: string[],
+  ): Promise<{ items: ServiceSummary[] }>;
   /** A further page of one file's findings (the file's path as the scorecard gives it). */
   getFileFindings(
     entity: CompoundEntityRef,

@@ -53,6 +53,25 @@ describe('ContainerScorecardClient', () => {
     );
   });
 
+  it('asks for the summaries of a table page in one request, the refs comma-separated', async () => {
+    let url: URL | undefined;
+    server.use(
+      http.get(`${baseUrl}/entities/summaries`, ({ request }) => {
+        url = new URL(request.url);
+        return HttpResponse.json({ items: [] });
+      }),
+    );
+    await expect(
+      client.getEntitySummaries([
+        'component:default/checkout-api',
+        'component:default/ledger',
+      ]),
+    ).resolves.toEqual({ items: [] });
+    expect(url?.searchParams.get('refs')).toBe(
+      'component:default/checkout-api,component:default/ledger',
+    );
+  });
+
   it("asks for one page of one file's findings, the path encoded as a query parameter", async () => {
     let url: URL | undefined;
     server.use(

@@ -8,6 +8,7 @@ import type {
   RuleCatalogue,
   RuleFailuresReport,
   ScanStatus,
+  ServiceSummary,
   TeamScorecard,
   TeamScorecardQuery,
 } from '@internal/plugin-container-scorecard-common';
@@ -39,6 +40,14 @@ export class ContainerScorecardClient implements ContainerScorecardApi {
     entity: CompoundEntityRef,
   ): Promise<EntityScorecard> {
     return this.json<EntityScorecard>(`${entityPath(entity)}/scorecard`);
+  }
+
+  async getEntitySummaries(
+    entityRefs: string[],
+  ): Promise<{ items: ServiceSummary[] }> {
+    return this.json<{ items: ServiceSummary[] }>('/entities/summaries', {
+      refs: entityRefs,
+    });
   }
 
   async getFileFindings(

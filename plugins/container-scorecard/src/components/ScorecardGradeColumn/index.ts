@@ -1,0 +1,5 @@
+export {
+  createScorecardGradeColumn,
+  type ScorecardColumnRow,
+} from './createScorecardGradeColumn';
+export { ScorecardGradeCell } from './ScorecardGradeCell';

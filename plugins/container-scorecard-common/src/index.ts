@@ -142,6 +142,7 @@ export type {
   ParsedDockerfile,
   ParsedFile,
   ParsedKubernetesFile,
+  RepositoryContext,
   RepositoryFile,
   RepositoryRuleContext,
   RepositoryRuleReport,

@@ -9,6 +9,7 @@ import type {
 import type { ShellParser } from '../parsing/shell/createShellParser';
 import type {
   ParsedFile,
+  RepositoryContext,
   RepositoryFile,
   RuleMetadata,
   RuleReport,
@@ -21,6 +22,7 @@ import { fixPreviewOf } from '../fixes/fixPreview';
 import { applySuppressions } from '../suppressions/applySuppressions';
 import { directivesOfFile } from '../suppressions/directivesOfFile';
 import type { EffectiveRule } from './effectiveRules';
+import { deployToolImagesOf } from './context/deployToolImages';
 import { imagesOfFile } from './imagesOfFile';
 import { parseContainerFile, type ParseLimits } from './parseContainerFile';
 import { builtInRenderers } from './rendered/builtInRenderers';
@@ -107,14 +109,19 @@ export function createFileAnalyzer(deps: AnalyzerDependencies) {
     };
   }
 
-  function runFileRules(file: ParsedFile) {
+  function runFileRules(file: ParsedFile, repository?: RepositoryContext) {
     const findings: Finding[] = [];
     const ruleErrors: { ruleId: string; message: string }[] = [];
     for (const { rule, metadata, options } of deps.rules) {
       if (rule.scope !== 'file' || !rule.appliesTo.includes(file.kind))
         continue;
       try {
-        for (const report of rule.check({ file, options, settings })) {
+        for (const report of rule.check({
+          file,
+          options,
+          settings,
+          ...(repository ? { repository } : {}),
+        })) {
           findings.push(toFinding(file, metadata, report));
         }
       } catch (error) {
@@ -190,6 +197,7 @@ export function createFileAnalyzer(deps: AnalyzerDependencies) {
   function analyzeParsed(
     path: string,
     content: string,
+    repository?: RepositoryContext,
   ): {
     result: FileResult;
     parsed?: ParsedFile;
@@ -223,7 +231,7 @@ export function createFileAnalyzer(deps: AnalyzerDependencies) {
         }),
       };
     }
-    const { findings, ruleErrors } = runFileRules(outcome.file);
+    const { findings, ruleErrors } = runFileRules(outcome.file, repository);
     return {
       result: finish(
         outcome.file,
@@ -247,6 +255,7 @@ export function createFileAnalyzer(deps: AnalyzerDependencies) {
   function analyzeRendered(
     rendered: RenderedSources,
     read: (path: string) => string | undefined,
+    repository: RepositoryContext,
     progress?: AnalysisProgress,
   ): AnalysedEntry[] {
     const entries: AnalysedEntry[] = rendered.failures.map(failure => ({
@@ -263,7 +272,7 @@ export function createFileAnalyzer(deps: AnalyzerDependencies) {
         mapRenderedResult(result, output, rendering, read);
       const entry = guarded(
         output.path,
-        () => analyzeParsed(output.path, output.content),
+        () => analyzeParsed(output.path, output.content, repository),
         result => ({ result } as ReturnType<typeof analyzeParsed>),
       );
       const mapped = { ...entry, result: remap(entry.result), remap };
@@ -313,13 +322,16 @@ export function createFileAnalyzer(deps: AnalyzerDependencies) {
         renderOptions,
         renderLimitsOf(deps.limits),
       );
+      const repository: RepositoryContext = {
+        deployToolImages: deployToolImagesOf(files),
+      };
       const analysed: AnalysedEntry[] = files.flatMap(input => {
         if (input.content === undefined) return [];
         if (rendered.consumed.has(input.path)) return [];
         progress?.fileStarted?.(input.path);
         const entry = guarded(
           input.path,
-          () => analyzeParsed(input.path, input.content as string),
+          () => analyzeParsed(input.path, input.content as string, repository),
           result => ({ result } as ReturnType<typeof analyzeParsed>),
         );
         progress?.fileFinished?.(entry.result);
@@ -328,7 +340,12 @@ export function createFileAnalyzer(deps: AnalyzerDependencies) {
       if (rendered.consumed.size > 0) {
         const contents = new Map(files.map(f => [f.path, f.content]));
         analysed.push(
-          ...analyzeRendered(rendered, path => contents.get(path), progress),
+          ...analyzeRendered(
+            rendered,
+            path => contents.get(path),
+            repository,
+            progress,
+          ),
         );
       }
       // By path, once: a search per file and per finding made a repository of 20,000 entries

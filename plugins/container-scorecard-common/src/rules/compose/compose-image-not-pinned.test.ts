@@ -105,4 +105,36 @@ describe('compose-image-not-pinned', () => {
     expect(findings.map(f => f.snippet)).toEqual(['postgres:16.3']);
     expect(findings[0].message).toContain('add its digest');
   });
+  it("skips bare names built by the repository's Skaffold configuration, and ko:// references", async () => {
+    const engine = await createTestEngine();
+    const compose = lines(
+      'services:',
+      '  web:',
+      '    image: frontend',
+      '  other:',
+      '    image: frontend:latest',
+      '  gen:',
+      '    image: ko://github.com/acme/app/cmd/gen',
+      '  cache:',
+      '    image: redis',
+    );
+    const result = engine.analyzeRepository([
+      {
+        path: 'skaffold.yml',
+        content: lines(
+          'apiVersion: skaffold/v2beta29',
+          'kind: Config',
+          'build:',
+          '  artifacts:',
+          '    - image: frontend',
+        ),
+      },
+      { path: 'compose.yaml', content: compose },
+    ]);
+    expect(
+      result.files[0].findings
+        .filter(f => f.ruleId === RULE)
+        .map(f => f.snippet),
+    ).toEqual(['frontend:latest', 'redis']);
+  });
 });

@@ -3,6 +3,7 @@ import { defineRule } from '../framework/defineRule';
 import {
   MOVING_TAGS_OPTION,
   REQUIRE_DIGEST_OPTION,
+  isBuiltByDeployTool,
   isImagePlaceholder,
   pinningAdvice,
   pinningProblem,
@@ -32,9 +33,9 @@ export const composeImageNotPinned = defineRule({
   },
   equivalents: {},
   equivalentsNote:
-    'No peer checks image tags in compose files (KICS has no such Docker Compose query). The rule reads references exactly as k8s-image-not-pinned does, options included: `latest` and untagged images are reported (an upper-case placeholder such as `API_IMAGE` is not: no registry serves it), development tags (`main`, `nightly`, `edge`, `latest-*`...) unless `flagMovingTags` is off, and tags without a digest when `requireDigest` is on.',
+    'No peer checks image tags in compose files (KICS has no such Docker Compose query). The rule reads references exactly as k8s-image-not-pinned does, options included: `latest` and untagged images are reported (an upper-case placeholder such as `API_IMAGE` is not: no registry serves it), development tags (`main`, `nightly`, `edge`, `latest-*`...) unless `flagMovingTags` is off, and tags without a digest when `requireDigest` is on. Images a deploy tool builds and pins are not reported: `ko://` references (ko writes the digest of the built image in their place) and, when the repository holds a `skaffold.yaml` / `skaffold.yml`, the bare names of its `build.artifacts[].image` (top level and profiles), which Skaffold rewrites to the built tag and digest; a tagged reference to such a name is still judged as written. A file analysed without its repository gets no such context.',
   options: { ...MOVING_TAGS_OPTION, ...REQUIRE_DIGEST_OPTION },
-  check({ file, options }) {
+  check({ file, options, repository }) {
     return file.compose.services.flatMap(service => {
       const image = service.image?.trim();
       if (!image || service.value.build !== undefined) return [];
@@ -42,6 +43,7 @@ export const composeImageNotPinned = defineRule({
       if (image.includes('$')) return [];
       const reference = parseImageReference(image);
       if (isImagePlaceholder(reference)) return [];
+      if (isBuiltByDeployTool(image, reference, repository)) return [];
       const problem = pinningProblem(reference, options);
       if (!problem) return [];
       return [

@@ -93,6 +93,20 @@ export interface RuleSettings {
 }
 
 /**
+ * What the engine knows about the rest of the repository (the analysis unit) a file belongs to.
+ * Empty when a file is analysed alone (`analyzeFile`).
+ *
+ * @public
+ */
+export interface RepositoryContext {
+  /**
+   * Image names a deploy tool of the repository builds and pins when it deploys (Skaffold's
+   * `build.artifacts[].image`): a manifest naming one of them bare is not running an unpinned image.
+   */
+  deployToolImages: ReadonlySet<string>;
+}
+
+/**
  * What a file rule's `check` receives. `file` is narrowed to the kinds the rule applies to.
  *
  * @public
@@ -104,6 +118,8 @@ export interface RuleContext<
   file: Extract<ParsedFile, { kind: K }>;
   options: O;
   settings: RuleSettings;
+  /** Absent when the file is analysed without its repository. */
+  repository?: RepositoryContext;
 }
 
 /**

@@ -126,4 +126,87 @@ describe('k8s-image-not-pinned', () => {
       ),
     ).toEqual([]);
   });
+  describe('images a deploy tool builds and pins', () => {
+    const SKAFFOLD = lines(
+      'apiVersion: skaffold/v4beta6',
+      'kind: Config',
+      'build:',
+      '  artifacts:',
+      '    - image: frontend',
+      'profiles:',
+      '  - name: ci',
+      '    build:',
+      '      artifacts:',
+      '        - image: adservice',
+    );
+    const spec = [
+      'containers:',
+      '  - name: web',
+      '    image: frontend',
+      '  - name: ads',
+      '    image: adservice',
+      '  - name: tagged',
+      '    image: frontend:latest',
+      '  - name: cache',
+      '    image: redis',
+    ];
+
+    async function repositoryFindings(
+      files: { path: string; content?: string }[],
+    ) {
+      const engine = await createTestEngine();
+      const result = engine
+        .analyzeRepository(files)
+        .files.find(f => f.path === 'k8s/app.yaml');
+      expect(result?.status).toBe('analysed');
+      return result!.findings
+        .filter(f => f.ruleId === RULE)
+        .map(f => f.snippet);
+    }
+
+    it("skips bare names that the repository's skaffold.yaml builds, top level and profiles", async () => {
+      expect(
+        await repositoryFindings([
+          { path: 'skaffold.yaml', content: SKAFFOLD },
+          { path: 'k8s/app.yaml', content: deployment(spec) },
+        ]),
+      ).toEqual(['frontend:latest', 'redis']);
+    });
+
+    it('flags the same names without a Skaffold configuration, or alone', async () => {
+      expect(
+        await repositoryFindings([
+          { path: 'k8s/app.yaml', content: deployment(spec) },
+        ]),
+      ).toEqual(['frontend', 'adservice', 'frontend:latest', 'redis']);
+      const alone = await findingsFor(RULE, deployment(spec), 'k8s.yaml');
+      expect(alone).toHaveLength(4);
+    });
+
+    it('is not thrown off by a malformed skaffold.yaml, which is not reported itself', async () => {
+      const engine = await createTestEngine();
+      const result = engine.analyzeRepository([
+        { path: 'skaffold.yaml', content: 'build: [unclosed' },
+        { path: 'k8s/app.yaml', content: deployment(spec) },
+      ]);
+      expect(result.files.map(f => f.path)).toEqual(['k8s/app.yaml']);
+      expect(result.files[0].ruleErrors).toBeUndefined();
+      expect(
+        result.files[0].findings.filter(f => f.ruleId === RULE),
+      ).toHaveLength(4);
+    });
+
+    it('never flags ko:// references, with or without a repository', async () => {
+      const findings = await findingsFor(
+        RULE,
+        deployment([
+          'containers:',
+          '  - name: a',
+          '    image: ko://github.com/acme/app/cmd/server',
+        ]),
+        'k8s.yaml',
+      );
+      expect(findings).toEqual([]);
+    });
+  });
 });

@@ -3,6 +3,7 @@ import { defineRule } from '../framework/defineRule';
 import {
   MOVING_TAGS_OPTION,
   REQUIRE_DIGEST_OPTION,
+  isBuiltByDeployTool,
   isImagePlaceholder,
   pinningAdvice,
   pinningProblem,
@@ -59,9 +60,9 @@ export const k8sImageNotPinned = defineRule({
     kics: 'https://docs.kics.io/latest/queries/kubernetes-queries/583053b7-e632-46f0-b989-f81ff8045385/',
   },
   equivalentsNote:
-    'By default the same test as all six peers: `latest` or no tag is reported, a digest pins. Trivy KSV-0013 splits the reference at the first colon, so `registry:5000/app` counts as tagged there and is reported here. Deliberate differences: an image with upper case in its repository (`THE_IMAGE_NAME`) is a placeholder no registry serves and is left to the step that replaces it; Istio\'s `image: auto` (replaced by the sidecar injector with the proxy image of the installed control plane) is not reported, and development tags (`main`, `nightly`, `edge`, `latest-*`...) are, unless the `flagMovingTags` option is off. With the `requireDigest` option on, the rule matches kube-linter\'s `image-not-pinned-by-digest` (agreeing with all its examples), Checkov CKV_K8S_43 and KICS "Image Without Digest", except that an image held in a variable (`$IMAGE`, `$(IMAGE)`) is left to the tooling that fills it in.',
+    'By default the same test as all six peers: `latest` or no tag is reported, a digest pins. Trivy KSV-0013 splits the reference at the first colon, so `registry:5000/app` counts as tagged there and is reported here. Deliberate differences: an image with upper case in its repository (`THE_IMAGE_NAME`) is a placeholder no registry serves and is left to the step that replaces it; Istio\'s `image: auto` (replaced by the sidecar injector with the proxy image of the installed control plane) is not reported, and development tags (`main`, `nightly`, `edge`, `latest-*`...) are, unless the `flagMovingTags` option is off. With the `requireDigest` option on, the rule matches kube-linter\'s `image-not-pinned-by-digest` (agreeing with all its examples), Checkov CKV_K8S_43 and KICS "Image Without Digest", except that an image held in a variable (`$IMAGE`, `$(IMAGE)`) is left to the tooling that fills it in. Images a deploy tool builds and pins are not reported either (peers report them): `ko://` references (ko writes the digest of the built image in their place) and, when the repository holds a `skaffold.yaml` / `skaffold.yml`, the bare names of its `build.artifacts[].image` (top level and profiles), which Skaffold rewrites to the built tag and digest; a tagged reference to such a name is still judged as written. A file analysed without its repository gets no such context.',
   options: { ...MOVING_TAGS_OPTION, ...REQUIRE_DIGEST_OPTION },
-  check({ file, options }) {
+  check({ file, options, repository }) {
     return file.kubernetes.workloads.flatMap(workload =>
       workload.containers.flatMap(container => {
         const image = container.image?.trim();
@@ -70,6 +71,7 @@ export const k8sImageNotPinned = defineRule({
         if (image === ISTIO_INJECTED_IMAGE) return [];
         const reference = parseImageReference(image);
         if (isImagePlaceholder(reference)) return [];
+        if (isBuiltByDeployTool(image, reference, repository)) return [];
         const problem = pinningProblem(reference, options);
         if (!problem) return [];
         return [

@@ -1,3 +1,5 @@
+import type { RepositoryContext } from '../framework/ruleTypes';
+
 /**
  * What the image-pinning rules (base-image-latest-tag, compose-image-not-pinned,
  * k8s-image-not-pinned) consider a moving reference, in one place so the three agree.
@@ -71,6 +73,25 @@ export function movingTagKind(
  */
 export function isImagePlaceholder(reference: { repository: string }): boolean {
   return /[A-Z]/.test(reference.repository);
+}
+
+/**
+ * True for a reference a deploy tool builds and replaces with a pinned one at deploy time:
+ *
+ * - `ko://<import path>`: ko builds the Go package and writes the image's digest in its place;
+ * - a bare name (no tag, no digest) that the repository's Skaffold configuration builds
+ *   (`build.artifacts[].image`): Skaffold rewrites it to the built tag and digest. Only the exact
+ *   name counts; `name:latest` or another image stays the manifest's own choice.
+ */
+export function isBuiltByDeployTool(
+  image: string,
+  reference: { tag?: string; digest?: string },
+  repository: RepositoryContext | undefined,
+): boolean {
+  if (image.startsWith('ko://')) return true;
+  if (reference.tag !== undefined || reference.digest !== undefined)
+    return false;
+  return repository?.deployToolImages.has(image) ?? false;
 }
 
 /** Why an image reference is not pinned, for the message of a finding. */

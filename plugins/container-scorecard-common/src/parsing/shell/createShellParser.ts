@@ -215,6 +215,7 @@ export function createShellParser(bash: Language): ShellParser {
       endOffset: end,
       depth: state.depth,
       pipefail: state.pipefail,
+      onlyPrintsBeforeLast: onlyPrintsBeforeLast(node),
     };
   }
 
@@ -369,4 +370,27 @@ function contiguousTextFrom(
   return offsets.length === text.length + 1
     ? { text, offsets }
     : contiguousText(text, fallbackOffset);
+}
+
+/** Builtins that print their arguments: in a pipeline their status carries no failure to hide. */
+const PRINT_BUILTINS = new Set(['echo', 'printf']);
+
+/**
+ * True when each element of the pipeline before the last is a plain `echo`/`printf` command
+ * (no redirect, no wrapper) with no `$(...)`, backquotes or `<(...)` in it, whose failure the
+ * pipeline could otherwise hide. Costs one walk of those elements.
+ */
+function onlyPrintsBeforeLast(pipeline: Node): boolean {
+  const elements = pipeline.namedChildren.filter((c): c is Node => c !== null);
+  return elements
+    .slice(0, -1)
+    .every(
+      element =>
+        element.type === 'command' &&
+        PRINT_BUILTINS.has(element.childForFieldName('name')?.text ?? '') &&
+        element.descendantsOfType([
+          'command_substitution',
+          'process_substitution',
+        ]).length === 0,
+    );
 }

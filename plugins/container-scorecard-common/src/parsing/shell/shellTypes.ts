@@ -68,6 +68,12 @@ export interface ShellPipeline {
   depth: number;
   /** True when `set -o pipefail` (or `bash -o pipefail -c`) is in effect at this pipeline. */
   pipefail: boolean;
+  /**
+   * True when every command but the last is a plain `echo` or `printf` with no command or
+   * process substitution in it: builtins printing their arguments, whose status pipefail would
+   * have nothing to report (`echo "$SUM  file" | sha256sum -c`).
+   */
+  onlyPrintsBeforeLast: boolean;
 }
 
 /**

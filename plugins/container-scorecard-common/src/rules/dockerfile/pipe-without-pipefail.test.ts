@@ -12,6 +12,31 @@ describe('pipe-without-pipefail', () => {
     expect(findings[0].snippet).toBe('wget -O - https://x.io | wc -l');
   });
 
+  it('deliberately skips pipelines whose left side only prints (echo/printf)', async () => {
+    const flaggedLines = async (...runs: string[]) =>
+      (await findingsFor(RULE, lines('FROM debian:12', ...runs))).map(
+        f => f.range.start.line,
+      );
+    expect(
+      await flaggedLines(
+        'RUN echo "$SHA *node.tar.xz" | sha512sum --check -',
+        'RUN if echo "$X" | grep -q y; then touch /y; fi',
+        "RUN printf '%s\\n' a b | sort",
+        'RUN echo a | tee /a | grep -q a && echo done',
+      ),
+    ).toEqual([5]); // tee can fail: the outer pipeline still needs pipefail
+    // A substitution, a redirect or another command on the left can fail: still flagged.
+    expect(
+      await flaggedLines(
+        'RUN echo "$(curl -fsS https://x.io/key)" | gpg --import',
+        'RUN echo `cat /missing` | wc -l',
+        'RUN echo x 2>/dev/null | wc -l',
+        'RUN cat /missing | wc -l',
+        'RUN sudo echo x | wc -l',
+      ),
+    ).toEqual([2, 3, 4, 5, 6]);
+  });
+
   it('is satisfied by a SHELL with -o pipefail in bash, zsh or ash', async () => {
     for (const shell of [
       '"/bin/bash", "-o", "pipefail", "-c"',

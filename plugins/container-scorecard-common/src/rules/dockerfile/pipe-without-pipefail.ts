@@ -30,7 +30,8 @@ function stateAfterShellInstruction(
  * the state resets at each FROM, a SHELL with bash/zsh/ash and `-o pipefail` satisfies it, a
  * PowerShell/cmd SHELL turns it off, exec-form RUN is not checked.
  * Beyond hadolint: `set -o pipefail` (or `set -euo pipefail`) earlier in the same RUN also
- * satisfies it, and a pipe inside `sh -c '...'` needs pipefail in that inner shell.
+ * satisfies it, and a pipe inside `sh -c '...'` needs pipefail in that inner shell. Unlike
+ * hadolint, a pipeline whose commands before the last are all echo/printf is not flagged.
  */
 export const pipeWithoutPipefail = defineRule({
   id: 'pipe-without-pipefail',
@@ -41,7 +42,7 @@ export const pipeWithoutPipefail = defineRule({
   message:
     'This RUN pipes commands without pipefail: a failure before the last pipe is ignored and the build goes on.',
   rationale:
-    'A pipeline reports only the status of its last command. `curl ... | tar x` "succeeds" when the download failed, and the image ships without what the next step expected. An image is only reproducible if a failed step fails the build.',
+    'A pipeline reports only the status of its last command. `curl ... | tar x` "succeeds" when the download failed, and the image ships without what the next step expected. An image is only reproducible if a failed step fails the build. A pipeline that only feeds echo or printf output to its last command is not reported: printing its arguments is all the left side does, so pipefail would change nothing.',
   remediation: {
     description:
       'Set pipefail for every RUN of the stage with a SHELL instruction (bash, zsh or ash), or start the RUN with `set -o pipefail &&`.',
@@ -54,7 +55,7 @@ export const pipeWithoutPipefail = defineRule({
     hadolint: 'https://github.com/hadolint/hadolint/wiki/DL4006',
   },
   equivalentsNote:
-    'hadolint DL4006 ignores `set -o pipefail` inside the RUN itself; this rule accepts it, since the shell honours it.',
+    'hadolint DL4006 ignores `set -o pipefail` inside the RUN itself; this rule accepts it, since the shell honours it. Deliberately narrower than DL4006: a pipeline whose every command before the last is a plain `echo` or `printf` (no command or process substitution, no redirect) is not flagged (`echo "$SHA  file" | sha512sum -c`, `if echo "$X" | grep -q y`): those builtins only print their arguments, so there is no failure for pipefail to surface, and the last command already decides the status. A substitution on the left (`echo "$(curl ...)" | sh`) or any other command there is still flagged.',
   check({ file }) {
     const reports: RuleReport[] = [];
     let state: ShellState = 'default';
@@ -68,8 +69,13 @@ export const pipeWithoutPipefail = defineRule({
         state !== 'non-posix'
       ) {
         const shellSetsPipefail = state === 'pipefail';
+        // A pipeline whose commands before the last only print (echo/printf) has no failure for
+        // pipefail to surface: the last command's status is already the RUN's.
         const unprotected = instruction.shell.pipelines.find(
-          p => !p.pipefail && (p.depth > 0 || !shellSetsPipefail),
+          p =>
+            !p.onlyPrintsBeforeLast &&
+            !p.pipefail &&
+            (p.depth > 0 || !shellSetsPipefail),
         );
         if (unprotected) reports.push({ range: unprotected.range });
       }

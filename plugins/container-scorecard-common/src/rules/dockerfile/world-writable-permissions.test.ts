@@ -93,4 +93,31 @@ describe('world-writable-permissions', () => {
     );
     expect(findings[0].suppressed).toBeDefined();
   });
+
+  it('skips a chmod whose targets the same RUN removes afterwards', async () => {
+    const flaggedLines = async (...runs: string[]) =>
+      (await findingsFor(RULE, lines('FROM debian:12', ...runs))).map(
+        f => f.range.start.line,
+      );
+    expect(
+      await flaggedLines(
+        'RUN tempDir="$(mktemp -d)" && chmod 777 "$tempDir" && make -C "$tempDir" && rm -rf "${tempDir}"',
+        'RUN mkdir -p /tmp/build/out && chmod -R 777 /tmp/build/out && rm -rf /tmp/build',
+        'RUN chmod 777 /a /b && rm -rf /a /b/',
+      ),
+    ).toEqual([]);
+    expect(
+      await flaggedLines(
+        // Removed before the chmod: the chmod recreates nothing, but what it opens stays.
+        'RUN rm -rf /data && mkdir /data && chmod 777 /data',
+        // Only one of two targets goes away.
+        'RUN chmod 777 /a /b && rm -rf /a',
+        // Removal in a later RUN does not undo the earlier layer.
+        'RUN chmod 777 /scratch',
+        'RUN rm -rf /scratch',
+        // A sibling that shares a prefix is not the same directory.
+        'RUN chmod 777 /tmp/build2 && rm -rf /tmp/build',
+      ),
+    ).toEqual([2, 3, 4, 6]);
+  });
 });

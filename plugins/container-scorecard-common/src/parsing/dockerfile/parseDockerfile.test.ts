@@ -88,6 +88,37 @@ describe('parseDockerfile', () => {
     });
   });
 
+  it('expands global ARG defaults that name earlier ARGs, once, as the builder does', async () => {
+    const model = await modelOf(
+      lines(
+        'ARG BASE_IMAGE=ubuntu:24.04',
+        'ARG BUILDER_BASE_IMAGE=${BASE_IMAGE}',
+        'ARG CHAIN=$BUILDER_BASE_IMAGE',
+        'ARG WITH_DEFAULT=${NOT_DECLARED:-debian:12}',
+        'ARG FREE',
+        'ARG UNKNOWN=${FREE}',
+        'ARG LATER=${DECLARED_AFTER}',
+        'ARG DECLARED_AFTER=alpine:3.20',
+        'FROM ${BUILDER_BASE_IMAGE} AS builder',
+        'FROM ${CHAIN} AS chained',
+        'FROM ${WITH_DEFAULT} AS defaulted',
+        'FROM ${UNKNOWN} AS unknown',
+        'FROM ${LATER}',
+      ),
+    );
+    expect(
+      model.stages.map(s => [s.from.image, s.from.unresolvedVariables]),
+    ).toEqual([
+      ['ubuntu:24.04', []],
+      ['ubuntu:24.04', []],
+      ['debian:12', []],
+      // A default built from an ARG without a known value is unknown, not empty.
+      ['', ['UNKNOWN']],
+      // Only ARGs declared before the default are in scope (Docker expands in order).
+      ['', ['LATER']],
+    ]);
+  });
+
   it('reports 1-based ranges that point at the text in the file', async () => {
     const content = lines(
       'FROM debian:12',

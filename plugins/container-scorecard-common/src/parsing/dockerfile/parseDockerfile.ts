@@ -76,7 +76,7 @@ export function parseDockerfile(
       stages[stages.length - 1].instructions.push(instruction);
     } else if (keyword === 'ARG') {
       for (const [name, value] of readArgDeclarations(node))
-        globalArgs[name] = value;
+        globalArgs[name] = expandArgDefault(value, globalArgs, escapeChar);
     }
   }
   if (stages.length > 0) stages[stages.length - 1].isFinal = true;
@@ -315,6 +315,23 @@ function readArgDeclarations(
     if (equals < 0) return [text, undefined];
     return [text.slice(0, equals), unquote(text.slice(equals + 1))];
   });
+}
+
+/**
+ * An ARG default may name earlier ARGs (`ARG BUILDER_BASE=${BASE_IMAGE}`): the builder expands it
+ * against the ARGs declared so far. Their values are already expanded when stored, so one pass
+ * over the default suffices: no recursion, linear in its length. A default naming an ARG with no
+ * known value (undeclared, or declared without a default and so settable with --build-arg) is
+ * itself unknown: undefined, as for `ARG NAME`, rather than a guess that the name is empty.
+ */
+function expandArgDefault(
+  value: string | undefined,
+  args: Record<string, string | undefined>,
+  escapeChar: string,
+): string | undefined {
+  if (value === undefined || !value.includes('$')) return value;
+  const expanded = substituteVariables(value, name => args[name], escapeChar);
+  return expanded.unresolved.length > 0 ? undefined : expanded.value;
 }
 
 function unquote(value: string): string {

@@ -8,7 +8,7 @@ import {
   type SampledFinding,
 } from './accuracySample';
 import { findPeerCaseFiles } from './peerCases';
-import { judgementsPath, rulesDirectory } from './runAccuracySample';
+import { judgementsPath, rulesDirectory, tableCell } from './runAccuracySample';
 
 const finding = (rule: string, path: string, line: number): SampledFinding => ({
   rule,
@@ -130,5 +130,17 @@ describe('ported peer cases', () => {
     expect(
       hadolint.some(f => f.sources.some(s => /DL\d{4}Spec\.hs$/.test(s))),
     ).toBe(true);
+  });
+});
+
+describe('the generated tables', () => {
+  it('escapes a | in a reason so the row keeps its three cells', () => {
+    const cell = tableCell(
+      'echo "$X" | grep -q: echo cannot fail\nsecond line',
+    );
+    expect(cell).toBe('echo "$X" \\| grep -q: echo cannot fail second line');
+    // Only escaped pipes remain: the row splits into the cells it was built with.
+    const row = `| a | b | ${cell} |`;
+    expect(row.split(/(?<!\\)\|/).length - 2).toBe(3);
   });
 });

@@ -119,6 +119,14 @@ function shortList(sources: readonly string[]): string {
   return shown.join('<br>');
 }
 
+/**
+ * Free text in a markdown table cell: a `|` would end the cell (a reason quoting
+ * `echo "$X" | grep -q` split its row), so it is escaped; a line break would end the row.
+ */
+export function tableCell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
 /** Markdown tables for docs/accuracy.md: precision per rule, false positives, ported cases. */
 function markdown(report: AccuracyReport): string[] {
   const out = [
@@ -140,7 +148,9 @@ function markdown(report: AccuracyReport): string[] {
   out.push('|---|---|---|');
   for (const fp of report.falsePositives)
     out.push(
-      `| \`${fp.rule}\` | \`${fp.path}:${fp.position}\` | ${fp.reason} |`,
+      `| \`${fp.rule}\` | \`${fp.path}:${fp.position}\` | ${tableCell(
+        fp.reason,
+      )} |`,
     );
   out.push('', '| Rule | Test file | Peers | Cited sources | Agreed |');
   out.push('|---|---|---|---|---|');

@@ -23,6 +23,7 @@ export {
 } from './images/scoreImages';
 export {
   imageRuleSettingsOf,
+  validateImagesConfig,
   type ImageRegistryConfig,
   type ImagesConfig,
 } from './images/imagesConfig';

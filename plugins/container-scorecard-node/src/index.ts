@@ -8,3 +8,4 @@ export * from './extensions';
 export * from './engine';
 export * from './analysis';
 export * from './helm';
+export * from './images';

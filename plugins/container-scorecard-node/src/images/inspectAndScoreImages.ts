@@ -5,7 +5,10 @@ import {
   type ImageResult,
   type ImagesConfig,
 } from '@internal/plugin-container-scorecard-common';
-import { createImageInspector } from './createImageInspector';
+import {
+  createImageInspector,
+  type ImageInspector,
+} from './createImageInspector';
 import { imageReferencesOf } from './imageReferencesOf';
 import type { RegistryConfig } from './registryConfig';
 
@@ -23,16 +26,23 @@ export async function inspectAndScoreImages(options: {
   /** Digest per reference at the previous scan, for `image-tag-moved`. */
   previousDigests?: ReadonlyMap<string, string>;
   now?: Date;
+  /**
+   * A long-lived inspector (the backend keeps one), so manifests and configs cached by digest
+   * serve every entity; by default one is made for this call.
+   */
+  inspector?: ImageInspector;
 }): Promise<ImageResult[]> {
   const referenced = imageReferencesOf(
     options.results,
     options.annotatedImages,
   );
-  const inspector = createImageInspector({
-    registries: options.registries,
-    platform: options.config?.platform,
-    limits: options.config?.limits,
-  });
+  const inspector =
+    options.inspector ??
+    createImageInspector({
+      registries: options.registries,
+      platform: options.config?.platform,
+      limits: options.config?.limits,
+    });
   const inspections = await inspector.inspectAll(
     referenced.map(r => r.reference),
   );

@@ -1,0 +1,144 @@
+import { ConfigReader } from '@backstage/config';
+import type { Entity } from '@backstage/catalog-model';
+import type { FileResult } from '@internal/plugin-container-scorecard-common';
+import { createHash } from 'node:crypto';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { annotatedImagesOf } from './annotatedImages';
+import { createImageInspectionService } from './createImageInspectionService';
+
+// The registry client is tested against the real distribution registry in the node package;
+// here msw answers at the network edge to prove the backend's configuration and wiring.
+const config = Buffer.from(
+  JSON.stringify({ os: 'linux', architecture: 'amd64', config: {} }),
+);
+const digest = (body: Buffer) =>
+  `sha256:${createHash('sha256').update(body).digest('hex')}`;
+const manifest = Buffer.from(
+  JSON.stringify({
+    schemaVersion: 2,
+    mediaType: 'application/vnd.oci.image.manifest.v1+json',
+    config: { digest: digest(config), size: config.length },
+    layers: [],
+  }),
+);
+let blobReads = 0;
+const server = setupServer(
+  http.get('https://registry.test/v2/team/api/manifests/:ref', ({ params }) =>
+    params.ref === '1'
+      ? new HttpResponse(manifest, {
+          headers: {
+            'content-type': 'application/vnd.oci.image.manifest.v1+json',
+          },
+        })
+      : new HttpResponse(null, { status: 404 }),
+  ),
+  http.head(
+    'https://registry.test/v2/team/api/manifests/:ref',
+    () => new HttpResponse(null, { status: 404 }),
+  ),
+  http.get(
+    'https://registry.test/v2/team/api/referrers/:digest',
+    () => new HttpResponse(null, { status: 404 }),
+  ),
+  http.get(`https://registry.test/v2/team/api/blobs/${digest(config)}`, () => {
+    blobReads++;
+    return new HttpResponse(config);
+  }),
+);
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterAll(() => server.close());
+
+const entity: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: {
+    name: 'api',
+    annotations: {
+      'container-scorecard.io/images':
+        'registry.test/team/api:1, registry.test/team/api:1\nquay.io/x/y:2',
+    },
+  },
+};
+const compose: FileResult = {
+  path: 'compose.yaml',
+  kind: 'compose',
+  status: 'analysed',
+  findings: [],
+  counts: { critical: 0, high: 0, medium: 0, low: 0, info: 0 },
+  suppressedCount: 0,
+  images: [{ ref: 'registry.test/team/api:1', line: 3 }],
+  rulesetVersion: 'x',
+};
+
+describe('createImageInspectionService', () => {
+  it('reads the annotation as a list', () => {
+    expect(annotatedImagesOf(entity)).toEqual([
+      'registry.test/team/api:1',
+      'quay.io/x/y:2',
+    ]);
+  });
+
+  it('is off unless enabled with registries, and contacts nothing then', async () => {
+    for (const images of [
+      undefined,
+      { registries: [{ host: 'registry.test' }] },
+      { enabled: true },
+    ]) {
+      const service = createImageInspectionService(
+        new ConfigReader({ containerScorecard: { images } }),
+      );
+      expect(service.enabled).toBe(false);
+      expect(
+        await service.inspectEntity({ entity, results: [compose] }),
+      ).toEqual([]);
+    }
+  });
+
+  it('inspects definition and annotation images from configured registries only', async () => {
+    const service = createImageInspectionService(
+      new ConfigReader({
+        containerScorecard: {
+          images: {
+            enabled: true,
+            registries: [{ host: 'registry.test' }],
+            rules: { 'image-not-signed': { enabled: false } },
+          },
+        },
+      }),
+    );
+    const results = await service.inspectEntity({
+      entity,
+      results: [compose],
+      previousDigests: new Map([
+        ['registry.test/team/api:1', `sha256:${'0'.repeat(64)}`],
+      ]),
+    });
+    expect(results.map(r => [r.reference, r.status, r.usedBy])).toEqual([
+      ['registry.test/team/api:1', 'inspected', ['compose', 'annotation']],
+      ['quay.io/x/y:2', 'failed', ['annotation']],
+    ]);
+    expect(results[0].findings.map(f => f.ruleId)).toEqual([
+      'image-runs-as-root',
+      'image-without-healthcheck',
+      'image-missing-provenance-labels',
+      'image-without-sbom',
+      'image-tag-moved',
+    ]);
+    expect(results[1].reason).toBe('quay.io is not a configured registry');
+
+    // The config blob is cached by digest across entities; the tag is resolved again.
+    await service.inspectEntity({ entity, results: [] });
+    expect(blobReads).toBe(1);
+  });
+
+  it('refuses an invalid images section at start-up', () => {
+    expect(() =>
+      createImageInspectionService(
+        new ConfigReader({
+          containerScorecard: { images: { registries: [{}] } },
+        }),
+      ),
+    ).toThrow('images.registries[0].host is required');
+  });
+});

@@ -62,8 +62,8 @@ function toDocument(
 
 /**
  * The segments of the paths in `lines` (`docker.sock` of `/var/run/docker.sock:/var/run/...`),
- * once each. Search engines split words on spaces (Lunr also on hyphens), not on slashes, so
- * without them "docker.sock" would match no document.
+ * once each. PostgreSQL's text search (the search backend's Postgres engine) reads a whole path
+ * as one word, so without them "docker.sock" would not match `/var/run/docker.sock` there.
  */
 function pathSegments(lines: string[]): string | undefined {
   const segments = new Set<string>();

@@ -195,6 +195,32 @@ describe('search: one document per scanned entity with its findings', () => {
     },
   );
 
+  // PostgreSQL runs whenever the test scripts found one (see createTestDatabases).
+  const postgresIds = databases
+    .eachSupportedId()
+    .filter(([id]) => id.startsWith('POSTGRES'));
+  (postgresIds.length ? describe : describe.skip)('on PostgreSQL', () => {
+    it.each(postgresIds.length ? postgresIds : [['POSTGRES_15' as const]])(
+      "matches docker.sock with PostgreSQL's text search too, which reads a path as one word, on %p",
+      async databaseId => {
+        const { factory } = await start(databaseId);
+        const knex = await databases.init(databaseId);
+        const proxy = (await collate(factory(50)))[1];
+
+        const match = async (text: string) =>
+          (
+            await knex.raw(
+              "select to_tsvector('english', ?) @@ plainto_tsquery('english', 'docker.sock') as hit",
+              [text],
+            )
+          ).rows[0].hit;
+
+        expect(await match('mounts /var/run/docker.sock')).toBe(false);
+        expect(await match(proxy.text)).toBe(true);
+      },
+    );
+  });
+
   it.each(databases.eachSupportedId())(
     'serves documents to backend services only, and bounds the page size, on %p',
     async databaseId => {

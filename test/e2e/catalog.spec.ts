@@ -39,7 +39,7 @@ test('a guest signs in and sees every demo service in the catalog', async ({
     ).toBeVisible();
   }
   await page.screenshot({
-    path: 'test-results/screenshots/catalog.png',
+    path: 'artifacts/e2e/catalog.png',
     fullPage: true,
   });
 });

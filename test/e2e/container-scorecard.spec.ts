@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 /*
  * The three journeys of issue 5 against the running demo portal and its real backend: a service
  * owner reads the findings of a service, a team lead filters the team scorecard, a manager opens
- * the organisation report and exports it. Each view is saved under test-results/screenshots/.
+ * the organisation report and exports it. Each view is saved under artifacts/e2e/ (git-ignored).
  */
 
 const backend = 'http://localhost:7007/api';
@@ -72,7 +72,7 @@ test('a service owner opens a service and sees its findings', async ({
     card.getByRole('list', { name: 'Open findings by severity' }),
   ).toContainText('critical');
   await page.screenshot({
-    path: 'test-results/screenshots/entity-card.png',
+    path: 'artifacts/e2e/entity-card.png',
     fullPage: true,
   });
 
@@ -99,7 +99,7 @@ test('a service owner opens a service and sees its findings', async ({
     page.getByRole('heading', { name: /^Suppressed findings \(\d+\)$/ }),
   ).toBeVisible();
   await page.screenshot({
-    path: 'test-results/screenshots/remediation.png',
+    path: 'artifacts/e2e/remediation.png',
     fullPage: true,
   });
 });
@@ -134,7 +134,7 @@ test('a team lead applies the filters on the team scorecard', async ({
   await expect(serviceLink('build-agent')).toHaveCount(0);
   await expect(serviceLink('metrics-gateway')).toBeVisible();
   await page.screenshot({
-    path: 'test-results/screenshots/team-filtered.png',
+    path: 'artifacts/e2e/team-filtered.png',
     fullPage: true,
   });
 
@@ -189,7 +189,7 @@ test('a team lead applies the filters on the team scorecard', async ({
     page.getByRole('columnheader', { name: /Score/ }),
   ).toHaveAttribute('aria-sort', /ascending|descending/);
   await page.screenshot({
-    path: 'test-results/screenshots/team.png',
+    path: 'artifacts/e2e/team.png',
     fullPage: true,
   });
 });
@@ -214,7 +214,7 @@ test('a manager opens the report and exports it as CSV', async ({
   ).toBeVisible();
   await expect(page.getByText('Scanner backend: healthy')).toBeVisible();
   await page.screenshot({
-    path: 'test-results/screenshots/report.png',
+    path: 'artifacts/e2e/report.png',
     fullPage: true,
   });
 
@@ -240,7 +240,7 @@ test('a manager opens the report and exports it as CSV', async ({
     page.getByRole('heading', { name: 'Teams ranked' }),
   ).toBeVisible();
   await page.screenshot({
-    path: 'test-results/screenshots/report-print.png',
+    path: 'artifacts/e2e/report-print.png',
     fullPage: true,
   });
 });
@@ -254,7 +254,7 @@ test('the rule catalogue explains every rule', async ({ page }) => {
     page.getByText('Equivalents in other tools').first(),
   ).toBeVisible();
   await page.screenshot({
-    path: 'test-results/screenshots/rules.png',
+    path: 'artifacts/e2e/rules.png',
     fullPage: true,
   });
 });

@@ -74,7 +74,7 @@ test('a service owner copies a deletion, a replacement and an insertion and gets
     page.getByRole('region', { name: 'Fastest way to the next grade' }),
   ).toBeVisible();
   await page.screenshot({
-    path: 'test-results/screenshots/remediation-grouped.png',
+    path: 'artifacts/e2e/remediation-grouped.png',
     fullPage: true,
   });
 
@@ -110,7 +110,7 @@ test('a service owner copies a deletion, a replacement and an insertion and gets
     [...lines(24, 26), 'EXPOSE 80 3306', ...lines(28, 29)].join('\n'),
   );
   await ssh.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: 'test-results/screenshots/fix-deletion.png' });
+  await page.screenshot({ path: 'artifacts/e2e/fix-deletion.png' });
 
   // A replacement: the shell-form CMD becomes the exec form, on its own whole line.
   await page.getByLabel('Severity', { exact: true }).selectOption('medium');
@@ -150,7 +150,7 @@ test('a service owner copies a deletion, a replacement and an insertion and gets
   );
   expect(inserted.slice(4)).toEqual(lines(10, 12));
   await lists.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: 'test-results/screenshots/fix-insertion.png' });
+  await page.screenshot({ path: 'artifacts/e2e/fix-insertion.png' });
 });
 
 test('a filtered view of the findings is shared by its URL and reopens as it was', async ({
@@ -192,7 +192,7 @@ test('a filtered view of the findings is shared by its URL and reopens as it was
     1,
   );
   await other.screenshot({
-    path: 'test-results/screenshots/remediation-shared-filter.png',
+    path: 'artifacts/e2e/remediation-shared-filter.png',
     fullPage: true,
   });
   await context.close();
@@ -231,6 +231,6 @@ test('a keyboard user skips the sidebar and sees where the focus is', async ({
   );
   expect(parseFloat(outline)).toBeGreaterThanOrEqual(2);
   await page.screenshot({
-    path: 'test-results/screenshots/keyboard-focus.png',
+    path: 'artifacts/e2e/keyboard-focus.png',
   });
 });

@@ -82,7 +82,7 @@ test('a manager opens a department report from a shared URL, exports it and foll
   const numbers = points.map(Number);
   expect(numbers).toEqual([...numbers].sort((a, b) => b - a));
   await page.screenshot({
-    path: 'test-results/screenshots/report-scoped.png',
+    path: 'artifacts/e2e/report-scoped.png',
     fullPage: true,
   });
 
@@ -135,7 +135,7 @@ test('a manager opens a department report from a shared URL, exports it and foll
       .getByRole('link')
       .first(),
   ).toBeVisible();
-  await page.screenshot({ path: 'test-results/screenshots/rules-linked.png' });
+  await page.screenshot({ path: 'artifacts/e2e/rules-linked.png' });
 });
 
 test('the report reads on a 390 px phone without sideways scrolling', async ({
@@ -167,7 +167,7 @@ test('the report reads on a 390 px phone without sideways scrolling', async ({
   );
   expect(overflow).toBeLessThanOrEqual(0);
   await page.screenshot({
-    path: 'test-results/screenshots/report-390.png',
+    path: 'artifacts/e2e/report-390.png',
     fullPage: true,
   });
   await context.close();
@@ -194,7 +194,7 @@ test('the scoped report prints to PDF with its scope and no empty last page', as
   // Every page carries text, the last one included: no page is blank or a lone empty card.
   expect(pages.map(p => p.drawsText)).toEqual(pages.map(() => true));
   await page.screenshot({
-    path: 'test-results/screenshots/report-print-scoped.png',
+    path: 'artifacts/e2e/report-print-scoped.png',
     fullPage: true,
   });
 });
@@ -216,7 +216,7 @@ test('a Group shows its card on the overview, a System rolls up its services', a
       .first(),
   ).toBeVisible();
   await page.screenshot({
-    path: 'test-results/screenshots/group-card.png',
+    path: 'artifacts/e2e/group-card.png',
     fullPage: true,
   });
 
@@ -234,7 +234,7 @@ test('a Group shows its card on the overview, a System rolls up its services', a
     /^\d{4}-\d{2}-\d{2}: \d+$/,
   );
   await page.screenshot({
-    path: 'test-results/screenshots/system-rollup.png',
+    path: 'artifacts/e2e/system-rollup.png',
     fullPage: true,
   });
 });

@@ -3,10 +3,11 @@ import { makeStyles } from '@material-ui/core/styles';
 
 /**
  * Backstage's Gauge draws its number at 45 px, bold, inside a ring 80% of its box wide whose
- * stroke takes 12% of it on each side: the hole is 0.608 of the box. Three digits ("100") are
- * about 76 px wide, so a box under 125 px lets them spill over the ring; 150 px leaves a margin.
+ * stroke takes 12% of it on each side: the hole is 0.608 of the box. A bold digit is up to 0.7 em
+ * wide (DejaVu Sans, the fallback where Roboto is not installed), so "100" needs about 95 px: a
+ * box under 156 px lets it spill over the ring (measured in Chromium); 170 px leaves a margin.
  */
-export const SCORE_GAUGE_WIDTH_PX = 150;
+export const SCORE_GAUGE_WIDTH_PX = 170;
 
 const useStyles = makeStyles({
   root: { width: SCORE_GAUGE_WIDTH_PX, flexShrink: 0 },

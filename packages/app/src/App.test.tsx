@@ -18,10 +18,15 @@ describe('App', () => {
 
     const rendered = render(App.createRoot());
 
-    await waitFor(() => {
-      expect(
-        rendered.getByRole('button', { name: 'Enter' }),
-      ).toBeInTheDocument();
-    });
-  });
+    // The whole app renders lazily; on a busy two-core machine that takes a few seconds, well
+    // past waitFor's one-second default.
+    await waitFor(
+      () => {
+        expect(
+          rendered.getByRole('button', { name: 'Enter' }),
+        ).toBeInTheDocument();
+      },
+      { timeout: 15_000 },
+    );
+  }, 30_000);
 });

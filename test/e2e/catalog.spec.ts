@@ -29,6 +29,9 @@ test('a guest signs in and sees every demo service in the catalog', async ({
 
   const nav = page.getByRole('navigation', { name: 'sidebar nav' });
   await expect(nav.getByRole('link', { name: 'Catalog' })).toBeVisible();
+  // The guest signs in as a member of Route Planning, so the catalog opens on the components
+  // that team owns; the organisation-wide list is one click away.
+  await page.getByRole('menuitem', { name: /^All\b/ }).click();
   await expect(
     page.getByText(`All Components (${components.length})`),
   ).toBeVisible();

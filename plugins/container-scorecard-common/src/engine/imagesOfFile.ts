@@ -1,16 +1,13 @@
 import type { ImageReference } from '../model/types';
 import type { ParsedFile } from '../rules/framework/ruleTypes';
 import type { DockerfileModel } from '../parsing/dockerfile/dockerfileTypes';
+import { rootStage } from '../rules/dockerfile/helpers/dockerfileScope';
 
 /** The stage whose external image the final stage descends from, following `FROM <stage>`. */
 function finalStageBaseIndex(model: DockerfileModel): number | undefined {
-  let stage = model.finalStage;
-  for (let hops = 0; stage && hops <= model.stages.length; hops++) {
-    const base = stage.from.baseStageIndex;
-    if (base === undefined) return stage.index;
-    stage = model.stages[base];
-  }
-  return undefined;
+  return model.finalStage
+    ? rootStage(model, model.finalStage).index
+    : undefined;
 }
 
 /** The container images a file refers to, for inventories and image-level reports. */

@@ -3,7 +3,7 @@ import catalogPlugin from '@backstage/plugin-catalog/alpha';
 import notificationsPlugin from '@backstage/plugin-notifications/alpha';
 import orgPlugin from '@backstage/plugin-org/alpha';
 import signalsPlugin from '@backstage/plugin-signals/alpha';
-import containerScorecardPlugin from '@internal/plugin-container-scorecard/alpha';
+import containerScorecardPlugin from '@container-scorecard/plugin-container-scorecard/alpha';
 import { navModule } from './modules/nav';
 
 export default createApp({

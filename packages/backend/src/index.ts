@@ -33,6 +33,6 @@ backend.add(import('@backstage/plugin-signals-backend'));
 backend.add(import('@backstage/plugin-events-backend'));
 backend.add(import('@backstage/plugin-events-backend-module-github'));
 
-backend.add(import('@internal/plugin-container-scorecard-backend'));
+backend.add(import('@container-scorecard/plugin-container-scorecard-backend'));
 
 backend.start();

@@ -13,7 +13,7 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { DefaultEventsService } from '@backstage/plugin-events-node';
-import { createNodeScorecardEngine } from '@internal/plugin-container-scorecard-node';
+import { createNodeScorecardEngine } from '@container-scorecard/plugin-container-scorecard-node';
 import knexFactory from 'knex';
 import { setupServer } from 'msw/node';
 import { performance } from 'node:perf_hooks';

@@ -9,7 +9,7 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { createNodeScorecardEngine } from '@internal/plugin-container-scorecard-node';
+import { createNodeScorecardEngine } from '@container-scorecard/plugin-container-scorecard-node';
 import knexFactory from 'knex';
 import { setupServer } from 'msw/node';
 import { ScorecardStore } from '../src/database/ScorecardStore';

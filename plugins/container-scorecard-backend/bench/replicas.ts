@@ -14,7 +14,7 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { createNodeScorecardEngine } from '@internal/plugin-container-scorecard-node';
+import { createNodeScorecardEngine } from '@container-scorecard/plugin-container-scorecard-node';
 import { ChildProcess, spawn } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';

@@ -16,7 +16,7 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { createNodeScorecardEngine } from '@internal/plugin-container-scorecard-node';
+import { createNodeScorecardEngine } from '@container-scorecard/plugin-container-scorecard-node';
 import express from 'express';
 import knexFactory, { Knex } from 'knex';
 import { setupServer } from 'msw/node';

@@ -5,8 +5,8 @@ import {
 } from '@backstage/backend-test-utils';
 import { createBackendModule } from '@backstage/backend-plugin-api';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { defineRule } from '@internal/plugin-container-scorecard-common';
-import { containerScorecardRulesExtensionPoint } from '@internal/plugin-container-scorecard-node';
+import { defineRule } from '@container-scorecard/plugin-container-scorecard-common';
+import { containerScorecardRulesExtensionPoint } from '@container-scorecard/plugin-container-scorecard-node';
 import knexFactory from 'knex';
 import request from 'supertest';
 import { containerScorecardPlugin } from './plugin';

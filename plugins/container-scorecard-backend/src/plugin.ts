@@ -9,8 +9,8 @@ import { notificationService } from '@backstage/plugin-notifications-node';
 import {
   containerScorecardPermissions,
   type ScorecardRule,
-} from '@internal/plugin-container-scorecard-common';
-import { containerScorecardRulesExtensionPoint } from '@internal/plugin-container-scorecard-node';
+} from '@container-scorecard/plugin-container-scorecard-common';
+import { containerScorecardRulesExtensionPoint } from '@container-scorecard/plugin-container-scorecard-node';
 import { registerScorecardActions } from './service/actions';
 import { createServices } from './service/createServices';
 import { PushEventRescans } from './service/events/PushEventRescans';

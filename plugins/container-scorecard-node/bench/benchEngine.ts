@@ -4,7 +4,7 @@ import {
   type ScorecardConfig,
   type ScorecardEngine,
   type ScorecardRule,
-} from '@internal/plugin-container-scorecard-common';
+} from '@container-scorecard/plugin-container-scorecard-common';
 import { createNodeScorecardEngine } from '../src/engine';
 import { readCorpus, type CorpusFile } from '../src/corpus/readCorpus';
 import { runScalingSection } from './scaling/benchScaling';

@@ -1,5 +1,5 @@
 import { createExtensionPoint } from '@backstage/backend-plugin-api';
-import type { ScorecardRule } from '@internal/plugin-container-scorecard-common';
+import type { ScorecardRule } from '@container-scorecard/plugin-container-scorecard-common';
 
 /**
  * Lets backend modules contribute rules to the scorecard. Rules are built with `defineRule` or

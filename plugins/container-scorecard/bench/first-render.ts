@@ -5,7 +5,7 @@
  * organisation (./syntheticOrganisation.ts) through Playwright's request interception, so the
  * numbers do not depend on what the scanner has stored.
  *
- * Run: npm run bench --workspace @internal/plugin-container-scorecard
+ * Run: npm run bench --workspace @container-scorecard/plugin-container-scorecard
  * Prints, per page, the time from navigation to the first rows on screen: "cold" is a full page
  * load (bundle included), "warm" an in-app navigation once the app is loaded. Target: < 1.5 s.
  */

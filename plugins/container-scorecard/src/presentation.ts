@@ -3,8 +3,8 @@ import type {
   ApiPillar,
   ApiSeverity,
   ScorecardStatus,
-} from '@internal/plugin-container-scorecard-common';
-import { SEVERITIES } from '@internal/plugin-container-scorecard-common';
+} from '@container-scorecard/plugin-container-scorecard-common';
+import { SEVERITIES } from '@container-scorecard/plugin-container-scorecard-common';
 
 /** Every severity, worst first: the order findings are grouped and counted in. */
 export const SEVERITY_ORDER: readonly ApiSeverity[] = SEVERITIES;

@@ -2,7 +2,7 @@ import type {
   ApiPillar,
   ApiSeverity,
   TrendPoint,
-} from '@internal/plugin-container-scorecard-common';
+} from '@container-scorecard/plugin-container-scorecard-common';
 import { Knex } from 'knex';
 import {
   chunk,

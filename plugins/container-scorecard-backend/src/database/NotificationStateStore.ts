@@ -1,5 +1,5 @@
 import type { DatabaseService } from '@backstage/backend-plugin-api';
-import type { ApiGrade } from '@internal/plugin-container-scorecard-common';
+import type { ApiGrade } from '@container-scorecard/plugin-container-scorecard-common';
 import { Knex } from 'knex';
 
 const TABLE = 'container_scorecard_notification_state';

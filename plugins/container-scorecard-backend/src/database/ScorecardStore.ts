@@ -7,7 +7,7 @@ import type {
   ApiSeverity,
   FileScorecard,
   ApiFinding,
-} from '@internal/plugin-container-scorecard-common';
+} from '@container-scorecard/plugin-container-scorecard-common';
 import { randomUUID } from 'node:crypto';
 import { Knex } from 'knex';
 import {
@@ -37,7 +37,7 @@ import type {
 } from './types';
 
 const migrationsDir = resolvePackagePath(
-  '@internal/plugin-container-scorecard-backend',
+  '@container-scorecard/plugin-container-scorecard-backend',
   'migrations',
 );
 

@@ -1,4 +1,4 @@
-import type { ApiGrade } from '@internal/plugin-container-scorecard-common';
+import type { ApiGrade } from '@container-scorecard/plugin-container-scorecard-common';
 import { Knex } from 'knex';
 import { gradeOrUndefined, optionalNumber, optionalString } from './rowMapping';
 

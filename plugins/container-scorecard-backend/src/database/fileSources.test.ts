@@ -1,5 +1,5 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import type { FileScorecard } from '@internal/plugin-container-scorecard-common';
+import type { FileScorecard } from '@container-scorecard/plugin-container-scorecard-common';
 import { ScorecardStore } from './ScorecardStore';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 

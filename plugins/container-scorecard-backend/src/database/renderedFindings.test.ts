@@ -2,7 +2,7 @@ import { mockServices } from '@backstage/backend-test-utils';
 import type {
   ApiFinding,
   FileScorecard,
-} from '@internal/plugin-container-scorecard-common';
+} from '@container-scorecard/plugin-container-scorecard-common';
 import { ScorecardStore } from './ScorecardStore';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 

@@ -3,8 +3,8 @@ import type {
   ApiSeverity,
   PillarScores,
   SeverityCounts,
-} from '@internal/plugin-container-scorecard-common';
-import { SEVERITIES } from '@internal/plugin-container-scorecard-common';
+} from '@container-scorecard/plugin-container-scorecard-common';
+import { SEVERITIES } from '@container-scorecard/plugin-container-scorecard-common';
 
 /** Worst first, as reports list them. */
 export const SEVERITY_ORDER: readonly ApiSeverity[] = SEVERITIES;

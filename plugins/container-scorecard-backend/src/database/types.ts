@@ -6,7 +6,7 @@ import type {
   RuleCount,
   ScorecardStatus,
   SeverityCounts,
-} from '@internal/plugin-container-scorecard-common';
+} from '@container-scorecard/plugin-container-scorecard-common';
 
 /** The status of a stored result; `not-scanned` only exists for entities with no row. */
 export type ResultStatus = Exclude<ScorecardStatus, 'not-scanned'>;

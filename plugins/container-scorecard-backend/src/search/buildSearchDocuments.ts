@@ -1,5 +1,5 @@
 import { parseEntityRef } from '@backstage/catalog-model';
-import type { RuleMetadata } from '@internal/plugin-container-scorecard-common';
+import type { RuleMetadata } from '@container-scorecard/plugin-container-scorecard-common';
 import { ScorecardStore } from '../database/ScorecardStore';
 import type { SearchableEntity } from '../database/SearchQueries';
 import { entityTabPath } from '../service/links/entityTabPath';

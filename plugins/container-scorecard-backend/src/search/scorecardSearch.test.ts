@@ -12,7 +12,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { LunrSearchEngine } from '@backstage/plugin-search-backend-node';
 import type { RegisterCollatorParameters } from '@backstage/plugin-search-backend-node';
 import { searchIndexRegistryExtensionPoint } from '@backstage/plugin-search-backend-node/alpha';
-import type { ApiFinding } from '@internal/plugin-container-scorecard-common';
+import type { ApiFinding } from '@container-scorecard/plugin-container-scorecard-common';
 import request from 'supertest';
 import { pipeline } from 'node:stream/promises';
 import { containerScorecardPlugin } from '../plugin';

@@ -1,4 +1,4 @@
-import type { ApiGrade } from '@internal/plugin-container-scorecard-common';
+import type { ApiGrade } from '@container-scorecard/plugin-container-scorecard-common';
 
 /** The document type (index name) the collator writes. */
 export const SCORECARD_SEARCH_TYPE = 'container-scorecard';

@@ -11,11 +11,11 @@ import {
   builtInRules,
   type RuleMetadata,
   type ScorecardRule,
-} from '@internal/plugin-container-scorecard-common';
+} from '@container-scorecard/plugin-container-scorecard-common';
 import {
   createNodeScorecardEngine,
   loadRuleModules,
-} from '@internal/plugin-container-scorecard-node';
+} from '@container-scorecard/plugin-container-scorecard-node';
 import { ScorecardStore } from '../database/ScorecardStore';
 import { CatalogAccess } from './access/CatalogAccess';
 import { createEntityAnalyzer } from './analysis/createEntityAnalyzer';

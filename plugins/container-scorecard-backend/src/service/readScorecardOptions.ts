@@ -3,7 +3,7 @@ import {
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
 import { Config, readDurationFromConfig } from '@backstage/config';
-import type { ScorecardConfig } from '@internal/plugin-container-scorecard-common';
+import type { ScorecardConfig } from '@container-scorecard/plugin-container-scorecard-common';
 import { durationToMilliseconds } from '@backstage/types';
 import { resolve as resolvePath } from 'node:path';
 import { DEFAULT_READ_LIMITS } from './reading/readLimits';

@@ -11,7 +11,7 @@ import {
   containerScorecardRescanPermission,
   type RuleCatalogue,
   type RuleMetadata,
-} from '@internal/plugin-container-scorecard-common';
+} from '@container-scorecard/plugin-container-scorecard-common';
 import express from 'express';
 import { ScorecardStore } from '../database/ScorecardStore';
 import { daysBefore } from '../database/rowMapping';

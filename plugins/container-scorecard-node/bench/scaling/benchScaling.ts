@@ -3,7 +3,7 @@ import {
   DEFAULT_LIMITS,
   type ScorecardEngine,
   type ScorecardLimits,
-} from '@internal/plugin-container-scorecard-common';
+} from '@container-scorecard/plugin-container-scorecard-common';
 import { createNodeScorecardEngine } from '../../src/engine';
 import {
   scalingShapes,

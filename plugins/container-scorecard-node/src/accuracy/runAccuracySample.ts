@@ -16,7 +16,7 @@ import {
 } from './accuracySample';
 import { findPeerCaseFiles } from './peerCases';
 
-const PACKAGE = '@internal/plugin-container-scorecard-node';
+const PACKAGE = '@container-scorecard/plugin-container-scorecard-node';
 
 /** Where the judgements live: committed with the document they support. */
 export function judgementsPath(): string {
@@ -28,7 +28,7 @@ export function judgementsPath(): string {
 
 export function rulesDirectory(): string {
   return resolve(
-    resolvePackagePath('@internal/plugin-container-scorecard-common'),
+    resolvePackagePath('@container-scorecard/plugin-container-scorecard-common'),
     'src/rules',
   );
 }

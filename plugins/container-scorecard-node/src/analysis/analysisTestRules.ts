@@ -1,7 +1,7 @@
 import {
   defineRule,
   type ScorecardRule,
-} from '@internal/plugin-container-scorecard-common';
+} from '@container-scorecard/plugin-container-scorecard-common';
 import type { AnalysisTestHooks } from './types';
 
 const ALL_KINDS = ['dockerfile', 'compose', 'kubernetes'] as const;

@@ -5,7 +5,7 @@ import {
   type LimitReached,
   type ScorecardInputFile,
   type RenderOptions,
-} from '@internal/plugin-container-scorecard-common';
+} from '@container-scorecard/plugin-container-scorecard-common';
 import type Piscina from 'piscina';
 import { runAnalysisAttempt } from './runAnalysisAttempt';
 import { stoppedFileResult } from './stoppedFileResult';

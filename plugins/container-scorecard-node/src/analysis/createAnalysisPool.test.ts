@@ -1,7 +1,7 @@
 import type {
   ScorecardEngine,
   ScorecardInputFile,
-} from '@internal/plugin-container-scorecard-common';
+} from '@container-scorecard/plugin-container-scorecard-common';
 import { createNodeScorecardEngine } from '../engine/createNodeScorecardEngine';
 import { analysisTestRules } from './analysisTestRules';
 import { createAnalysisPool, type AnalysisPool } from './createAnalysisPool';

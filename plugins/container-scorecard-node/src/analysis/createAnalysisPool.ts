@@ -3,7 +3,7 @@ import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import type {
   RenderOptions,
   ScorecardInputFile,
-} from '@internal/plugin-container-scorecard-common';
+} from '@container-scorecard/plugin-container-scorecard-common';
 import Piscina from 'piscina';
 import { analyzeWithDeadlines } from './analyzeWithDeadlines';
 import type {
@@ -72,7 +72,7 @@ export function createAnalysisPool(options: AnalysisPoolOptions): AnalysisPool {
   };
   const pool = new Piscina({
     filename: resolvePackagePath(
-      '@internal/plugin-container-scorecard-node',
+      '@container-scorecard/plugin-container-scorecard-node',
       'src/analysis/analysisWorker.js',
     ),
     minThreads: workers,

@@ -1,4 +1,4 @@
-import type { ScorecardRule } from '@internal/plugin-container-scorecard-common';
+import type { ScorecardRule } from '@container-scorecard/plugin-container-scorecard-common';
 
 /**
  * Loads the rules of rule modules: each module exports `rules` (an array of rules). Used by the

@@ -4,7 +4,7 @@ import type {
   RepositoryResult,
   ScorecardInputFile,
   RenderOptions,
-} from '@internal/plugin-container-scorecard-common';
+} from '@container-scorecard/plugin-container-scorecard-common';
 import type Piscina from 'piscina';
 import type { AnalysisProgressMessage, AnalysisTask } from './types';
 

@@ -2,7 +2,7 @@ import { workerData } from 'node:worker_threads';
 import type {
   RepositoryResult,
   ScorecardEngine,
-} from '@internal/plugin-container-scorecard-common';
+} from '@container-scorecard/plugin-container-scorecard-common';
 import { createNodeScorecardEngine } from '../engine/createNodeScorecardEngine';
 import { analysisTestRules } from './analysisTestRules';
 import { loadRuleModules } from './loadRuleModules';

@@ -3,7 +3,7 @@ import {
   type AnalysisErrorCode,
   type ContainerFileKind,
   type FileResult,
-} from '@internal/plugin-container-scorecard-common';
+} from '@container-scorecard/plugin-container-scorecard-common';
 
 function kindOf(path: string): ContainerFileKind | undefined {
   const classification = classifyContainerFile(path);

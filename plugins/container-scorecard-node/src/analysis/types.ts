@@ -6,7 +6,7 @@ import type {
   ScorecardConfig,
   ScorecardInputFile,
   RenderOptions,
-} from '@internal/plugin-container-scorecard-common';
+} from '@container-scorecard/plugin-container-scorecard-common';
 
 /**
  * Test-only behaviour of the analysis worker: extra rules that stand in for pathological input,

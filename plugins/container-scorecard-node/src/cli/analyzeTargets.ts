@@ -14,7 +14,7 @@ import {
   type ScorecardConfig,
   type ScorecardEngine,
   type ScorecardInputFile,
-} from '@internal/plugin-container-scorecard-common';
+} from '@container-scorecard/plugin-container-scorecard-common';
 import {
   discoverFiles,
   enginePathFor,

@@ -4,7 +4,7 @@ import {
   type ImageResult,
   type ScorecardConfig,
   type Severity,
-} from '@internal/plugin-container-scorecard-common';
+} from '@container-scorecard/plugin-container-scorecard-common';
 import {
   inspectAndScoreImages,
   mergeRegistries,

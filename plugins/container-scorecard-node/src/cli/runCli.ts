@@ -11,7 +11,7 @@ import {
   type ScorecardConfig,
   type ScorecardEngine,
   type Severity,
-} from '@internal/plugin-container-scorecard-common';
+} from '@container-scorecard/plugin-container-scorecard-common';
 import {
   Command,
   CommanderError,
@@ -88,7 +88,7 @@ function toolVersion(): string {
     return JSON.parse(
       readFileSync(
         resolvePackagePath(
-          '@internal/plugin-container-scorecard-node',
+          '@container-scorecard/plugin-container-scorecard-node',
           'package.json',
         ),
         'utf8',

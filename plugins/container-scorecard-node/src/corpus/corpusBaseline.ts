@@ -1,7 +1,7 @@
 import type {
   FileResult,
   ScorecardEngine,
-} from '@internal/plugin-container-scorecard-common';
+} from '@container-scorecard/plugin-container-scorecard-common';
 import type { CorpusFile } from './readCorpus';
 
 /*
@@ -22,7 +22,7 @@ import type { CorpusFile } from './readCorpus';
 
 /** The script that rewrites the baseline: named in every failure message. */
 export const REGENERATE_BASELINE_COMMAND =
-  'npm run corpus:baseline -w @internal/plugin-container-scorecard-node';
+  'npm run corpus:baseline -w @container-scorecard/plugin-container-scorecard-node';
 
 /** The fixed clock used for the baseline, so waiver expiry never makes it drift. */
 export const BASELINE_NOW = new Date('2025-06-15T12:00:00Z');

@@ -12,7 +12,7 @@ import { readCorpus } from './readCorpus';
 
 /** Where the recorded baseline lives: committed beside this file. */
 export const CORPUS_BASELINE_PATH = resolvePackagePath(
-  '@internal/plugin-container-scorecard-node',
+  '@container-scorecard/plugin-container-scorecard-node',
   'src/corpus/corpus-baseline.txt',
 );
 

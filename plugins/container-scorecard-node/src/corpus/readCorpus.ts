@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { dirname, join, resolve } from 'node:path';
-import type { ContainerFileKind } from '@internal/plugin-container-scorecard-common';
+import type { ContainerFileKind } from '@container-scorecard/plugin-container-scorecard-common';
 
 /** One file of the shared corpus of real-world container definitions. */
 export interface CorpusFile {
@@ -45,7 +45,7 @@ export function findRepoRoot(from: string): string {
  */
 export function corpusDirectory(
   from: string = resolvePackagePath(
-    '@internal/plugin-container-scorecard-node',
+    '@container-scorecard/plugin-container-scorecard-node',
   ),
 ): string {
   const root = findRepoRoot(from);

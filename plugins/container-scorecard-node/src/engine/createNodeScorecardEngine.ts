@@ -3,7 +3,7 @@ import {
   createScorecardEngine,
   type ScorecardEngine,
   type ScorecardEngineOptions,
-} from '@internal/plugin-container-scorecard-common';
+} from '@container-scorecard/plugin-container-scorecard-common';
 
 /** Options of {@link createNodeScorecardEngine}: the engine's, less the grammar bytes. @public */
 export type NodeScorecardEngineOptions = Omit<

@@ -1,7 +1,7 @@
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ScorecardInputFile } from '@internal/plugin-container-scorecard-common';
+import type { ScorecardInputFile } from '@container-scorecard/plugin-container-scorecard-common';
 import { createNodeScorecardEngine } from '../engine';
 import { renderChartsWithHelmCommand } from './renderChartsWithHelmCommand';
 

@@ -7,7 +7,7 @@ import {
   type HelmUnit,
   type RenderOptions,
   type ScorecardInputFile,
-} from '@internal/plugin-container-scorecard-common';
+} from '@container-scorecard/plugin-container-scorecard-common';
 import { runHelmTemplate, type HelmCommandOptions } from './runHelmTemplate';
 
 /** The release name the built-in renderer uses too, so both render the same names. */

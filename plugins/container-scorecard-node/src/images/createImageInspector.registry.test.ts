@@ -1,4 +1,4 @@
-import type { InspectedImage } from '@internal/plugin-container-scorecard-common';
+import type { InspectedImage } from '@container-scorecard/plugin-container-scorecard-common';
 import { createImageInspector } from './createImageInspector';
 import { startTestRegistry, TestRegistry } from './testing/startTestRegistry';
 import {

@@ -3,7 +3,7 @@ import type {
   ImageInspection,
   InspectedImage,
   InspectedImageConfig,
-} from '@internal/plugin-container-scorecard-common';
+} from '@container-scorecard/plugin-container-scorecard-common';
 import { DigestCache } from './digestCache';
 import { readImageConfig } from './imageConfig';
 import { resolveImageReference } from './imageReference';

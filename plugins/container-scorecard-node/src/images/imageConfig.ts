@@ -1,4 +1,4 @@
-import type { InspectedImageConfig } from '@internal/plugin-container-scorecard-common';
+import type { InspectedImageConfig } from '@container-scorecard/plugin-container-scorecard-common';
 import { parseJson } from './manifests';
 
 /**

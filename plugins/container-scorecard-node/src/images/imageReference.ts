@@ -1,4 +1,4 @@
-import { parseImageReference } from '@internal/plugin-container-scorecard-common';
+import { parseImageReference } from '@container-scorecard/plugin-container-scorecard-common';
 
 /** An image reference resolved the way a container engine resolves it. */
 export interface ResolvedImageReference {

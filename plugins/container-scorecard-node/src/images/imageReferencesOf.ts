@@ -1,7 +1,7 @@
 import type {
   FileResult,
   ImageUsage,
-} from '@internal/plugin-container-scorecard-common';
+} from '@container-scorecard/plugin-container-scorecard-common';
 
 /** A distinct image reference of an entity, and every kind of definition that names it. */
 export interface ReferencedImage {

@@ -4,7 +4,7 @@ import {
   type FileResult,
   type ImageResult,
   type ImagesConfig,
-} from '@internal/plugin-container-scorecard-common';
+} from '@container-scorecard/plugin-container-scorecard-common';
 import {
   createImageInspector,
   type ImageInspector,

@@ -1,4 +1,4 @@
-import type { ImageSupplyChain } from '@internal/plugin-container-scorecard-common';
+import type { ImageSupplyChain } from '@container-scorecard/plugin-container-scorecard-common';
 import { MANIFEST_ACCEPT, MEDIA_TYPES, parseManifest } from './manifests';
 import type { RegistryHttp } from './registryHttp';
 

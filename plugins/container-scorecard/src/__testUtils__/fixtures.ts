@@ -9,7 +9,7 @@ import {
   type ServiceSummary,
   type SeverityCounts,
   type TeamScorecard,
-} from '@internal/plugin-container-scorecard-common';
+} from '@container-scorecard/plugin-container-scorecard-common';
 
 /*
  * Responses shaped like the backend's OpenAPI spec, for component tests and the benchmark.

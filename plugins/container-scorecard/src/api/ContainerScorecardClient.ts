@@ -11,7 +11,7 @@ import type {
   ServiceSummary,
   TeamScorecard,
   TeamScorecardQuery,
-} from '@internal/plugin-container-scorecard-common';
+} from '@container-scorecard/plugin-container-scorecard-common';
 import {
   ContainerScorecardApi,
   FindingPage,

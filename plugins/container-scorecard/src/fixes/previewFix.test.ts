@@ -1,4 +1,4 @@
-import type { ApiFinding } from '@internal/plugin-container-scorecard-common';
+import type { ApiFinding } from '@container-scorecard/plugin-container-scorecard-common';
 import { fixText, previewFix } from './previewFix';
 
 function finding(partial: Partial<ApiFinding>): ApiFinding {

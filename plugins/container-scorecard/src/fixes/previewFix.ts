@@ -2,7 +2,7 @@ import type {
   ApiFinding,
   ApiPosition,
   ApiTextEdit,
-} from '@internal/plugin-container-scorecard-common';
+} from '@container-scorecard/plugin-container-scorecard-common';
 
 /** One block of a fix preview: the lines a fix removes and the lines it adds, at a file line. */
 export interface FixHunk {

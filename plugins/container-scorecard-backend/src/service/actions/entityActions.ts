@@ -4,7 +4,7 @@ import {
   SEVERITIES,
   type ApiFinding,
   type EntityScorecard,
-} from '@internal/plugin-container-scorecard-common';
+} from '@container-scorecard/plugin-container-scorecard-common';
 import { buildEntityScorecard } from '../reports/buildEntityScorecard';
 import { entityTabPath } from '../links/entityTabPath';
 import {

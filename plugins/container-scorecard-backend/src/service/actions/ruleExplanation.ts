@@ -1,4 +1,4 @@
-import type { RuleSummary } from '@internal/plugin-container-scorecard-common';
+import type { RuleSummary } from '@container-scorecard/plugin-container-scorecard-common';
 import type { Zod } from './schemas';
 
 /** A rule's why and how, as `explain-rule` and `what-to-fix-first` answer it. */

@@ -2,7 +2,7 @@ import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
-import type { ServiceSummary } from '@internal/plugin-container-scorecard-common';
+import type { ServiceSummary } from '@container-scorecard/plugin-container-scorecard-common';
 import { buildOrganisationReport } from '../reports/buildOrganisationReport';
 import { buildRollupScorecard } from '../reports/buildRollupScorecard';
 import { buildRuleFailures } from '../reports/buildRuleFailures';

@@ -4,7 +4,7 @@ import { InputError } from '@backstage/errors';
 import type {
   RuleCatalogue,
   RuleMetadata,
-} from '@internal/plugin-container-scorecard-common';
+} from '@container-scorecard/plugin-container-scorecard-common';
 import type { ScorecardStore } from '../../database/ScorecardStore';
 import type { CatalogAccess } from '../access/CatalogAccess';
 

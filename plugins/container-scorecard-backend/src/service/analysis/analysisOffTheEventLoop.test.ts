@@ -4,7 +4,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   analysisTestRules,
   createNodeScorecardEngine,
-} from '@internal/plugin-container-scorecard-node';
+} from '@container-scorecard/plugin-container-scorecard-node';
 import { ScorecardStore } from '../../database/ScorecardStore';
 import { createTestDatabases } from '../../__testUtils__/testDatabases';
 import type { RepositoryReader } from '../reading/createRepositoryReader';

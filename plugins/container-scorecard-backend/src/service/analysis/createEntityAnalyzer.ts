@@ -5,12 +5,12 @@ import type {
   RenderOptions,
   ScorecardInputFile,
   ScorecardRule,
-} from '@internal/plugin-container-scorecard-common';
+} from '@container-scorecard/plugin-container-scorecard-common';
 import {
   createAnalysisPool,
   type AnalysisTestHooks,
   type EntityAnalysis,
-} from '@internal/plugin-container-scorecard-node';
+} from '@container-scorecard/plugin-container-scorecard-node';
 import { withHelmCommand } from './withHelmCommand';
 import type { AnalysisOptions } from './readAnalysisOptions';
 

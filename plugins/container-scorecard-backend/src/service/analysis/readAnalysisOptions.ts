@@ -3,7 +3,7 @@ import { durationToMilliseconds } from '@backstage/types';
 import {
   defaultAnalysisWorkers,
   type HelmCommandOptions,
-} from '@internal/plugin-container-scorecard-node';
+} from '@container-scorecard/plugin-container-scorecard-node';
 
 /** `containerScorecard.analysis.*`, with defaults applied. */
 export interface AnalysisOptions {

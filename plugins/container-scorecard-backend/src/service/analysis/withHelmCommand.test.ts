@@ -2,7 +2,7 @@ import { ConfigReader } from '@backstage/config';
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createNodeScorecardEngine } from '@internal/plugin-container-scorecard-node';
+import { createNodeScorecardEngine } from '@container-scorecard/plugin-container-scorecard-node';
 import { inProcessAnalyzer } from './createEntityAnalyzer';
 import { readAnalysisOptions } from './readAnalysisOptions';
 import { withHelmCommand } from './withHelmCommand';

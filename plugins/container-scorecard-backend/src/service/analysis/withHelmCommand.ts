@@ -1,7 +1,7 @@
 import {
   renderChartsWithHelmCommand,
   type HelmCommandOptions,
-} from '@internal/plugin-container-scorecard-node';
+} from '@container-scorecard/plugin-container-scorecard-node';
 import type { EntityAnalyzer } from './createEntityAnalyzer';
 
 /**

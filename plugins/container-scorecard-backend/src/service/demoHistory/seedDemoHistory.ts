@@ -1,7 +1,7 @@
 import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import type { ScorecardEngine } from '@internal/plugin-container-scorecard-common';
+import type { ScorecardEngine } from '@container-scorecard/plugin-container-scorecard-common';
 import { promises as fs } from 'node:fs';
 import type { ScorecardStore } from '../../database/ScorecardStore';
 import { daysBefore } from '../../database/rowMapping';

@@ -1,5 +1,5 @@
 import type { Entity } from '@backstage/catalog-model';
-import type { RenderOptions } from '@internal/plugin-container-scorecard-common';
+import type { RenderOptions } from '@container-scorecard/plugin-container-scorecard-common';
 
 /**
  * Helm values files applied after each chart's own `values.yaml`, in order: a comma- or

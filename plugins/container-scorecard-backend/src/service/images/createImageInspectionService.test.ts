@@ -1,6 +1,6 @@
 import { ConfigReader } from '@backstage/config';
 import type { Entity } from '@backstage/catalog-model';
-import type { FileResult } from '@internal/plugin-container-scorecard-common';
+import type { FileResult } from '@container-scorecard/plugin-container-scorecard-common';
 import { createHash } from 'node:crypto';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';

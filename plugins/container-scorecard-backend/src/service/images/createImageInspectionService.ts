@@ -3,11 +3,11 @@ import type { Entity } from '@backstage/catalog-model';
 import type {
   FileResult,
   ImageResult,
-} from '@internal/plugin-container-scorecard-common';
+} from '@container-scorecard/plugin-container-scorecard-common';
 import {
   createImageInspector,
   inspectAndScoreImages,
-} from '@internal/plugin-container-scorecard-node';
+} from '@container-scorecard/plugin-container-scorecard-node';
 import { annotatedImagesOf } from './annotatedImages';
 import { readImagesOptions } from './readImagesOptions';
 

@@ -2,7 +2,7 @@ import type { Config } from '@backstage/config';
 import {
   validateImagesConfig,
   type ImagesConfig,
-} from '@internal/plugin-container-scorecard-common';
+} from '@container-scorecard/plugin-container-scorecard-common';
 
 /**
  * `containerScorecard.images`, validated like the CLI's `images` section (docs/images.md).

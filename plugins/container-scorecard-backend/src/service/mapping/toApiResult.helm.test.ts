@@ -1,4 +1,4 @@
-import { createNodeScorecardEngine } from '@internal/plugin-container-scorecard-node';
+import { createNodeScorecardEngine } from '@container-scorecard/plugin-container-scorecard-node';
 import { toApiResult } from './toApiResult';
 
 const CHART = {

@@ -1,8 +1,8 @@
 import type {
   LimitReached,
   ScorecardEngine,
-} from '@internal/plugin-container-scorecard-common';
-import { createNodeScorecardEngine } from '@internal/plugin-container-scorecard-node';
+} from '@container-scorecard/plugin-container-scorecard-common';
+import { createNodeScorecardEngine } from '@container-scorecard/plugin-container-scorecard-node';
 import { toApiResult } from './toApiResult';
 
 const filesLimit: LimitReached = {

@@ -13,7 +13,7 @@ import {
   type RuleCount,
   type RuleMetadata,
   type SeverityCounts,
-} from '@internal/plugin-container-scorecard-common';
+} from '@container-scorecard/plugin-container-scorecard-common';
 import type { EntityResultInput } from '../../database/types';
 import { SEVERITY_ORDER } from '../../database/rowMapping';
 import type { RepositoryTree } from '../reading/types';

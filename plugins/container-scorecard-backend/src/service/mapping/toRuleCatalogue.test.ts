@@ -1,7 +1,7 @@
 import type {
   RuleMetadata,
   ScorecardEngine,
-} from '@internal/plugin-container-scorecard-common';
+} from '@container-scorecard/plugin-container-scorecard-common';
 import { toRuleCatalogue } from './toRuleCatalogue';
 
 const rule = (overrides: Partial<RuleMetadata>): RuleMetadata => ({

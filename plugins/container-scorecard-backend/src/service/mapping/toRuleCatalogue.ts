@@ -3,7 +3,7 @@ import type {
   RuleMetadata,
   RuleSummary,
   ScorecardEngine,
-} from '@internal/plugin-container-scorecard-common';
+} from '@container-scorecard/plugin-container-scorecard-common';
 
 /** The entries of a partial record (`RuleEquivalents`, links) that hold a string. */
 function definedEntries(record: object): Record<string, string> {

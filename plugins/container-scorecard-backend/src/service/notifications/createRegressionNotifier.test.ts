@@ -4,7 +4,7 @@ import type { NotificationSendOptions } from '@backstage/plugin-notifications-no
 import type {
   ApiFinding,
   ApiGrade,
-} from '@internal/plugin-container-scorecard-common';
+} from '@container-scorecard/plugin-container-scorecard-common';
 import { ScorecardStore } from '../../database/ScorecardStore';
 import { createTestDatabases } from '../../__testUtils__/testDatabases';
 import type { StoredScanResult } from '../scanning/ScanResultListener';

@@ -4,7 +4,7 @@ import type {
   ApiGrade,
   FileScorecard,
   SeverityCounts,
-} from '@internal/plugin-container-scorecard-common';
+} from '@container-scorecard/plugin-container-scorecard-common';
 import type { NotificationState } from '../../database/NotificationStateStore';
 
 /** Which changes owners hear about (`containerScorecard.notifications.mode`). */

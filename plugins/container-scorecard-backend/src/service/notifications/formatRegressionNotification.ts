@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { parseEntityRef } from '@backstage/catalog-model';
 import type { NotificationPayload } from '@backstage/plugin-notifications-common';
-import type { ApiFinding } from '@internal/plugin-container-scorecard-common';
+import type { ApiFinding } from '@container-scorecard/plugin-container-scorecard-common';
 import { entityTabPath } from '../links/entityTabPath';
 import type { Regression } from './detectRegression';
 

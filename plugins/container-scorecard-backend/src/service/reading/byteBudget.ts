@@ -1,5 +1,5 @@
-import { classifyContainerFile } from '@internal/plugin-container-scorecard-common';
-import type { LimitReached } from '@internal/plugin-container-scorecard-common';
+import { classifyContainerFile } from '@container-scorecard/plugin-container-scorecard-common';
+import type { LimitReached } from '@container-scorecard/plugin-container-scorecard-common';
 import { entityBytesReached } from './readLimits';
 
 /**

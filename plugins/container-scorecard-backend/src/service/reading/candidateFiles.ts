@@ -1,7 +1,7 @@
 import {
   classifyContainerFile,
   isHelmTemplateHelper,
-} from '@internal/plugin-container-scorecard-common';
+} from '@container-scorecard/plugin-container-scorecard-common';
 import { compilePathGlobs } from '../pathGlobs/compilePathGlobs';
 
 /** What to do with a path found in a repository. */

@@ -1,5 +1,5 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import { createNodeScorecardEngine } from '@internal/plugin-container-scorecard-node';
+import { createNodeScorecardEngine } from '@container-scorecard/plugin-container-scorecard-node';
 import { EXAMPLES_DIR, loadDemoCatalog } from '../../__testUtils__/demoCatalog';
 import { resolveEntitySource } from '../discovery/resolveEntitySource';
 import { toApiResult } from '../mapping/toApiResult';

@@ -1,4 +1,4 @@
-import type { LimitReached } from '@internal/plugin-container-scorecard-common';
+import type { LimitReached } from '@container-scorecard/plugin-container-scorecard-common';
 import type { ReadLimits } from './types';
 
 /** The reading limits used when `containerScorecard.limits` does not set them. */

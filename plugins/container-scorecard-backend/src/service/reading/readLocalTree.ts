@@ -1,7 +1,7 @@
 import {
   kustomizeJsonPatchPaths,
   oversizedYamlKind,
-} from '@internal/plugin-container-scorecard-common';
+} from '@container-scorecard/plugin-container-scorecard-common';
 import { NotAllowedError, NotModifiedError } from '@backstage/errors';
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';

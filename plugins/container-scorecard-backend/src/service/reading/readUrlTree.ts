@@ -4,7 +4,7 @@ import {
   kustomizeJsonPatchPaths,
   oversizedYamlKind,
   type LimitReached,
-} from '@internal/plugin-container-scorecard-common';
+} from '@container-scorecard/plugin-container-scorecard-common';
 import { ByteBudget, compareReadPriority } from './byteBudget';
 import { createCandidateFilter, MAX_JSON_PATCH_BYTES } from './candidateFiles';
 import { PEEK_BYTES, repositoryFilesReached } from './readLimits';

@@ -1,5 +1,5 @@
 import { ConfigReader } from '@backstage/config';
-import { validateScorecardConfig } from '@internal/plugin-container-scorecard-common';
+import { validateScorecardConfig } from '@container-scorecard/plugin-container-scorecard-common';
 import { readScorecardOptions } from '../readScorecardOptions';
 
 describe('reading limits in containerScorecard.limits', () => {

@@ -1,4 +1,4 @@
-import type { LimitReached } from '@internal/plugin-container-scorecard-common';
+import type { LimitReached } from '@container-scorecard/plugin-container-scorecard-common';
 
 /** A file of a repository; `content` is absent for files that are only listed. */
 export interface TreeFile {

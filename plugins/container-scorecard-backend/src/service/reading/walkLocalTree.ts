@@ -1,4 +1,4 @@
-import type { LimitReached } from '@internal/plugin-container-scorecard-common';
+import type { LimitReached } from '@container-scorecard/plugin-container-scorecard-common';
 import { promises as fs, type Dirent } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { IGNORED_DIRECTORIES, type CandidateDecision } from './candidateFiles';

@@ -1,5 +1,5 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import type { ApiFinding } from '@internal/plugin-container-scorecard-common';
+import type { ApiFinding } from '@container-scorecard/plugin-container-scorecard-common';
 import { ScorecardStore } from '../../database/ScorecardStore';
 import { createTestDatabases } from '../../__testUtils__/testDatabases';
 import { buildEntityScorecard } from './buildEntityScorecard';

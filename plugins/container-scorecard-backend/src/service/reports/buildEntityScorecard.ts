@@ -4,7 +4,7 @@ import {
   type EntityHistory,
   type EntityScorecard,
   type FileScorecard,
-} from '@internal/plugin-container-scorecard-common';
+} from '@container-scorecard/plugin-container-scorecard-common';
 import { ScorecardStore } from '../../database/ScorecardStore';
 
 /**

@@ -1,7 +1,7 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
-import type { ServiceSummary } from '@internal/plugin-container-scorecard-common';
+import type { ServiceSummary } from '@container-scorecard/plugin-container-scorecard-common';
 import { ScorecardStore } from '../../database/ScorecardStore';
 import { CatalogAccess } from '../access/CatalogAccess';
 import { lowerCaseEnUs, ownerOf, refOf } from '../discovery/catalogEntities';

@@ -5,7 +5,7 @@ import type {
   OrganisationReport,
   RuleMetadata,
   TeamRanking,
-} from '@internal/plugin-container-scorecard-common';
+} from '@container-scorecard/plugin-container-scorecard-common';
 import { ScorecardStore } from '../../database/ScorecardStore';
 import { daysBefore } from '../../database/rowMapping';
 import { CatalogAccess, GroupTree } from '../access/CatalogAccess';

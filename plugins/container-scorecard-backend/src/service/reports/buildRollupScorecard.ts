@@ -1,5 +1,5 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import type { TeamScorecard } from '@internal/plugin-container-scorecard-common';
+import type { TeamScorecard } from '@container-scorecard/plugin-container-scorecard-common';
 import { ScorecardStore } from '../../database/ScorecardStore';
 import { daysBefore } from '../../database/rowMapping';
 import { CatalogAccess } from '../access/CatalogAccess';

@@ -1,7 +1,7 @@
 import type {
   RuleFailures,
   RuleFailuresReport,
-} from '@internal/plugin-container-scorecard-common';
+} from '@container-scorecard/plugin-container-scorecard-common';
 import { ScorecardStore } from '../../database/ScorecardStore';
 import type { ServiceRow } from './serviceSummaries';
 

@@ -3,7 +3,7 @@ import type {
   ApiGrade,
   ScorecardStatus,
   TeamScorecard,
-} from '@internal/plugin-container-scorecard-common';
+} from '@container-scorecard/plugin-container-scorecard-common';
 import { ScorecardStore } from '../../database/ScorecardStore';
 import { daysBefore } from '../../database/rowMapping';
 import { CatalogAccess } from '../access/CatalogAccess';

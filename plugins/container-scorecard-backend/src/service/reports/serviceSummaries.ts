@@ -5,7 +5,7 @@ import {
   type ApiGrade,
   type PillarId,
   type ServiceSummary,
-} from '@internal/plugin-container-scorecard-common';
+} from '@container-scorecard/plugin-container-scorecard-common';
 import { ScorecardStore } from '../../database/ScorecardStore';
 import type { EntitySummary } from '../../database/types';
 import { lowerCaseEnUs, ownerOf, refOf } from '../discovery/catalogEntities';

@@ -1,7 +1,7 @@
 import {
   reportFileName,
   type ApiFinding,
-} from '@internal/plugin-container-scorecard-common';
+} from '@container-scorecard/plugin-container-scorecard-common';
 
 export { reportFileName };
 import type { ScorecardStore } from '../../database/ScorecardStore';

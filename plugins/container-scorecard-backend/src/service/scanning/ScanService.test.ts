@@ -1,8 +1,8 @@
 import { mockServices, TestDatabaseId } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import type { ScorecardEngine } from '@internal/plugin-container-scorecard-common';
-import { createNodeScorecardEngine } from '@internal/plugin-container-scorecard-node';
+import type { ScorecardEngine } from '@container-scorecard/plugin-container-scorecard-common';
+import { createNodeScorecardEngine } from '@container-scorecard/plugin-container-scorecard-node';
 import { setupServer } from 'msw/node';
 import { ScorecardStore } from '../../database/ScorecardStore';
 import {

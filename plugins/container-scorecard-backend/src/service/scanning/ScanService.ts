@@ -9,7 +9,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import type {
   RuleMetadata,
   ScorecardEngine,
-} from '@internal/plugin-container-scorecard-common';
+} from '@container-scorecard/plugin-container-scorecard-common';
 import { ScorecardStore } from '../../database/ScorecardStore';
 import { dayOf, daysBefore } from '../../database/rowMapping';
 import type { RunRecord, RunTotals } from '../../database/types';

@@ -1,7 +1,7 @@
 import { mockServices, TestDatabaseId } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { createNodeScorecardEngine } from '@internal/plugin-container-scorecard-node';
+import { createNodeScorecardEngine } from '@container-scorecard/plugin-container-scorecard-node';
 import { ScorecardStore } from '../../database/ScorecardStore';
 import { createTestDatabases } from '../../__testUtils__/testDatabases';
 import type { RepositoryReader } from '../reading/createRepositoryReader';

@@ -1,6 +1,6 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { createNodeScorecardEngine } from '@internal/plugin-container-scorecard-node';
+import { createNodeScorecardEngine } from '@container-scorecard/plugin-container-scorecard-node';
 import { ScorecardStore } from '../../database/ScorecardStore';
 import { EXAMPLES_DIR, loadDemoCatalog } from '../../__testUtils__/demoCatalog';
 import { createTestDatabases } from '../../__testUtils__/testDatabases';

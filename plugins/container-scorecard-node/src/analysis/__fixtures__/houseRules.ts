@@ -1,4 +1,4 @@
-import { defineRule } from '@internal/plugin-container-scorecard-common';
+import { defineRule } from '@container-scorecard/plugin-container-scorecard-common';
 
 /** A rule module as a backend module would give to `addRuleModules`. */
 export const rules = [

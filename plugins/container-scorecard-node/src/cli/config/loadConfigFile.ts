@@ -5,7 +5,7 @@ import {
   validateScorecardConfig,
   type ScorecardConfig,
   type ScorecardRule,
-} from '@internal/plugin-container-scorecard-common';
+} from '@container-scorecard/plugin-container-scorecard-common';
 import { parseDocument } from 'yaml';
 import { CliUsageError } from '../exitCodes';
 

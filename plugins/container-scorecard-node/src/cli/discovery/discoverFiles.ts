@@ -13,7 +13,7 @@ import {
   classifyContainerFile,
   type ContainerFileClassification,
   type ContainerFileKind,
-} from '@internal/plugin-container-scorecard-common';
+} from '@container-scorecard/plugin-container-scorecard-common';
 import { compareText } from '../compareText';
 import { CliUsageError } from '../exitCodes';
 

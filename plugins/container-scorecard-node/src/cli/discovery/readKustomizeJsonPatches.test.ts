@@ -7,7 +7,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ScorecardInputFile } from '@internal/plugin-container-scorecard-common';
+import type { ScorecardInputFile } from '@container-scorecard/plugin-container-scorecard-common';
 import { readKustomizeJsonPatches } from './readKustomizeJsonPatches';
 
 describe('readKustomizeJsonPatches', () => {

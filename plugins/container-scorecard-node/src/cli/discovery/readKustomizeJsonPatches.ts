@@ -3,7 +3,7 @@ import { relative, resolve, isAbsolute } from 'node:path';
 import {
   kustomizeJsonPatchPaths,
   type ScorecardInputFile,
-} from '@internal/plugin-container-scorecard-common';
+} from '@container-scorecard/plugin-container-scorecard-common';
 
 /** JSON 6902 patches are a few operations; a larger file is not one. */
 const MAX_JSON_PATCH_BYTES = 64 * 1024;

@@ -2,7 +2,7 @@ import {
   applyTextEdits,
   type FileResult,
   type ScorecardEngine,
-} from '@internal/plugin-container-scorecard-common';
+} from '@container-scorecard/plugin-container-scorecard-common';
 import type { Analysis } from '../analyzeTargets';
 import { FixRefusedError, writeFileInPlace } from './writeFileInPlace';
 

@@ -1,4 +1,4 @@
-import type { ImageResult } from '@internal/plugin-container-scorecard-common';
+import type { ImageResult } from '@container-scorecard/plugin-container-scorecard-common';
 import type { Palette } from './formatTty';
 
 function ageOf(created: string | undefined, now: Date): string {

@@ -1,7 +1,7 @@
 import type {
   FileResult,
   Finding,
-} from '@internal/plugin-container-scorecard-common';
+} from '@container-scorecard/plugin-container-scorecard-common';
 import type { ReportInput } from './types';
 import { TOOL_NAME } from './types';
 

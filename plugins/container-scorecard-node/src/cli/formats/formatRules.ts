@@ -1,7 +1,7 @@
 import {
   PILLARS,
   type RuleMetadata,
-} from '@internal/plugin-container-scorecard-common';
+} from '@container-scorecard/plugin-container-scorecard-common';
 import type { Palette } from './formatTty';
 import { compareText } from '../compareText';
 

@@ -4,7 +4,7 @@ import type {
   RuleMetadata,
   Severity,
   SourceRange,
-} from '@internal/plugin-container-scorecard-common';
+} from '@container-scorecard/plugin-container-scorecard-common';
 import type { ReportInput } from './types';
 import { TOOL_NAME } from './types';
 

@@ -6,7 +6,7 @@ import {
   type Finding,
   type Grade,
   type Severity,
-} from '@internal/plugin-container-scorecard-common';
+} from '@container-scorecard/plugin-container-scorecard-common';
 import type { ReportInput } from './types';
 
 /** ANSI styling, or none: `--no-color`, NO_COLOR and pipes get plain text. */

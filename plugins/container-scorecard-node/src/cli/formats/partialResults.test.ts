@@ -1,4 +1,4 @@
-import type { FileResult } from '@internal/plugin-container-scorecard-common';
+import type { FileResult } from '@container-scorecard/plugin-container-scorecard-common';
 import { createNodeScorecardEngine } from '../../engine';
 import type { Analysis } from '../analyzeTargets';
 import { formatJson } from './formatJson';

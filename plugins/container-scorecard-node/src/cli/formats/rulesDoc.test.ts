@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { builtInRules } from '@internal/plugin-container-scorecard-common';
+import { builtInRules } from '@container-scorecard/plugin-container-scorecard-common';
 import { createNodeScorecardEngine } from '../../engine';
 import { findRepoRoot } from '../../corpus/readCorpus';
 import { formatRulesMarkdown } from './formatRulesMarkdown';

@@ -1,7 +1,7 @@
 import type {
   ImageResult,
   RuleMetadata,
-} from '@internal/plugin-container-scorecard-common';
+} from '@container-scorecard/plugin-container-scorecard-common';
 import type { Analysis } from '../analyzeTargets';
 import type { FixReport } from '../fix/applyFixes';
 

@@ -14,7 +14,7 @@ import type {
   ApiPillar,
   EntityScorecard,
   RuleSummary,
-} from '@internal/plugin-container-scorecard-common';
+} from '@container-scorecard/plugin-container-scorecard-common';
 import useAsync from 'react-use/esm/useAsync';
 import { containerScorecardApiRef } from '../../api';
 import { useEntityScorecard } from '../../hooks/useEntityScorecard';

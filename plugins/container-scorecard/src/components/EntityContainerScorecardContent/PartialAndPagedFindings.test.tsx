@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import type {
   ApiFinding,
   EntityScorecard,
-} from '@internal/plugin-container-scorecard-common';
+} from '@container-scorecard/plugin-container-scorecard-common';
 import {
   analysedScorecard,
   historyOf,

@@ -3,7 +3,7 @@ import type {
   ApiFinding,
   EntityScorecard,
   FileScorecard,
-} from '@internal/plugin-container-scorecard-common';
+} from '@container-scorecard/plugin-container-scorecard-common';
 import { legacyScorecard, ruleCatalogue } from '../../__testUtils__/fixtures';
 import {
   checkoutApiEntity,

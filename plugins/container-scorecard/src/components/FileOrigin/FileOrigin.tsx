@@ -1,6 +1,6 @@
 import { Link } from '@backstage/core-components';
 import Typography from '@material-ui/core/Typography';
-import type { FileScorecard } from '@internal/plugin-container-scorecard-common';
+import type { FileScorecard } from '@container-scorecard/plugin-container-scorecard-common';
 import { renderingSentence } from './fileOrigin';
 
 /**

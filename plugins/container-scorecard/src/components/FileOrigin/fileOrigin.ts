@@ -2,7 +2,7 @@ import type {
   ApiFileRendering,
   ApiFileSource,
   ApiRenderedFrom,
-} from '@internal/plugin-container-scorecard-common';
+} from '@container-scorecard/plugin-container-scorecard-common';
 
 /**
  * A path as its own source names it: without the `@<label>/` prefix a file of an extra source

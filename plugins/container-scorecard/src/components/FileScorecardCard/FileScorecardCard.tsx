@@ -8,7 +8,7 @@ import type {
   ApiSeverity,
   FileScorecard,
   RuleSummary,
-} from '@internal/plugin-container-scorecard-common';
+} from '@container-scorecard/plugin-container-scorecard-common';
 import { SEVERITY_ORDER, formatScore } from '../../presentation';
 import { RuleFindingsGroup, groupByRule } from '../RuleFindingsGroup';
 import { FileScoreExplanation } from '../ScoreExplanation';

@@ -4,7 +4,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import type {
   ApiFinding,
   FileScorecard,
-} from '@internal/plugin-container-scorecard-common';
+} from '@container-scorecard/plugin-container-scorecard-common';
 import { containerScorecardApiRef } from '../../api';
 
 /** Findings fetched per "show more": the backend's default page, and at most its maximum. */

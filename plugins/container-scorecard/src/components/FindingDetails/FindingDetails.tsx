@@ -5,7 +5,7 @@ import { makeStyles } from '@material-ui/core/styles';
 import type {
   ApiFinding,
   FileScorecard,
-} from '@internal/plugin-container-scorecard-common';
+} from '@container-scorecard/plugin-container-scorecard-common';
 import { formatPoints } from '../../presentation';
 import { CodeSnippetLines } from '../CodeSnippetLines';
 import { pathInSource, renderedFromSentence } from '../FileOrigin';

@@ -5,7 +5,7 @@ import {
   formatFixPatch,
   type ApiFinding,
   type ApiFixPreviewHunk,
-} from '@internal/plugin-container-scorecard-common';
+} from '@container-scorecard/plugin-container-scorecard-common';
 import { FixHunk, fixText, previewFix } from '../../fixes/previewFix';
 import { CodeLine, CodeSnippetLines } from '../CodeSnippetLines';
 import { CopyButton } from '../CopyButton';

@@ -1,5 +1,5 @@
 import { makeStyles } from '@material-ui/core/styles';
-import type { ApiGrade } from '@internal/plugin-container-scorecard-common';
+import type { ApiGrade } from '@container-scorecard/plugin-container-scorecard-common';
 import { GRADE_COLOURS } from '../../presentation';
 
 const useStyles = makeStyles(theme => ({

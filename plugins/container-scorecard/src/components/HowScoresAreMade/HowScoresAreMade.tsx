@@ -5,7 +5,7 @@ import {
   REPEAT_DECAY,
   SEVERITY_WEIGHTS,
   WORST_FILE_SHARE,
-} from '@internal/plugin-container-scorecard-common';
+} from '@container-scorecard/plugin-container-scorecard-common';
 import { SCORING_ANCHOR } from '../../hooks/useRuleLink';
 import { SEVERITY_ORDER, severityLabel } from '../../presentation';
 

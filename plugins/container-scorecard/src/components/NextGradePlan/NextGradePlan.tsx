@@ -1,6 +1,6 @@
 import type { MouseEvent } from 'react';
 import Typography from '@material-ui/core/Typography';
-import type { ApiNextGrade } from '@internal/plugin-container-scorecard-common';
+import type { ApiNextGrade } from '@container-scorecard/plugin-container-scorecard-common';
 import { formatPoints } from '../../presentation';
 import { findingAnchor } from '../FindingDetails';
 import { GradeBadge } from '../GradeBadge';

@@ -1,6 +1,6 @@
 import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
-import type { Coverage } from '@internal/plugin-container-scorecard-common';
+import type { Coverage } from '@container-scorecard/plugin-container-scorecard-common';
 
 /** How many services have container definitions that were analysed, and why the rest are not. */
 export const CoverageSummary = (props: { coverage: Coverage }) => {

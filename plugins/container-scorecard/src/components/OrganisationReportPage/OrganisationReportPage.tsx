@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { reportFileName } from '@internal/plugin-container-scorecard-common';
+import { reportFileName } from '@container-scorecard/plugin-container-scorecard-common';
 import {
   Content,
   ContentHeader,

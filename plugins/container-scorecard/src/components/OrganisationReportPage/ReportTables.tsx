@@ -12,7 +12,7 @@ import type {
   FailingRule,
   Mover,
   TeamRanking,
-} from '@internal/plugin-container-scorecard-common';
+} from '@container-scorecard/plugin-container-scorecard-common';
 import { ENTITY_TAB_PATH, useEntityPath } from '../../hooks/useEntityPath';
 import { useRuleLink } from '../../hooks/useRuleLink';
 import { PILLAR_TITLES, formatDelta, formatScore } from '../../presentation';

@@ -1,5 +1,5 @@
 import Alert from '@material-ui/lab/Alert';
-import type { ApiLimitReached } from '@internal/plugin-container-scorecard-common';
+import type { ApiLimitReached } from '@container-scorecard/plugin-container-scorecard-common';
 
 /**
  * Says that a result is partial and what a limit left out, so nobody takes it for the whole

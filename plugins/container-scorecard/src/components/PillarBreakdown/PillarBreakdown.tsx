@@ -4,7 +4,7 @@ import { makeStyles } from '@material-ui/core/styles';
 import type {
   ApiPillar,
   PillarScores,
-} from '@internal/plugin-container-scorecard-common';
+} from '@container-scorecard/plugin-container-scorecard-common';
 import { PILLAR_TITLES } from '../../presentation';
 
 const useStyles = makeStyles(theme => ({

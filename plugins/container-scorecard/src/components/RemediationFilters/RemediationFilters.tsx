@@ -8,7 +8,7 @@ import NativeSelect from '@material-ui/core/NativeSelect';
 import type {
   ApiPillar,
   ApiSeverity,
-} from '@internal/plugin-container-scorecard-common';
+} from '@container-scorecard/plugin-container-scorecard-common';
 import {
   PILLAR_TITLES,
   SEVERITY_ORDER,

@@ -1,5 +1,5 @@
 import Typography from '@material-ui/core/Typography';
-import type { EntityScorecard } from '@internal/plugin-container-scorecard-common';
+import type { EntityScorecard } from '@container-scorecard/plugin-container-scorecard-common';
 import { SEVERITY_ORDER, formatScore } from '../../presentation';
 
 /**

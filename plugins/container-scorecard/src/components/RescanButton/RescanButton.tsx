@@ -5,8 +5,8 @@ import { usePermission } from '@backstage/plugin-permission-react';
 import Button from '@material-ui/core/Button';
 import CircularProgress from '@material-ui/core/CircularProgress';
 import RefreshIcon from '@material-ui/icons/Refresh';
-import type { EntityScorecard } from '@internal/plugin-container-scorecard-common';
-import { containerScorecardRescanPermission } from '@internal/plugin-container-scorecard-common';
+import type { EntityScorecard } from '@container-scorecard/plugin-container-scorecard-common';
+import { containerScorecardRescanPermission } from '@container-scorecard/plugin-container-scorecard-common';
 import { containerScorecardApiRef } from '../../api';
 
 /**

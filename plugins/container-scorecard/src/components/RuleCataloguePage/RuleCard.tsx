@@ -6,7 +6,7 @@ import { makeStyles } from '@material-ui/core/styles';
 import type {
   RuleFailures,
   RuleSummary,
-} from '@internal/plugin-container-scorecard-common';
+} from '@container-scorecard/plugin-container-scorecard-common';
 import { ENTITY_TAB_PATH, useEntityPath } from '../../hooks/useEntityPath';
 import { PILLAR_TITLES, formatPoints } from '../../presentation';
 import { CodeSnippetLines } from '../CodeSnippetLines';

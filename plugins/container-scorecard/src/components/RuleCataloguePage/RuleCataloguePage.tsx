@@ -20,7 +20,7 @@ import type {
   ApiPillar,
   ApiSeverity,
   RuleSummary,
-} from '@internal/plugin-container-scorecard-common';
+} from '@container-scorecard/plugin-container-scorecard-common';
 import useAsync from 'react-use/esm/useAsync';
 import { containerScorecardApiRef } from '../../api';
 import { useGroupOptions } from '../../hooks/useGroupOptions';

@@ -1,5 +1,5 @@
 import Typography from '@material-ui/core/Typography';
-import type { RuleSummary } from '@internal/plugin-container-scorecard-common';
+import type { RuleSummary } from '@container-scorecard/plugin-container-scorecard-common';
 
 /**
  * Why a rule matters and how to fix what it reports: the same words wherever a rule is

@@ -5,7 +5,7 @@ import type {
   ApiFinding,
   FileScorecard,
   RuleSummary,
-} from '@internal/plugin-container-scorecard-common';
+} from '@container-scorecard/plugin-container-scorecard-common';
 import { useRuleLink } from '../../hooks/useRuleLink';
 import { PILLAR_TITLES, formatPoints } from '../../presentation';
 import { FindingDetails } from '../FindingDetails';

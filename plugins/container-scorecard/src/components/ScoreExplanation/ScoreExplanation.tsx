@@ -6,7 +6,7 @@ import {
   WORST_FILE_SHARE,
   type FileScorecard,
   type PillarScores,
-} from '@internal/plugin-container-scorecard-common';
+} from '@container-scorecard/plugin-container-scorecard-common';
 import { useScoringLink } from '../../hooks/useRuleLink';
 import { formatPoints, formatScore } from '../../presentation';
 

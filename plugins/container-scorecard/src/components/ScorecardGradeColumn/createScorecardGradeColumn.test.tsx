@@ -1,7 +1,7 @@
 import { Table } from '@backstage/core-components';
 import type { Entity } from '@backstage/catalog-model';
 import { screen, within } from '@testing-library/react';
-import type { ServiceSummary } from '@internal/plugin-container-scorecard-common';
+import type { ServiceSummary } from '@container-scorecard/plugin-container-scorecard-common';
 import { fakeApi, renderWithApi } from '../../__testUtils__/renderWithApi';
 import { createScorecardGradeColumn } from './createScorecardGradeColumn';
 

@@ -1,4 +1,4 @@
-import type { ServiceSummary } from '@internal/plugin-container-scorecard-common';
+import type { ServiceSummary } from '@container-scorecard/plugin-container-scorecard-common';
 import type { ContainerScorecardApi } from '../../api';
 
 /** The backend's bound on refs per request (`GET /entities/summaries`). */

@@ -1,6 +1,6 @@
 import Alert from '@material-ui/lab/Alert';
 import AlertTitle from '@material-ui/lab/AlertTitle';
-import type { EntityScorecard } from '@internal/plugin-container-scorecard-common';
+import type { EntityScorecard } from '@container-scorecard/plugin-container-scorecard-common';
 import { formatDateTime } from '../../presentation';
 import { PartialResultNotice } from '../PartialResultNotice';
 

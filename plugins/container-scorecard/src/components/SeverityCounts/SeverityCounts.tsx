@@ -2,7 +2,7 @@ import { makeStyles } from '@material-ui/core/styles';
 import type {
   ApiSeverity,
   SeverityCounts as Counts,
-} from '@internal/plugin-container-scorecard-common';
+} from '@container-scorecard/plugin-container-scorecard-common';
 import {
   SEVERITY_COLOURS,
   SEVERITY_ORDER,

@@ -9,7 +9,7 @@ import Chip from '@material-ui/core/Chip';
 import type {
   ApiFinding,
   ApiSuppression,
-} from '@internal/plugin-container-scorecard-common';
+} from '@container-scorecard/plugin-container-scorecard-common';
 
 const SOURCE_LABELS: Record<ApiSuppression['source'], string> = {
   inline: 'Inline comment',

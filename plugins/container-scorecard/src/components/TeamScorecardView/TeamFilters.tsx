@@ -11,7 +11,7 @@ import { makeStyles } from '@material-ui/core/styles';
 import type {
   ApiGrade,
   ScorecardStatus,
-} from '@internal/plugin-container-scorecard-common';
+} from '@container-scorecard/plugin-container-scorecard-common';
 import { STATUS_LABELS } from '../../presentation';
 
 const GRADES: ApiGrade[] = ['A', 'B', 'C', 'D', 'F'];

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { TeamScorecardQuery } from '@internal/plugin-container-scorecard-common';
+import type { TeamScorecardQuery } from '@container-scorecard/plugin-container-scorecard-common';
 import { TeamRef } from '../../api';
 import { teamScorecard } from '../../__testUtils__/fixtures';
 import {

@@ -10,7 +10,7 @@ import type {
   ApiGrade,
   ScorecardStatus,
   TeamScorecardQuery,
-} from '@internal/plugin-container-scorecard-common';
+} from '@container-scorecard/plugin-container-scorecard-common';
 import useAsync from 'react-use/esm/useAsync';
 import useDebounce from 'react-use/esm/useDebounce';
 import { containerScorecardApiRef, TeamRef } from '../../api';

@@ -11,7 +11,7 @@ import Typography from '@material-ui/core/Typography';
 import type {
   ServicePage,
   TeamScorecardQuery,
-} from '@internal/plugin-container-scorecard-common';
+} from '@container-scorecard/plugin-container-scorecard-common';
 import { ENTITY_TAB_PATH, useEntityPath } from '../../hooks/useEntityPath';
 import { STATUS_LABELS, formatScore } from '../../presentation';
 import { GradeBadge } from '../GradeBadge';

@@ -1,7 +1,7 @@
 import { useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useTheme } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';
-import type { TrendPoint } from '@internal/plugin-container-scorecard-common';
+import type { TrendPoint } from '@container-scorecard/plugin-container-scorecard-common';
 import { describeTrend, trendCoordinates } from './scale';
 
 const WIDTH = 640;

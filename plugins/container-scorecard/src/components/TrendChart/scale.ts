@@ -1,4 +1,4 @@
-import type { TrendPoint } from '@internal/plugin-container-scorecard-common';
+import type { TrendPoint } from '@container-scorecard/plugin-container-scorecard-common';
 
 /** Summary of a trend for screen readers, e.g. "Score went from 50 to 72 over 90 days". */
 export function describeTrend(points: readonly TrendPoint[]): string {

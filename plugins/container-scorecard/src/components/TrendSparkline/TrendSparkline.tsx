@@ -1,5 +1,5 @@
 import { useTheme } from '@material-ui/core/styles';
-import type { TrendPoint } from '@internal/plugin-container-scorecard-common';
+import type { TrendPoint } from '@container-scorecard/plugin-container-scorecard-common';
 import { describeTrend, trendCoordinates } from '../TrendChart';
 
 /** A word-sized score trend for cards and table cells; described in words for screen readers. @public */

@@ -28,7 +28,9 @@ export function judgementsPath(): string {
 
 export function rulesDirectory(): string {
   return resolve(
-    resolvePackagePath('@container-scorecard/plugin-container-scorecard-common'),
+    resolvePackagePath(
+      '@container-scorecard/plugin-container-scorecard-common',
+    ),
     'src/rules',
   );
 }

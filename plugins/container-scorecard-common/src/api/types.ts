@@ -3,6 +3,8 @@
  * shared by the backend that produces them and the frontend that shows them.
  */
 
+import type { ImageResult } from '../images/scoreImages';
+
 /** @public */
 export type ApiSeverity = 'critical' | 'high' | 'medium' | 'low' | 'info';
 
@@ -232,6 +234,8 @@ export interface EntityScorecard {
    * absent at grade A or when there is nothing to plan.
    */
   nextGrade?: ApiNextGrade;
+  /** The images the entity runs, read from their registries; absent when image inspection is off. */
+  images?: EntityImages;
 }
 
 /** A finding as the next-grade plan lists it. @public */
@@ -458,4 +462,22 @@ export interface RuleFailuresReport {
   /** Services in the scope the caller can see. */
   servicesInScope: number;
   rules: RuleFailures[];
+}
+
+/**
+ * The images an entity's definitions and annotation name, as inspected at its last scan
+ * (docs/images.md). Absent from the scorecard when image inspection is off.
+ *
+ * @public
+ */
+export interface EntityImages {
+  /** When the images were inspected (ISO 8601). */
+  inspectedAt: string;
+  /**
+   * One result per inspected reference: scored images, and "could not inspect" results with
+   * their reason (`status: 'failed'`, no score, no findings).
+   */
+  results: ImageResult[];
+  /** References found but not inspected, with why (limit reached, unresolved variable, registry not configured…). */
+  notInspected: { reference: string; reason: string }[];
 }

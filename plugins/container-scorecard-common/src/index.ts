@@ -22,6 +22,11 @@ export {
   type ImageScoringOptions,
 } from './images/scoreImages';
 export {
+  settleBaseImageUsers,
+  type BaseImageUserAnswer,
+  type BaseImageUserSettlement,
+} from './images/settling/settleBaseImageUsers';
+export {
   imageRuleSettingsOf,
   validateImagesConfig,
   type ImageRegistryConfig,

@@ -112,6 +112,7 @@ describe('ScorecardStore', () => {
         'container_scorecard_entities',
         'container_scorecard_files',
         'container_scorecard_findings',
+        'container_scorecard_images',
         'container_scorecard_runs',
         'container_scorecard_scans',
         'container_scorecard_snapshots',

@@ -23,6 +23,7 @@ import {
   toIso,
 } from './rowMapping';
 import { HistoryQueries } from './HistoryQueries';
+import { ImageQueries, replaceEntityImages } from './ImageQueries';
 import { boundedKey } from './boundedKey';
 import { ExpiringCache } from './ExpiringCache';
 import { ScanQueueStore } from './ScanQueueStore';
@@ -49,6 +50,7 @@ const T = {
   snapshots: 'container_scorecard_snapshots',
   runs: 'container_scorecard_runs',
   totals: 'container_scorecard_daily_totals',
+  images: 'container_scorecard_images',
 } as const;
 
 /** Persistence for scans, results and history. */
@@ -59,6 +61,8 @@ export class ScorecardStore {
   readonly queue: ScanQueueStore;
   /** Stored results in pages, as the search collator indexes them. */
   readonly search: SearchQueries;
+  /** Inspected images of the latest results, and the digests that feed image-tag-moved. */
+  readonly images: ImageQueries;
 
   /** Connects to the plugin's database and brings its schema up to date. */
   static async create(options: {
@@ -82,6 +86,7 @@ export class ScorecardStore {
     this.history = new HistoryQueries(db, this.cache);
     this.queue = new ScanQueueStore(db);
     this.search = new SearchQueries(db);
+    this.images = new ImageQueries(db);
   }
 
   /** Round-trips to the database; throws when it cannot be reached. */
@@ -184,6 +189,10 @@ export class ScorecardStore {
       for (const part of chunk(fileRows, 200)) await tx(T.files).insert(part);
       for (const part of chunk(findingRows, 200)) {
         await tx(T.findings).insert(part);
+      }
+
+      if (input.images) {
+        await replaceEntityImages(tx, input.entityRef, input.images);
       }
 
       if (input.score !== undefined && input.grade) {
@@ -315,6 +324,7 @@ export class ScorecardStore {
       await this.db.transaction(async tx => {
         await tx(T.findings).whereIn('entity_ref', part).delete();
         await tx(T.files).whereIn('entity_ref', part).delete();
+        await tx(T.images).whereIn('entity_ref', part).delete();
         await tx(T.entities).whereIn('entity_ref', part).delete();
       });
     }

@@ -1,3 +1,4 @@
+import type { EntityImagesInput } from './ImageQueries';
 import type {
   ApiGrade,
   ApiLimitReached,
@@ -30,6 +31,8 @@ export interface EntityResultInput {
   etag?: string;
   /** Limits the entity's scan reached (files, bytes, time); absent when the result is complete. */
   partial?: ApiLimitReached[];
+  /** The entity's images, when image inspection is on; absent leaves the stored ones alone. */
+  images?: EntityImagesInput;
 }
 
 /** A failed attempt: recorded without touching the last good result. */

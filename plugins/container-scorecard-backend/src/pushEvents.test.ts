@@ -176,6 +176,38 @@ describe('push events', () => {
       signed('x', 'wrong'),
     );
     expect(forged.status).toBe(403);
+    // So is an unsigned delivery, and a signed body changed on the way.
+    const body = JSON.stringify(pushPayload(['Dockerfile']));
+    const unsigned = await request(server)
+      .post(WEBHOOK)
+      .set('content-type', 'application/json')
+      .set('x-github-event', 'push')
+      .send(body);
+    expect(unsigned.status).toBe(403);
+    expect(unsigned.body).toEqual({ message: 'invalid signature' });
+    const tampered = await post(
+      { ...pushPayload(['Dockerfile']), ref: 'refs/heads/release/2026-12' },
+      signed(body),
+    );
+    expect(tampered.status).toBe(403);
+    // Correctly signed but not a readable push: taken in by the events backend, and mapped to
+    // nothing (the subscriber reads no repository from it).
+    expect((await post({ ref: 'refs/heads/main', commits: 'x' })).status).toBe(
+      202,
+    );
+    expect(
+      (await post({ ...pushPayload(['Dockerfile']), repository: null })).status,
+    ).toBe(202);
+    // Text that is no JSON at all, signed: refused before any subscriber sees it (the events
+    // backend's JSON parser throws, which its router answers with 500; never a 202).
+    const notJson = '{"ref": "refs/heads/main", ';
+    const broken = await request(server)
+      .post(WEBHOOK)
+      .set('content-type', 'application/json')
+      .set('x-github-event', 'push')
+      .set('x-hub-signature-256', signed(notJson))
+      .send(notJson);
+    expect(broken.status).toBeGreaterThanOrEqual(400);
     // A push that touched no container definition asks for nothing.
     expect((await post(pushPayload(['README.md']))).status).toBe(202);
     // A rescan it started would have stored the new Dockerfile by now (one small file).

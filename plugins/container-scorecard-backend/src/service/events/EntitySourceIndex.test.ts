@@ -1,6 +1,6 @@
 import { Entity } from '@backstage/catalog-model';
 import { EntitySourceIndex } from './EntitySourceIndex';
-import { parseRepositoryLocation } from './repositoryLocation';
+import { parseRepositoryLocation, pathOnBranch } from './repositoryLocation';
 import type { PushEvent } from './types';
 
 function component(name: string, annotations: Record<string, string>): Entity {
@@ -36,6 +36,18 @@ const entities = [
   component('printer', {
     'backstage.io/source-location':
       'url:https://bitbucket.org/acme/printer/src/main/',
+  }),
+  component('billing', {
+    'backstage.io/source-location':
+      'url:https://github.com/acme/platform/tree/release/2026-12/services/billing/',
+  }),
+  component('ledger', {
+    'backstage.io/source-location':
+      'url:https://github.com/acme/platform/tree/release/2026-12/services/ledger/',
+  }),
+  component('gateway', {
+    'backstage.io/source-location':
+      'url:https://gitlab.example.com/shop/edge/gateway/-/tree/feature/tls/v2/',
   }),
   component('opted-out', {
     'backstage.io/source-location':
@@ -126,6 +138,79 @@ describe('EntitySourceIndex', () => {
   });
 });
 
+describe('EntitySourceIndex with branches whose names hold slashes', () => {
+  const index = new EntitySourceIndex(entities);
+  const platform = 'https://github.com/acme/platform';
+
+  it('maps a push to release/2026-12 to the folders read on that branch', () => {
+    expect(
+      index.match(
+        push(platform, 'release/2026-12', ['services/billing/Dockerfile']),
+      ),
+    ).toEqual(['component:default/billing']);
+    // Several entities of one monorepo branch, each only for its own folder.
+    expect(
+      index
+        .match(
+          push(platform, 'release/2026-12', [
+            'services/billing/Dockerfile',
+            'services/ledger/k8s/deployment.yaml',
+          ]),
+        )
+        .sort(),
+    ).toEqual(['component:default/billing', 'component:default/ledger']);
+    expect(
+      index.match(
+        push(platform, 'release/2026-12', ['services/ledger/src/main.go']),
+      ),
+    ).toEqual([]);
+    // Unknown paths: every entity of that branch.
+    expect(index.match(push(platform, 'release/2026-12')).sort()).toEqual([
+      'component:default/billing',
+      'component:default/ledger',
+    ]);
+  });
+
+  it('matches no other branch that shares a prefix with it', () => {
+    for (const branch of [
+      'release',
+      'release/2026-11',
+      'release/2026',
+      'main',
+    ]) {
+      expect(
+        index.match(push(platform, branch, ['services/billing/Dockerfile'])),
+      ).toEqual([]);
+    }
+    // Git cannot hold `release` beside `release/2026-12`: a push to `release` means the address
+    // names the folder 2026-12/services/billing on it.
+    expect(
+      index.match(
+        push(platform, 'release', ['2026-12/services/billing/Dockerfile']),
+      ),
+    ).toEqual(['component:default/billing']);
+  });
+
+  it('splits GitLab addresses with slashed branches too', () => {
+    expect(
+      index.match({
+        scm: 'gitlab',
+        repositoryUrl: 'https://gitlab.example.com/shop/edge/gateway',
+        branch: 'feature/tls',
+        changedPaths: ['v2/Dockerfile', 'Dockerfile'],
+      }),
+    ).toEqual(['component:default/gateway']);
+    expect(
+      index.match({
+        scm: 'gitlab',
+        repositoryUrl: 'https://gitlab.example.com/shop/edge/gateway',
+        branch: 'feature/tls',
+        changedPaths: ['Dockerfile'],
+      }),
+    ).toEqual([]);
+  });
+});
+
 describe('parseRepositoryLocation', () => {
   it.each([
     ['https://github.com/acme/api', 'github.com/acme/api', undefined, ''],
@@ -153,9 +238,35 @@ describe('parseRepositoryLocation', () => {
   ])('%s', (address, repositoryKey, branch, path) => {
     expect(parseRepositoryLocation(address)).toEqual({
       repositoryKey,
-      ...(branch ? { branch } : {}),
+      ...(branch
+        ? { branch, refAndPath: [branch, path].filter(Boolean).join('/') }
+        : {}),
       path,
     });
+  });
+
+  it('keeps the whole tail after tree/ so a known branch with slashes can split it', () => {
+    const location = parseRepositoryLocation(
+      'https://github.com/acme/api/tree/release/2026-12/deploy/k8s',
+    )!;
+    expect(location.refAndPath).toBe('release/2026-12/deploy/k8s');
+    expect(pathOnBranch(location, 'release/2026-12', 'main')).toBe(
+      'deploy/k8s',
+    );
+    expect(pathOnBranch(location, 'release', 'main')).toBe(
+      '2026-12/deploy/k8s',
+    );
+    expect(pathOnBranch(location, 'release/2026-12/deploy/k8s', 'main')).toBe(
+      '',
+    );
+    // A branch that is only a prefix of a segment is another branch.
+    expect(pathOnBranch(location, 'release/2026', 'main')).toBeUndefined();
+    expect(pathOnBranch(location, 'main', 'main')).toBeUndefined();
+    // No branch in the address: the default branch, or any when the push does not say.
+    const bare = parseRepositoryLocation('https://github.com/acme/api')!;
+    expect(pathOnBranch(bare, 'main', 'main')).toBe('');
+    expect(pathOnBranch(bare, 'release/2026-12', 'main')).toBeUndefined();
+    expect(pathOnBranch(bare, 'release/2026-12', undefined)).toBe('');
   });
 
   it('refuses what is no web address', () => {

@@ -2,7 +2,11 @@ import { Entity } from '@backstage/catalog-model';
 import { refOf } from '../discovery/catalogEntities';
 import { resolveEntitySource } from '../discovery/resolveEntitySource';
 import { createCandidateFilter } from '../reading/candidateFiles';
-import { parseRepositoryLocation } from './repositoryLocation';
+import {
+  parseRepositoryLocation,
+  pathOnBranch,
+  RepositoryLocation,
+} from './repositoryLocation';
 import type { PushEvent } from './types';
 
 /** Annotations that name an entity's repository without being where it is read from. */
@@ -14,10 +18,8 @@ const SLUG_ANNOTATIONS: Record<string, string> = {
 /** One place in a repository one entity's scorecard is read from. */
 interface IndexedSource {
   entityRef: string;
-  /** Undefined: the repository's default branch. */
-  branch?: string;
-  /** The folder read, '' for the whole repository. */
-  path: string;
+  /** Where in the repository it is read: the branch and folder are split per push. */
+  location: RepositoryLocation;
   /** Decides whether a changed path (relative to `path`) can change the scorecard. */
   holdsDefinitions: (path: string) => boolean;
 }
@@ -53,22 +55,17 @@ export class EntitySourceIndex {
     if (!location) return [];
     const matched = new Set<string>();
     for (const source of this.byRepository.get(location.repositoryKey) ?? []) {
-      const branch = source.branch ?? push.defaultBranch;
-      if (branch !== undefined && branch !== push.branch) continue;
-      if (!push.changedPaths || this.touches(source, push.changedPaths)) {
+      const folder = pathOnBranch(
+        source.location,
+        push.branch,
+        push.defaultBranch,
+      );
+      if (folder === undefined) continue;
+      if (!push.changedPaths || touches(source, folder, push.changedPaths)) {
         matched.add(source.entityRef);
       }
     }
     return [...matched];
-  }
-
-  private touches(source: IndexedSource, changedPaths: string[]): boolean {
-    const prefix = source.path ? `${source.path}/` : '';
-    return changedPaths.some(
-      path =>
-        path.startsWith(prefix) &&
-        source.holdsDefinitions(path.slice(prefix.length)),
-    );
   }
 
   private add(entity: Entity) {
@@ -108,12 +105,21 @@ export class EntitySourceIndex {
     const location = parseRepositoryLocation(address);
     if (!location) return;
     const sources = this.byRepository.get(location.repositoryKey) ?? [];
-    sources.push({
-      entityRef,
-      ...(location.branch ? { branch: location.branch } : {}),
-      path: location.path,
-      holdsDefinitions,
-    });
+    sources.push({ entityRef, location, holdsDefinitions });
     this.byRepository.set(location.repositoryKey, sources);
   }
+}
+
+/** Whether a changed path lies in `folder` and can hold a definition of the source. */
+function touches(
+  source: IndexedSource,
+  folder: string,
+  changedPaths: string[],
+): boolean {
+  const prefix = folder ? `${folder}/` : '';
+  return changedPaths.some(
+    path =>
+      path.startsWith(prefix) &&
+      source.holdsDefinitions(path.slice(prefix.length)),
+  );
 }

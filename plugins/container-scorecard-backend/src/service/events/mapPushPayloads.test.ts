@@ -96,6 +96,49 @@ describe('push payloads', () => {
     expect(mapGithubPush(null)).toBeUndefined();
   });
 
+  it('keeps the whole name of a branch with slashes', () => {
+    expect(
+      mapGithubPush(githubPush({ ref: 'refs/heads/release/2026-12' })),
+    ).toMatchObject({ branch: 'release/2026-12' });
+    expect(
+      mapGithubPush(githubPush({ ref: 'refs/heads/feature/a/b' }))?.branch,
+    ).toBe('feature/a/b');
+    // `refs/heads/` alone names no branch.
+    expect(mapGithubPush(githubPush({ ref: 'refs/heads/' }))).toBeUndefined();
+  });
+
+  it('refuses malformed GitHub payloads instead of guessing', () => {
+    for (const payload of [
+      githubPush({ ref: 42 }),
+      githubPush({ ref: undefined }),
+      githubPush({ repository: undefined }),
+      githubPush({ repository: 'acme/checkout-api' }),
+      githubPush({ repository: { html_url: '' } }),
+      githubPush({ repository: { html_url: ['https://github.com/a/b'] } }),
+      [githubPush()],
+    ]) {
+      expect(mapGithubPush(payload)).toBeUndefined();
+    }
+    // Commits of the wrong shape: the paths are unknown, never a partial list.
+    for (const commits of [
+      'three commits',
+      [{ added: 'Dockerfile', removed: [], modified: [] }],
+      [null],
+    ]) {
+      const event = mapGithubPush(githubPush({ commits }));
+      expect(event).toMatchObject({ branch: 'main' });
+      expect(event?.changedPaths).toBeUndefined();
+    }
+    // Entries that are no strings are left out; the rest are kept.
+    expect(
+      mapGithubPush(
+        githubPush({
+          commits: [{ added: [7, 'Dockerfile'], removed: [], modified: [] }],
+        }),
+      )?.changedPaths,
+    ).toEqual(['Dockerfile']);
+  });
+
   /** Shaped like GitLab's documented push hook. */
   const gitlabPush = (overrides: Record<string, unknown> = {}) => ({
     object_kind: 'push',
@@ -144,6 +187,54 @@ describe('push payloads', () => {
       mapGitlabPush(gitlabPush({ after: '0'.repeat(40) })),
     ).toBeUndefined();
     expect(mapGitlabPush(gitlabPush({ ref: 'refs/tags/v2' }))).toBeUndefined();
+  });
+
+  it('reads GitLab branches with slashes and refuses malformed GitLab payloads', () => {
+    expect(
+      mapGitlabPush(gitlabPush({ ref: 'refs/heads/release/2026-12' }))?.branch,
+    ).toBe('release/2026-12');
+    for (const payload of [
+      gitlabPush({ project: undefined }),
+      gitlabPush({ project: { web_url: 15 } }),
+      gitlabPush({ ref: null }),
+      'push',
+      undefined,
+    ]) {
+      expect(mapGitlabPush(payload)).toBeUndefined();
+    }
+    // A count that is no number cannot tell whether every commit is listed.
+    expect(
+      mapGitlabPush(gitlabPush({ total_commits_count: '1' }))?.changedPaths,
+    ).toBeUndefined();
+  });
+
+  it('reads Bitbucket Cloud branches with slashes and refuses malformed payloads', () => {
+    const repository = {
+      links: { html: { href: 'https://bitbucket.org/acme/label-printer' } },
+    };
+    expect(
+      mapBitbucketCloudPush({
+        repository,
+        push: {
+          changes: [{ new: { type: 'branch', name: 'release/2026-12' } }],
+        },
+      }),
+    ).toEqual([
+      {
+        scm: 'bitbucketCloud',
+        repositoryUrl: 'https://bitbucket.org/acme/label-printer',
+        branch: 'release/2026-12',
+      },
+    ]);
+    for (const payload of [
+      { repository, push: { changes: 'all of them' } },
+      { repository, push: null },
+      { repository: { links: { html: 'x' } }, push: { changes: [] } },
+      { repository, push: { changes: [null, 3, { new: { type: 'branch' } }] } },
+      null,
+    ]) {
+      expect(mapBitbucketCloudPush(payload)).toEqual([]);
+    }
   });
 
   it('reads each branch of a Bitbucket Cloud push, whose payload names no files', () => {

@@ -6,6 +6,12 @@ export interface RepositoryLocation {
   branch?: string;
   /** The folder inside the repository, without slashes at either end; '' for the root. */
   path: string;
+  /**
+   * Everything after `tree/`, `blob/` or `src/`: the branch and the folder together. A branch
+   * may hold slashes (`release/2026-12`), so only a known branch name can split it;
+   * `branch` and `path` above are the split at the first slash.
+   */
+  refAndPath?: string;
 }
 
 /**
@@ -13,7 +19,8 @@ export interface RepositoryLocation {
  * GitHub (`/owner/repo/tree/<branch>/<path>`, `blob` too), GitLab (`/group/sub/project/-/tree/
  * <branch>/<path>`) and Bitbucket Cloud (`/workspace/repo/src/<branch>/<path>`), on any host (an
  * enterprise server has the same shapes). A branch with a slash in its name cannot be told from
- * a folder in such an address; its first segment is taken, as Backstage's own readers do.
+ * a folder by the address alone: `branch` is its first segment, and `refAndPath` keeps the whole
+ * tail for a caller that knows the branch (a push names it) to split with `pathOnBranch`.
  */
 export function parseRepositoryLocation(
   address: string,
@@ -34,6 +41,7 @@ export function parseRepositoryLocation(
   const rest = (tail: string[]) => ({
     branch: tail[1],
     path: tail.slice(2).join('/'),
+    refAndPath: tail.slice(1).join('/'),
   });
 
   const gitlabMarker = segments.indexOf('-');
@@ -55,4 +63,26 @@ export function parseRepositoryLocation(
     repositoryKey: key(isGitlab ? segments : segments.slice(0, 2)),
     path: isGitlab ? '' : tail.join('/'),
   };
+}
+
+/**
+ * The folder `location` names inside `branch`, or undefined when it lies on another branch. An
+ * address without a branch follows the default branch (any branch when that is unknown). Git
+ * cannot hold both `release` and `release/2026-12` as branches, so at most one split of an
+ * address's tail names an existing branch: the one a push to that branch implies.
+ */
+export function pathOnBranch(
+  location: RepositoryLocation,
+  branch: string,
+  defaultBranch: string | undefined,
+): string | undefined {
+  if (location.refAndPath === undefined) {
+    return defaultBranch === undefined || defaultBranch === branch
+      ? location.path
+      : undefined;
+  }
+  if (location.refAndPath === branch) return '';
+  return location.refAndPath.startsWith(`${branch}/`)
+    ? location.refAndPath.slice(branch.length + 1)
+    : undefined;
 }

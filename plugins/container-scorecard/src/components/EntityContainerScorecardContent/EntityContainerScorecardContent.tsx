@@ -31,6 +31,7 @@ import {
 } from '../RemediationFilters';
 import { RemediationSummary } from '../RemediationSummary';
 import { EntityScoreExplanation } from '../ScoreExplanation';
+import { EntityImagesCard } from '../EntityImages';
 import { FileScorecardCard } from '../FileScorecardCard';
 import { FriendlyError } from '../FriendlyError';
 import { GradeBadge } from '../GradeBadge';
@@ -225,6 +226,11 @@ export const EntityContainerScorecardContent = () => {
         {current.files.length > 0 && (
           <Grid item xs={12}>
             <SuppressedFindings findings={suppressed} />
+          </Grid>
+        )}
+        {current.images && (
+          <Grid item xs={12}>
+            <EntityImagesCard images={current.images} rules={ruleMap} />
           </Grid>
         )}
       </Grid>

@@ -1,3 +1,4 @@
+import { Fragment, type ReactNode } from 'react';
 import { Link } from '@backstage/core-components';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
@@ -84,10 +85,18 @@ export const RuleFindingsGroup = (props: {
   /** The file's source and rendering, which say where a finding's text came from. */
   file?: Pick<FileScorecard, 'source' | 'rendering'>;
   defaultOpen: boolean;
+  /**
+   * Renders one occurrence instead of FindingDetails: an image finding has no file line, only the
+   * config value it is about.
+   */
+  renderFinding?: (finding: ApiFinding) => ReactNode;
+  /** False when the rule catalogue has no entry for the rule, so the id is not a dead link. */
+  linkRule?: boolean;
 }) => {
   const classes = useStyles();
-  const { group, rule, fileUrl } = props;
-  const ruleHref = useRuleLink()(group.ruleId);
+  const { group, rule, fileUrl, renderFinding, linkRule = true } = props;
+  const ruleLink = useRuleLink()(group.ruleId);
+  const ruleHref = linkRule ? ruleLink : undefined;
   const count = group.findings.length;
   return (
     <details
@@ -129,12 +138,19 @@ export const RuleFindingsGroup = (props: {
         </Typography>
         {rule && <RuleExplanation rule={rule} headingComponent="h5" />}
         {group.findings.map((finding, i) => (
-          <FindingDetails
+          <Fragment
             key={`${finding.range.start.line}-${finding.range.start.column}-${i}`}
-            finding={finding}
-            fileUrl={fileUrl}
-            file={props.file}
-          />
+          >
+            {renderFinding ? (
+              renderFinding(finding)
+            ) : (
+              <FindingDetails
+                finding={finding}
+                fileUrl={fileUrl}
+                file={props.file}
+              />
+            )}
+          </Fragment>
         ))}
       </div>
     </details>

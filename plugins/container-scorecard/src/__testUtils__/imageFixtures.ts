@@ -1,0 +1,92 @@
+import {
+  scoreImages,
+  type EntityImages,
+  type EntityScorecard,
+  type InspectedImage,
+} from '@container-scorecard/plugin-container-scorecard-common';
+import { analysedScorecard } from './fixtures';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export const ROOT_IMAGE_DIGEST =
+  'sha256:4f1c8a2b9d3e7f60a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718';
+
+/**
+ * An image as the registry client would describe it: checkout-api's base, built `ageDays` ago,
+ * running as root, unsigned, 182.4 MiB in 9 layers on two platforms.
+ */
+function rootImage(now: Date, ageDays: number): InspectedImage {
+  return {
+    reference: 'registry.example.com/northwind/checkout-api:1.4',
+    registry: 'registry.example.com',
+    repository: 'northwind/checkout-api',
+    tag: '1.4',
+    pinnedByDigest: false,
+    digest: ROOT_IMAGE_DIGEST,
+    manifestDigest: ROOT_IMAGE_DIGEST,
+    platforms: ['linux/amd64', 'linux/arm64'],
+    platform: 'linux/amd64',
+    config: {
+      user: '',
+      cmd: ['node', 'server.js'],
+      labels: {},
+      // Two hours past the day boundary, so a slow test never reads a day less.
+      created: new Date(
+        now.getTime() - ageDays * DAY_MS - 2 * 60 * 60 * 1000,
+      ).toISOString(),
+    },
+    compressedSize: Math.round(182.4 * 1024 * 1024),
+    layerCount: 9,
+    supplyChain: {
+      signed: false,
+      sbom: false,
+      attestation: false,
+      via: 'cosign-tags',
+    },
+  };
+}
+
+/**
+ * Images of checkout-api, scored by the real image rules: one inspected (root, old, unsigned),
+ * one the registry refused, one over the per-entity limit.
+ */
+export function checkoutImages(now = new Date()): EntityImages {
+  const image = rootImage(now, 412);
+  return {
+    inspectedAt: now.toISOString(),
+    results: scoreImages(
+      [
+        {
+          inspection: {
+            status: 'inspected',
+            reference: image.reference,
+            image,
+          },
+          usedBy: ['dockerfile', 'kubernetes'],
+        },
+        {
+          inspection: {
+            status: 'failed',
+            reference: 'ghcr.io/northwind/sidecar:2',
+            reason: 'ghcr.io is not a configured registry',
+          },
+          usedBy: ['compose'],
+        },
+      ],
+      { now },
+    ),
+    notInspected: [
+      {
+        reference: '${PROXY_IMAGE}',
+        reason: 'the reference holds an unresolved variable',
+      },
+    ],
+  };
+}
+
+/** checkout-api's scorecard with its images. */
+export function scorecardWithImages(
+  images: EntityImages | undefined,
+): EntityScorecard {
+  return { ...analysedScorecard, ...(images ? { images } : {}) };
+}

@@ -1,0 +1,1 @@
+export { EntityImagesCard } from './EntityImagesCard';

@@ -24,6 +24,7 @@ import { toRuleCatalogue } from './mapping/toRuleCatalogue';
 import { createRepositoryReader } from './reading/createRepositoryReader';
 import { readScorecardOptions } from './readScorecardOptions';
 import { ScanService } from './scanning/ScanService';
+import { createImageInspectionService } from './images/createImageInspectionService';
 import { readQueueOptions } from './queue/readQueueOptions';
 import type { ScanResultListener } from './scanning/ScanResultListener';
 import { readDemoHistoryOptions, seedDemoHistory } from './demoHistory';
@@ -79,6 +80,8 @@ export async function createServices(deps: {
     maxEntityBytes: options.maxEntityBytes,
     retry: options.retry,
   });
+  // A bad images section fails start-up here, like the rest of the configuration.
+  const images = createImageInspectionService(deps.config);
   const scanService = new ScanService({
     store,
     engine,
@@ -90,6 +93,7 @@ export async function createServices(deps: {
     options,
     claimTtlMs: queueOptions.claimTtlMs,
     onResultStored: deps.onResultStored,
+    images,
   });
   deps.lifecycle?.addShutdownHook(() => scanService.stop());
   deps.logger.info(
@@ -103,6 +107,7 @@ export async function createServices(deps: {
     engine,
     rules,
     scanService,
+    images,
     access: new CatalogAccess(deps.catalog, options.filter),
     /** Set when `containerScorecard.demo.seedHistory` is: seeds an empty store's past. */
     seedDemoHistory:

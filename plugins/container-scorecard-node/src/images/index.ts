@@ -4,6 +4,7 @@ export type {
   ImageInspectorOptions,
 } from './createImageInspector';
 export type { RegistryConfig } from './registryConfig';
+export { findRegistry } from './registryConfig';
 export { DEFAULT_IMAGE_INSPECTION_LIMITS } from './limits';
 export type { ImageInspectionLimits } from './limits';
 export { resolveImageReference } from './imageReference';

@@ -42,7 +42,7 @@ export function apiHostOf(referenceHost: string): string {
     : referenceHost.toLowerCase();
 }
 
-/** The configured registry serving `referenceHost`, if any. */
+/** The configured registry serving `referenceHost`, if any. @public */
 export function findRegistry(
   registries: readonly RegistryConfig[],
   referenceHost: string,

@@ -90,8 +90,12 @@ describe('createImageInspectionService', () => {
       );
       expect(service.enabled).toBe(false);
       expect(
-        await service.inspectEntity({ entity, results: [compose] }),
-      ).toEqual([]);
+        await service.inspectEntity({
+          entity,
+          results: [compose],
+          budgetMs: 10_000,
+        }),
+      ).toBeUndefined();
     }
   });
 
@@ -107,16 +111,24 @@ describe('createImageInspectionService', () => {
         },
       }),
     );
-    const results = await service.inspectEntity({
+    const outcome = await service.inspectEntity({
       entity,
       results: [compose],
       previousDigests: new Map([
         ['registry.test/team/api:1', `sha256:${'0'.repeat(64)}`],
       ]),
+      budgetMs: 10_000,
     });
+    const results = outcome!.results;
     expect(results.map(r => [r.reference, r.status, r.usedBy])).toEqual([
       ['registry.test/team/api:1', 'inspected', ['compose', 'annotation']],
-      ['quay.io/x/y:2', 'failed', ['annotation']],
+    ]);
+    // No registry is asked about an image on a registry nobody configured.
+    expect(outcome!.notInspected).toEqual([
+      {
+        reference: 'quay.io/x/y:2',
+        reason: 'quay.io is not a configured registry',
+      },
     ]);
     expect(results[0].findings.map(f => f.ruleId)).toEqual([
       'image-runs-as-root',
@@ -125,10 +137,9 @@ describe('createImageInspectionService', () => {
       'image-without-sbom',
       'image-tag-moved',
     ]);
-    expect(results[1].reason).toBe('quay.io is not a configured registry');
 
     // The config blob is cached by digest across entities; the tag is resolved again.
-    await service.inspectEntity({ entity, results: [] });
+    await service.inspectEntity({ entity, results: [], budgetMs: 10_000 });
     expect(blobReads).toBe(1);
   });
 

@@ -1,57 +1,115 @@
 import type { Config } from '@backstage/config';
 import type { Entity } from '@backstage/catalog-model';
-import type {
-  FileResult,
-  ImageResult,
+import {
+  imageRuleSettingsOf,
+  scoreImages,
+  type FileResult,
+  type ImageResult,
 } from '@container-scorecard/plugin-container-scorecard-common';
 import {
+  DEFAULT_IMAGE_INSPECTION_LIMITS,
   createImageInspector,
-  inspectAndScoreImages,
+  imageReferencesOf,
+  type ImageInspector,
 } from '@container-scorecard/plugin-container-scorecard-node';
 import { annotatedImagesOf } from './annotatedImages';
+import { inspectWithinBudget } from './inspectWithinBudget';
+import {
+  planImageInspections,
+  type NotInspectedImage,
+} from './planImageInspections';
 import { readImagesOptions } from './readImagesOptions';
+
+/**
+ * Registry conversations per entity at a time: enough to hide one slow registry's latency,
+ * few enough that a scan's entities (themselves `concurrency` at a time) do not trip rate limits.
+ */
+export const IMAGE_INSPECTION_CONCURRENCY = 3;
+
+/** One entity's images, inspected and scored. */
+export interface EntityImagesOutcome {
+  inspectedAt: Date;
+  results: ImageResult[];
+  notInspected: NotInspectedImage[];
+}
 
 /** Inspects and scores the images of one entity, when image inspection is configured. */
 export interface ImageInspectionService {
   readonly enabled: boolean;
+  /** Undefined when image inspection is off: nothing was asked of any registry. */
   inspectEntity(options: {
     entity: Entity;
     results: readonly FileResult[];
     /** Digest per reference at the entity's previous scan, for `image-tag-moved`. */
     previousDigests?: ReadonlyMap<string, string>;
-  }): Promise<ImageResult[]>;
+    /** How long this entity's images may take in all (the scan's per-entity timeout). */
+    budgetMs: number;
+  }): Promise<EntityImagesOutcome | undefined>;
 }
 
 /**
  * Reads `containerScorecard.images` once; each call inspects the entity's images through the
  * OCI Distribution API. Registry I/O is asynchronous and the rules are cheap, so this runs on the
- * scan task without holding the event loop; failures come back as "could not inspect" results.
+ * scan task without holding the event loop; failures come back as "could not inspect" results
+ * and references no registry is asked about as "not inspected", each with its reason.
  */
 export function createImageInspectionService(
   config: Config,
+  testing: { inspector?: ImageInspector; now?: () => Date } = {},
 ): ImageInspectionService {
   const { enabled, images } = readImagesOptions(config);
+  const registries = images?.registries ?? [];
+  const maxImagesPerEntity =
+    images?.limits?.maxImagesPerEntity ??
+    DEFAULT_IMAGE_INSPECTION_LIMITS.maxImagesPerEntity;
   // One inspector for the plugin's lifetime: its digest caches serve every entity and scan, and
   // its bearer tokens are renewed when a registry answers 401 to an expired one.
   const inspector = enabled
-    ? createImageInspector({
-        registries: images?.registries ?? [],
+    ? testing.inspector ??
+      createImageInspector({
+        registries,
         platform: images?.platform,
         limits: images?.limits,
       })
     : undefined;
+  const now = testing.now ?? (() => new Date());
+  const ruleSettings = imageRuleSettingsOf(images);
   return {
     enabled,
-    async inspectEntity({ entity, results, previousDigests }) {
-      if (!inspector) return [];
-      return inspectAndScoreImages({
-        results,
-        annotatedImages: annotatedImagesOf(entity),
-        config: images,
-        registries: images?.registries ?? [],
-        previousDigests,
-        inspector,
+    async inspectEntity({ entity, results, previousDigests, budgetMs }) {
+      if (!inspector) return undefined;
+      const referenced = imageReferencesOf(results, annotatedImagesOf(entity));
+      const plan = planImageInspections(referenced, {
+        registries,
+        maxImagesPerEntity,
       });
+      const { inspections, skipped } = await inspectWithinBudget(
+        inspector,
+        plan.toInspect.map(image => image.reference),
+        { concurrency: IMAGE_INSPECTION_CONCURRENCY, budgetMs },
+      );
+      const usedBy = new Map(
+        plan.toInspect.map(image => [image.reference, image.usedBy]),
+      );
+      const inspectedAt = now();
+      return {
+        inspectedAt,
+        results: scoreImages(
+          inspections.map(inspection => ({
+            inspection,
+            usedBy: usedBy.get(inspection.reference) ?? [],
+            previousDigest: previousDigests?.get(inspection.reference),
+          })),
+          { now: inspectedAt, ...ruleSettings },
+        ),
+        notInspected: [
+          ...plan.notInspected,
+          ...skipped.map(reference => ({
+            reference,
+            reason: `the entity's images took longer than their ${budgetMs} ms budget before it was reached`,
+          })),
+        ],
+      };
     },
   };
 }

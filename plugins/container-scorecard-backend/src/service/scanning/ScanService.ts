@@ -49,6 +49,11 @@ import type {
   ScanResultListener,
   StoredScanResult,
 } from './ScanResultListener';
+import type {
+  EntityImagesOutcome,
+  ImageInspectionService,
+} from '../images/createImageInspectionService';
+import { countsWithImages, settleWithImages } from '../images/settleWithImages';
 
 /** What happened to one entity in a scan. */
 export interface EntityScanOutcome {
@@ -119,6 +124,8 @@ export interface ScanServiceDeps {
   claimTtlMs?: number;
   /** Told of every stored result (regression notifications); its failures are only logged. */
   onResultStored?: ScanResultListener;
+  /** Inspects the images the entity runs, when `containerScorecard.images` is enabled. */
+  images?: ImageInspectionService;
 }
 
 class EntityTimeoutError extends Error {
@@ -555,12 +562,19 @@ export class ScanService {
         ...(tree.limitsReached ?? []),
         ...(analysis.limitsReached ?? []),
       ];
-      const result = toApiResult(
-        analysis,
+      const images = await this.inspectImages(entity, entityRef, analysis);
+      const defined = toApiResult(
+        images ? settleWithImages(analysis, images.results) : analysis,
         limitsReached.length ? { ...tree, limitsReached } : tree,
         this.rules,
         this.deps.options.maxFileBytes,
       );
+      const result = images
+        ? {
+            ...defined,
+            counts: countsWithImages(defined.counts, images.results),
+          }
+        : defined;
       const analysedAt = this.now();
       try {
         await store.saveResult({
@@ -570,6 +584,7 @@ export class ScanService {
           analysedAt,
           sourceKey,
           etag: tree.etag,
+          ...(images ? { images } : {}),
         });
       } catch (error) {
         return await this.recordStoreFailure(entityRef, details, error, {
@@ -592,6 +607,38 @@ export class ScanService {
       return await this.recordStoreFailure(entityRef, details, error, {
         resultLost: false,
       });
+    }
+  }
+
+  /**
+   * The entity's images, when inspection is on. Registry trouble is a result per image, never an
+   * exception; anything else (a bug) is logged and the definitions are stored without images,
+   * so an image problem can never cost the entity its scan.
+   */
+  private async inspectImages(
+    entity: Entity,
+    entityRef: string,
+    analysis: {
+      files: Parameters<ImageInspectionService['inspectEntity']>[0]['results'];
+    },
+  ): Promise<EntityImagesOutcome | undefined> {
+    const service = this.deps.images;
+    if (!service?.enabled) return undefined;
+    const previousDigests = await this.deps.store.images.lastDigestsOf(
+      entityRef,
+    );
+    try {
+      return await service.inspectEntity({
+        entity,
+        results: analysis.files,
+        previousDigests,
+        budgetMs: this.deps.options.entityTimeoutMs,
+      });
+    } catch (error) {
+      this.deps.logger.warn(
+        `Container scorecard could not inspect the images of ${entityRef}: ${error}`,
+      );
+      return undefined;
     }
   }
 

@@ -49,6 +49,7 @@ async function cli(args: string[], cwd: string, home: string) {
 describe('container-scorecard --inspect-images against a real registry', () => {
   let registry: TestRegistry;
   let dir: string;
+  let settleDir: string;
 
   beforeAll(async () => {
     registry = await startTestRegistry();
@@ -88,6 +89,18 @@ describe('container-scorecard --inspect-images against a real registry', () => {
       join(dir, 'compose.yaml'),
       `services:\n  web:\n    image: ${host}/team/web:1\n  cache:\n    image: ghcr.io/acme/cache:7\n`,
     );
+    // Bases whose user only the registry knows: Dockerfiles on them set no USER.
+    await pushTestImage(url, 'base/nonroot', '1', { user: '65532:65532' });
+    await pushTestImage(url, 'base/root', '1', {});
+    // A folder of their own, so the other tests' image lists stay as they are.
+    settleDir = mkdtempSync(join(tmpdir(), 'scorecard-images-settle-'));
+    for (const name of ['nonroot', 'root']) {
+      mkdirSync(join(settleDir, 'settle', name), { recursive: true });
+      writeFileSync(
+        join(settleDir, 'settle', name, 'Dockerfile'),
+        `FROM ${host}/base/${name}:1\nCOPY app /app\nHEALTHCHECK CMD ["/app", "health"]\nCMD ["/app"]\n`,
+      );
+    }
     writeFileSync(
       join(dir, '.container-scorecard.yaml'),
       `images:\n  registries:\n    - host: "${host}"\n      insecure: true\n`,
@@ -97,6 +110,7 @@ describe('container-scorecard --inspect-images against a real registry', () => {
   afterAll(async () => {
     await registry?.stop();
     if (dir) rmSync(dir, { recursive: true, force: true });
+    if (settleDir) rmSync(settleDir, { recursive: true, force: true });
   });
 
   it('inspects the final-stage base and compose images, scoring each', async () => {
@@ -164,6 +178,187 @@ describe('container-scorecard --inspect-images against a real registry', () => {
       '1 image finding at severity high or worse (--fail-on high)',
     );
     expect(run.code).toBe(EXIT_CODES.thresholdFailed);
+  });
+
+  it('writes image findings to SARIF at the lines naming the image, and failed inspections as warnings', async () => {
+    const run = await cli(
+      ['--inspect-images', '-f', 'sarif', 'compose.yaml', 'Dockerfile'],
+      dir,
+      dir,
+    );
+    const [sarifRun] = JSON.parse(run.stdout).runs;
+    const driverRules = sarifRun.tool.driver.rules;
+    const rootRule = driverRules.find(
+      (r: any) => r.id === 'image-runs-as-root',
+    );
+    expect(rootRule.properties).toMatchObject({
+      kind: 'image',
+      appliesTo: ['image'],
+      pillar: 'least-privilege',
+      severity: 'high',
+    });
+    const web = `${registry.host}/team/web:1`;
+    const webResults = sarifRun.results.filter(
+      (r: any) => r.properties.image === web,
+    );
+    expect(webResults.map((r: any) => r.ruleId).sort()).toEqual([
+      'image-missing-provenance-labels',
+      'image-not-signed',
+      'image-runs-as-root',
+      'image-shell-form-entrypoint',
+      'image-too-old',
+      'image-without-healthcheck',
+      'image-without-sbom',
+    ]);
+    const root = webResults.find((r: any) => r.ruleId === 'image-runs-as-root');
+    expect(root).toMatchObject({
+      ruleIndex: driverRules.indexOf(rootRule),
+      level: 'error',
+      message: {
+        text: `${web}: The image config sets no User, so its process runs as root.`,
+      },
+      properties: { evidence: 'User: ""', severity: 'high' },
+    });
+    // compose.yaml names the image on its third line.
+    expect(root.locations).toEqual([
+      {
+        physicalLocation: {
+          artifactLocation: { uri: 'compose.yaml', uriBaseId: '%SRCROOT%' },
+          region: { startLine: 3 },
+        },
+        logicalLocations: [{ fullyQualifiedName: web, kind: 'resource' }],
+      },
+    ]);
+    const notifications = sarifRun.invocations[0].toolExecutionNotifications;
+    expect(notifications).toContainEqual(
+      expect.objectContaining({
+        level: 'warning',
+        descriptor: { id: 'could-not-inspect' },
+        message: {
+          text: 'Could not inspect ghcr.io/acme/cache:7: ghcr.io is not a configured registry',
+        },
+      }),
+    );
+    expect(run.code).toBe(EXIT_CODES.ok);
+  });
+
+  it('fails --fail-below on an inspected image below the threshold, naming it, while the definitions pass', async () => {
+    const json = JSON.parse(
+      (await cli(['--inspect-images', '-f', 'json', 'compose.yaml'], dir, dir))
+        .stdout,
+    );
+    const web = json.images.find((i: any) =>
+      i.reference.endsWith('team/web:1'),
+    );
+    const definitions = json.aggregate.score;
+    expect(web.score).toBeLessThan(definitions);
+    const threshold = web.score + 1;
+    const run = await cli(
+      ['--inspect-images', '--fail-below', String(threshold), 'compose.yaml'],
+      dir,
+      dir,
+    );
+    expect(run.stderr).toContain(
+      `Failed: image ${web.reference} (score ${web.score}) below --fail-below ${threshold}.`,
+    );
+    expect(run.code).toBe(EXIT_CODES.thresholdFailed);
+    // The same threshold without the flag judges the definitions only, which pass it.
+    const withoutImages = await cli(
+      ['--fail-below', String(threshold), 'compose.yaml'],
+      dir,
+      dir,
+    );
+    expect(withoutImages.code).toBe(EXIT_CODES.ok);
+    // A failed inspection has no score and fails no threshold.
+    const atZero = await cli(
+      ['--inspect-images', '--fail-below', '1', 'compose.yaml'],
+      dir,
+      dir,
+    );
+    expect(atZero.code).toBe(EXIT_CODES.ok);
+  });
+
+  it("settles no-user-in-final-stage with the base image's user read from the registry", async () => {
+    const config = join(dir, '.container-scorecard.yaml');
+    const ruleIds = (file: any) => file.findings.map((f: any) => f.ruleId);
+    const byPath = (report: any) =>
+      Object.fromEntries(report.files.map((f: any) => [f.path, f]));
+    const unsure = byPath(
+      JSON.parse(
+        (await cli(['-c', config, '-f', 'json', 'settle'], settleDir, dir))
+          .stdout,
+      ),
+    );
+    const report = JSON.parse(
+      (
+        await cli(
+          ['--inspect-images', '-c', config, '-f', 'json', 'settle'],
+          settleDir,
+          dir,
+        )
+      ).stdout,
+    );
+    const settled = byPath(report);
+    const nonroot = 'settle/nonroot/Dockerfile';
+    const root = 'settle/root/Dockerfile';
+    expect(ruleIds(unsure[nonroot])).toContain('no-user-in-final-stage');
+    expect(ruleIds(settled[nonroot])).not.toContain('no-user-in-final-stage');
+    expect(settled[nonroot].score).toBe(unsure[nonroot].score + 20);
+    expect(settled[root].score).toBe(unsure[root].score);
+    expect(
+      settled[root].findings.find(
+        (f: any) => f.ruleId === 'no-user-in-final-stage',
+      ).message,
+    ).toBe(
+      `The final stage sets no USER, so the container runs as root. The registry confirms it: the base image ${registry.host}/base/root:1 sets no User, so it runs as root.`,
+    );
+    expect(report.aggregate.score).toBeGreaterThan(
+      JSON.parse(
+        (await cli(['-c', config, '-f', 'json', 'settle'], settleDir, dir))
+          .stdout,
+      ).aggregate.score,
+    );
+    expect(report.settlements).toEqual([
+      expect.objectContaining({
+        path: nonroot,
+        outcome: 'dropped',
+        user: '65532:65532',
+      }),
+      expect.objectContaining({ path: root, outcome: 'confirmed', user: '' }),
+    ]);
+
+    const tty = await cli(
+      ['--inspect-images', '-c', config, 'settle'],
+      settleDir,
+      dir,
+    );
+    expect(tty.stdout).toContain('Settled by the registry');
+    expect(tty.stdout).toContain(
+      `${nonroot}: no-user-in-final-stage was settled by the registry: ${registry.host}/base/nonroot:1 runs as user "65532:65532".`,
+    );
+    const sarif = JSON.parse(
+      (
+        await cli(
+          ['--inspect-images', '-c', config, '-f', 'sarif', 'settle'],
+          settleDir,
+          dir,
+        )
+      ).stdout,
+    ).runs[0];
+    expect(sarif.invocations[0].toolExecutionNotifications).toContainEqual(
+      expect.objectContaining({
+        level: 'note',
+        descriptor: { id: 'base-image-user-dropped' },
+        associatedRule: { id: 'no-user-in-final-stage' },
+      }),
+    );
+    expect(
+      sarif.results.filter(
+        (r: any) =>
+          r.ruleId === 'no-user-in-final-stage' &&
+          r.locations[0].physicalLocation.artifactLocation.uri === nonroot,
+      ),
+    ).toEqual([]);
   });
 
   it('reads nothing from registries without the flag', async () => {

@@ -4,6 +4,8 @@ import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import {
   builtInRules,
+  imageRules,
+  imageRuleSettingsOf,
   ScorecardConfigError,
   SEVERITIES,
   type ContainerFileKind,
@@ -33,7 +35,8 @@ import {
 } from './formats/formatRules';
 import { formatRulesMarkdown } from './formats/formatRulesMarkdown';
 import { formatSarif } from './formats/formatSarif';
-import { formatImagesTty } from './formats/formatImagesTty';
+import { formatImagesTty } from './formats/images/formatImagesTty';
+import { imageRuleMetadata } from './formats/images/imageRuleMetadata';
 import {
   imageThresholdFailures,
   inspectImagesForCli,
@@ -124,8 +127,23 @@ function useColor(io: CliIo, requested: boolean): boolean {
   return Boolean(io.stdout.isTTY);
 }
 
-/** All registered rules with the configuration applied: enabled or not, configured severity. */
-function listedRules(engine: ScorecardEngine): ListedRule[] {
+/**
+ * All registered rules with the configuration applied: enabled or not, configured severity;
+ * then the image rules, enabled unless `images.rules` turns them off.
+ */
+function listedRules(
+  engine: ScorecardEngine,
+  config: ScorecardConfig,
+): ListedRule[] {
+  const { disabledRules = [] } = imageRuleSettingsOf(config.images);
+  const images = imageRules.map(rule => ({
+    ...imageRuleMetadata(rule),
+    enabled: !disabledRules.includes(rule.id),
+  }));
+  return [...fileRules(engine), ...images];
+}
+
+function fileRules(engine: ScorecardEngine): ListedRule[] {
   const inForce = new Map(engine.rules.map(r => [r.id, r]));
   return builtInRules.map(rule => {
     const effective = inForce.get(rule.id);
@@ -273,15 +291,19 @@ async function scanWith(
       }
     }
   }
-  const images = options.inspectImages
-    ? await inspectImagesForCli(analysis.results, config, io.env)
+  const inspected = options.inspectImages
+    ? await inspectImagesForCli(analysis, config, io.env)
     : undefined;
+  if (inspected) analysis = inspected.analysis;
+  const images = inspected?.images;
   const input: ReportInput = {
     analysis,
     rules: new Map(engine.rules.map(r => [r.id, r])),
     toolVersion: toolVersion(),
     fixes,
     images,
+    imageRules: inspected?.imageRules,
+    settlements: inspected?.settlements,
   };
   const color = options.output ? false : useColor(io, options.color);
   const formatters = {
@@ -289,7 +311,9 @@ async function scanWith(
     sarif: () => formatSarif(input, io.cwd),
     tty: () =>
       formatTty(input, createPalette(color)) +
-      (images ? formatImagesTty(images, createPalette(color)) : ''),
+      (images
+        ? formatImagesTty(images, createPalette(color), inspected?.settlements)
+        : ''),
   };
   const report = formatters[options.format]();
   if (options.output) {
@@ -348,8 +372,8 @@ async function listRules(
     output?: string;
   },
 ): Promise<number> {
-  const { engine } = await createEngine(io, options.config);
-  const rules = listedRules(engine);
+  const { engine, config } = await createEngine(io, options.config);
+  const rules = listedRules(engine, config);
   const formatters = {
     json: () => formatRulesJson(rules, engine.rulesetVersion),
     markdown: () => formatRulesMarkdown(rules, engine.rulesetVersion),

@@ -82,6 +82,8 @@ export function formatJson(input: ReportInput): string {
     files: analysis.results.map(r => fileJson(r, input)),
     ...(input.fixes ? { fixes: input.fixes } : {}),
     ...(input.images ? { images: input.images } : {}),
+    // Dockerfile findings the registry settled: dropped ones are named here, not silently gone.
+    ...(input.images ? { settlements: input.settlements ?? [] } : {}),
     ...(analysis.warnings.length ? { warnings: analysis.warnings } : {}),
   };
   return `${JSON.stringify(report, null, 2)}\n`;

@@ -2,11 +2,12 @@ import {
   PILLARS,
   type RuleMetadata,
 } from '@container-scorecard/plugin-container-scorecard-common';
+import { appliesToText, type CatalogueRule } from './images/imageRuleMetadata';
 import type { Palette } from './formatTty';
 import { compareText } from '../compareText';
 
 /** A rule as `container-scorecard rules` lists it. */
-export interface ListedRule extends RuleMetadata {
+export interface ListedRule extends CatalogueRule {
   /** False when the configuration turns the rule off. */
   enabled: boolean;
 }
@@ -36,6 +37,7 @@ export function formatRulesJson(
         severity: rule.severity,
         enabled: rule.enabled,
         appliesTo: rule.appliesTo,
+        ...(rule.kind ? { kind: rule.kind } : {}),
         equivalents: rule.equivalents,
         ...(rule.equivalentLinks
           ? { equivalentLinks: rule.equivalentLinks }
@@ -73,7 +75,7 @@ export function formatRulesTty(
         `  ${rule.id.padEnd(idWidth)}  ${palette.severity(
           rule.severity,
           rule.severity.padEnd(8),
-        )} ${rule.appliesTo.join(',').padEnd(29)} ${
+        )} ${appliesToText(rule, ',').padEnd(29)} ${
           rule.fixable ? 'fix' : '   '
         } ${rule.enabled ? '' : palette.dim('(disabled) ')}${rule.title}${
           equivalents.length ? palette.dim(`  [${equivalents.join(', ')}]`) : ''

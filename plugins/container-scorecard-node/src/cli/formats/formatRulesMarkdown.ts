@@ -3,6 +3,7 @@ import {
   type RuleMetadata,
 } from '@container-scorecard/plugin-container-scorecard-common';
 import { sortRules } from './formatRules';
+import { appliesToText, type CatalogueRule } from './images/imageRuleMetadata';
 
 const TOOL_NAMES: Record<string, string> = {
   hadolint: 'hadolint',
@@ -55,7 +56,7 @@ function optionsOf(rule: RuleMetadata): string[] {
   ];
 }
 
-function ruleSection(rule: RuleMetadata): string[] {
+function ruleSection(rule: CatalogueRule): string[] {
   return [
     `### \`${rule.id}\``,
     '',
@@ -67,7 +68,7 @@ function ruleSection(rule: RuleMetadata): string[] {
       PILLARS.find(p => p.id === rule.pillar)?.title ?? rule.pillar
     } |`,
     `| Severity | ${rule.severity} |`,
-    `| Applies to | ${rule.appliesTo.join(', ')} |`,
+    `| Applies to | ${appliesToText(rule)} |`,
     `| Equivalents | ${equivalentsOf(rule)} |`,
     `| Fixable | ${rule.fixable ? 'yes (`--fix`)' : 'no'} |`,
     '',
@@ -98,7 +99,7 @@ function ruleSection(rule: RuleMetadata): string[] {
  * always give the same text, so a test can tell when the file is stale.
  */
 export function formatRulesMarkdown(
-  rules: readonly RuleMetadata[],
+  rules: readonly CatalogueRule[],
   rulesetVersion: string,
 ): string {
   const sorted = sortRules(rules);
@@ -111,13 +112,22 @@ export function formatRulesMarkdown(
       'Severities are defaults: `.container-scorecard.yaml` or app-config can change them, ' +
       'turn rules off and set options (see [cli.md](cli.md) and [scoring.md](scoring.md)).',
     '',
+    ...(sorted.some(rule => rule.kind === 'image')
+      ? [
+          'Rules that apply to `image` check the images the definitions run, read from their ' +
+            'registries (`--inspect-images` in the CLI, `containerScorecard.images` in the ' +
+            'portal); they are configured under `images.rules` and have no automatic fix ' +
+            '(see [images.md](images.md)).',
+          '',
+        ]
+      : []),
     '| Rule | Pillar | Severity | Applies to | Equivalents | Fix |',
     '|---|---|---|---|---|---|',
     ...sorted.map(
       rule =>
         `| [\`${rule.id}\`](#${rule.id}) | ${rule.pillar} | ${
           rule.severity
-        } | ${rule.appliesTo.join(', ')} | ${equivalentsOf(rule)} | ${
+        } | ${appliesToText(rule)} | ${equivalentsOf(rule)} | ${
           rule.fixable ? 'yes' : ''
         } |`,
     ),

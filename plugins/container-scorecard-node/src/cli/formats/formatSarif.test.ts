@@ -2,6 +2,11 @@ import { resolve } from 'node:path';
 import { createNodeScorecardEngine } from '../../engine';
 import { analyzeTargets } from '../analyzeTargets';
 import { formatSarif, SARIF_VERSION, sarifLevel } from './formatSarif';
+import {
+  imageRules,
+  scoreImages,
+} from '@container-scorecard/plugin-container-scorecard-common';
+import { imageRuleMetadata } from './images/imageRuleMetadata';
 
 /*
  * The SARIF 2.1.0 schema, reduced to what matters for our output: for every object we write, the
@@ -485,5 +490,133 @@ describe('formatSarif', () => {
         sarifLevel(s as any),
       ),
     ).toEqual(['error', 'error', 'warning', 'note', 'note']);
+  });
+  it('adds image findings at every line naming the image, annotation-only images logically, and failed inspections as warnings', async () => {
+    const engine = await createNodeScorecardEngine({
+      now: () => new Date('2025-06-15'),
+    });
+    const cwd = resolve(FIXTURES, 'project');
+    const analysis = await analyzeTargets({
+      engine,
+      config: {},
+      cwd,
+      paths: ['docker-compose.yml', 'deploy/deployment.yaml'],
+    });
+    const inspected = (reference: string) => ({
+      status: 'inspected' as const,
+      reference,
+      image: {
+        reference,
+        registry: 'registry-1.docker.io',
+        repository: 'library/nginx',
+        tag: '1.27',
+        pinnedByDigest: false,
+        digest: `sha256:${'a'.repeat(64)}`,
+        manifestDigest: `sha256:${'a'.repeat(64)}`,
+        platforms: ['linux/amd64'],
+        platform: 'linux/amd64',
+        config: { user: '', labels: {}, created: '2025-06-01T00:00:00Z' },
+        compressedSize: 1024,
+        layerCount: 1,
+        supplyChain: {
+          signed: true,
+          sbom: true,
+          attestation: false,
+          via: 'cosign-tags' as const,
+        },
+      },
+    });
+    const images = scoreImages(
+      [
+        { inspection: inspected('nginx:1.27'), usedBy: ['compose'] },
+        { inspection: inspected('acme/batch:3'), usedBy: ['annotation'] },
+        {
+          inspection: {
+            status: 'failed',
+            reference: 'ghcr.io/acme/cache:7',
+            reason: 'ghcr.io is not a configured registry',
+          },
+          usedBy: ['compose'],
+        },
+      ],
+      { now: new Date('2025-06-15') },
+    );
+    const log = JSON.parse(
+      formatSarif(
+        {
+          analysis,
+          rules: new Map(engine.rules.map(r => [r.id, r])),
+          toolVersion: '0.1.0',
+          images,
+          imageRules: imageRules.map(imageRuleMetadata),
+          settlements: [],
+        },
+        cwd,
+      ),
+    );
+    const problems: string[] = [];
+    validate(log, 'sarifLog', 'log', problems);
+    expect(problems).toEqual([]);
+
+    const [run] = log.runs;
+    const rootResults = run.results.filter(
+      (r: any) => r.ruleId === 'image-runs-as-root',
+    );
+    expect(rootResults).toHaveLength(2);
+    const [nginx, batch] = rootResults;
+    expect(run.tool.driver.rules[nginx.ruleIndex].id).toBe(
+      'image-runs-as-root',
+    );
+    expect(nginx.level).toBe('error');
+    expect(
+      nginx.locations.map((l: any) => [
+        l.physicalLocation.artifactLocation.uri,
+        l.physicalLocation.region.startLine,
+      ]),
+    ).toEqual([
+      ['deploy/deployment.yaml', 10],
+      ['docker-compose.yml', 3],
+    ]);
+    expect(batch.locations).toEqual([
+      {
+        logicalLocations: [
+          { fullyQualifiedName: 'acme/batch:3', kind: 'resource' },
+        ],
+      },
+    ]);
+    expect(run.invocations[0].toolExecutionNotifications).toContainEqual(
+      expect.objectContaining({
+        level: 'warning',
+        descriptor: { id: 'could-not-inspect' },
+      }),
+    );
+  });
+
+  it('lists no image rules and no image results without inspected images', async () => {
+    const engine = await createNodeScorecardEngine();
+    const cwd = resolve(FIXTURES, 'project');
+    const analysis = await analyzeTargets({
+      engine,
+      config: {},
+      cwd,
+      paths: ['docker-compose.yml'],
+    });
+    const [run] = JSON.parse(
+      formatSarif(
+        {
+          analysis,
+          rules: new Map(engine.rules.map(r => [r.id, r])),
+          toolVersion: '0.1.0',
+          imageRules: imageRules.map(imageRuleMetadata),
+        },
+        cwd,
+      ),
+    ).runs;
+    expect(
+      run.tool.driver.rules.filter((r: any) => r.id.startsWith('image-')),
+    ).toEqual([]);
+    expect(
+      run.results.filter((r: any) => r.ruleId.startsWith('image-')),
+    ).toEqual([]);
   });
 });

@@ -5,6 +5,11 @@ import type {
   Severity,
   SourceRange,
 } from '@container-scorecard/plugin-container-scorecard-common';
+import {
+  imageSarifNotifications,
+  imageSarifResults,
+} from './images/imageSarif';
+import { appliesToText, type CatalogueRule } from './images/imageRuleMetadata';
 import type { ReportInput } from './types';
 import { TOOL_NAME } from './types';
 
@@ -53,7 +58,8 @@ function helpOf(rule: RuleMetadata) {
   return { text, markdown };
 }
 
-function sarifRule(rule: RuleMetadata) {
+function sarifRule(rule: CatalogueRule) {
+  const appliesTo = appliesToText(rule, ',').split(',').filter(Boolean);
   return {
     id: rule.id,
     name: pascalCase(rule.id),
@@ -62,10 +68,11 @@ function sarifRule(rule: RuleMetadata) {
     help: helpOf(rule),
     defaultConfiguration: { level: sarifLevel(rule.severity) },
     properties: {
-      tags: [rule.pillar, ...rule.appliesTo],
+      tags: [rule.pillar, ...appliesTo],
       severity: rule.severity,
       pillar: rule.pillar,
-      appliesTo: [...rule.appliesTo],
+      appliesTo,
+      ...(rule.kind ? { kind: rule.kind } : {}),
       equivalents: rule.equivalents,
       fixable: rule.fixable,
     },
@@ -178,11 +185,17 @@ function sarifResult(finding: Finding, ruleIndex: Map<string, number>) {
  * result per finding (suppressed findings carry `suppressions`), and as tool execution
  * notifications the files that could not be analysed (an error: they have no findings to show)
  * and the limits that made a result partial (a warning naming the limit and what it left out).
+ * With `--inspect-images`, image findings are results too (at the lines naming the image), images
+ * that could not be inspected are warnings, and what the registry settled is a note.
  */
 export function formatSarif(input: ReportInput, cwd: string): string {
-  const rules = [...input.rules.values()];
+  // Image rules only when images were inspected: without --inspect-images none of them ran.
+  const rules: CatalogueRule[] = [
+    ...input.rules.values(),
+    ...(input.images ? input.imageRules ?? [] : []),
+  ];
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
-  const notifications = input.analysis.results.flatMap(result => [
+  const notifications: object[] = input.analysis.results.flatMap(result => [
     ...(result.status === 'could-not-analyse'
       ? [
           {
@@ -227,6 +240,28 @@ export function formatSarif(input: ReportInput, cwd: string): string {
       associatedRule: { id: error.ruleId },
     })),
   ]);
+  const { images = [], settlements = [] } = input;
+  notifications.push(
+    ...imageSarifNotifications(
+      images,
+      input.analysis.results,
+      artifactLocation,
+    ),
+    // What the registry settled: a dropped finding must not vanish without a word.
+    ...settlements.map(settlement => ({
+      level: 'note',
+      message: { text: settlement.note },
+      descriptor: { id: `base-image-user-${settlement.outcome}` },
+      associatedRule: { id: settlement.ruleId },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: artifactLocation(settlement.path),
+          },
+        },
+      ],
+    })),
+  );
   const log = {
     $schema: SARIF_SCHEMA,
     version: SARIF_VERSION,
@@ -252,9 +287,18 @@ export function formatSarif(input: ReportInput, cwd: string): string {
             toolExecutionNotifications: notifications,
           },
         ],
-        results: input.analysis.results.flatMap(result =>
-          result.findings.map(finding => sarifResult(finding, ruleIndex)),
-        ),
+        results: [
+          ...input.analysis.results.flatMap(result =>
+            result.findings.map(finding => sarifResult(finding, ruleIndex)),
+          ),
+          ...imageSarifResults(
+            images,
+            input.analysis.results,
+            ruleIndex,
+            artifactLocation,
+            sarifLevel,
+          ),
+        ],
         properties: {
           aggregate: input.analysis.aggregate,
         },

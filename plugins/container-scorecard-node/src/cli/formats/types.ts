@@ -1,7 +1,9 @@
 import type {
+  BaseImageUserSettlement,
   ImageResult,
   RuleMetadata,
 } from '@container-scorecard/plugin-container-scorecard-common';
+import type { ImageRuleMetadata } from './images/imageRuleMetadata';
 import type { Analysis } from '../analyzeTargets';
 import type { FixReport } from '../fix/applyFixes';
 
@@ -15,6 +17,10 @@ export interface ReportInput {
   fixes?: FixReport[];
   /** Present with `--inspect-images` (docs/images.md). */
   images?: ImageResult[];
+  /** The image rules in force, with `--inspect-images`. */
+  imageRules?: ImageRuleMetadata[];
+  /** Dockerfile findings the registry settled (docs/images.md), with `--inspect-images`. */
+  settlements?: BaseImageUserSettlement[];
 }
 
 /** The CLI's name, as shown in reports and SARIF. */

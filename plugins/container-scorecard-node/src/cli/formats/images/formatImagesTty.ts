@@ -1,5 +1,8 @@
-import type { ImageResult } from '@container-scorecard/plugin-container-scorecard-common';
-import type { Palette } from './formatTty';
+import type {
+  BaseImageUserSettlement,
+  ImageResult,
+} from '@container-scorecard/plugin-container-scorecard-common';
+import type { Palette } from '../formatTty';
 
 function ageOf(created: string | undefined, now: Date): string {
   const time = Date.parse(created ?? '');
@@ -16,10 +19,14 @@ function signedText(signed: boolean | undefined): string {
   return signed ? '  signed' : '  unsigned';
 }
 
-/** The "Images" section of the terminal report: one block per image, findings under it. */
+/**
+ * The "Images" section of the terminal report: one block per image, findings under it, then
+ * the Dockerfile findings the registry settled.
+ */
 export function formatImagesTty(
   images: readonly ImageResult[],
   palette: Palette,
+  settlements: readonly BaseImageUserSettlement[] = [],
   now = new Date(),
 ): string {
   if (images.length === 0) return '\nImages: none referenced.\n';
@@ -53,6 +60,11 @@ export function formatImagesTty(
         )} ${finding.ruleId}  ${finding.message}`,
       );
     }
+  }
+  if (settlements.length > 0)
+    lines.push('', palette.bold('Settled by the registry'));
+  for (const settlement of settlements) {
+    lines.push(`  ${settlement.path}: ${settlement.note}`);
   }
   return `${lines.join('\n')}\n`;
 }

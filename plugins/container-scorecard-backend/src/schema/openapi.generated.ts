@@ -1335,6 +1335,145 @@ export const spec = {
               },
             },
           },
+          images: {
+            $ref: '#/components/schemas/EntityImages',
+          },
+        },
+      },
+      EntityImages: {
+        type: 'object',
+        description:
+          "The images the entity's definitions and container-scorecard.io/images annotation name, as inspected at its last scan (docs/images.md). Absent when image inspection is off. Inspected images' findings are included in the entity's counts; its score is the definitions' score.",
+        required: ['inspectedAt', 'results', 'notInspected'],
+        properties: {
+          inspectedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          results: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ImageResult',
+            },
+          },
+          notInspected: {
+            type: 'array',
+            description:
+              "References no registry was asked about, with why (not a literal reference, a registry not configured, more than maxImagesPerEntity images, the entity's time budget).",
+            items: {
+              type: 'object',
+              required: ['reference', 'reason'],
+              properties: {
+                reference: {
+                  type: 'string',
+                },
+                reason: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+        },
+      },
+      ImageResult: {
+        type: 'object',
+        description:
+          'One image: scored when inspected; when it could not be (status failed), its reason and no score or findings.',
+        required: ['reference', 'usedBy', 'status', 'findings', 'counts'],
+        properties: {
+          reference: {
+            type: 'string',
+          },
+          usedBy: {
+            type: 'array',
+            items: {
+              type: 'string',
+              enum: ['dockerfile', 'compose', 'kubernetes', 'annotation'],
+            },
+          },
+          status: {
+            type: 'string',
+            enum: ['inspected', 'failed'],
+          },
+          reason: {
+            type: 'string',
+            description:
+              'Why the image could not be inspected (shown as "could not inspect - reason").',
+          },
+          digest: {
+            type: 'string',
+          },
+          platforms: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          created: {
+            type: 'string',
+          },
+          compressedSize: {
+            type: 'integer',
+            minimum: 0,
+          },
+          layerCount: {
+            type: 'integer',
+            minimum: 0,
+          },
+          user: {
+            type: 'string',
+            description: 'The image config User; empty means root.',
+          },
+          signed: {
+            type: 'boolean',
+          },
+          score: {
+            type: 'number',
+            minimum: 0,
+            maximum: 100,
+          },
+          pillarScores: {
+            $ref: '#/components/schemas/PillarScores',
+          },
+          findings: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ImageFinding',
+            },
+          },
+          counts: {
+            $ref: '#/components/schemas/SeverityCounts',
+          },
+        },
+      },
+      ImageFinding: {
+        type: 'object',
+        description:
+          'A finding of an image rule; path is the image reference, snippet the config value.',
+        required: ['ruleId', 'severity', 'message', 'path', 'range', 'snippet'],
+        properties: {
+          ruleId: {
+            type: 'string',
+          },
+          severity: {
+            $ref: '#/components/schemas/Severity',
+          },
+          message: {
+            type: 'string',
+          },
+          path: {
+            type: 'string',
+          },
+          range: {
+            $ref: '#/components/schemas/Range',
+          },
+          snippet: {
+            type: 'string',
+          },
+          penalty: {
+            type: 'number',
+            minimum: 0,
+          },
         },
       },
       HistoryPoint: {

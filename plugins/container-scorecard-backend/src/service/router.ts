@@ -52,6 +52,8 @@ export interface RouterOptions {
   scanService: ScanService;
   ruleCatalogue: RuleCatalogue;
   rules: ReadonlyMap<string, RuleMetadata>;
+  /** Image inspection (`containerScorecard.images`): scorecards carry images only when on. */
+  images?: { readonly enabled: boolean };
   /**
    * Check every answer against the spec as well. On by default under test, so the spec the
    * frontend builds against and what the backend sends cannot drift apart unnoticed.
@@ -137,7 +139,10 @@ export async function createRouter(
       (await buildEntityScorecard(
         store,
         stringifyEntityRef(entity).toLocaleLowerCase('en-US'),
-        { findingsPerFile: req.query.findingsPerFile ?? FINDINGS_PER_FILE },
+        {
+          findingsPerFile: req.query.findingsPerFile ?? FINDINGS_PER_FILE,
+          withImages: options.images?.enabled,
+        },
       )) as any,
     );
   });
@@ -203,6 +208,7 @@ export async function createRouter(
     res.json(
       (await buildEntityScorecard(store, entityRef, {
         findingsPerFile: req.query.findingsPerFile ?? FINDINGS_PER_FILE,
+        withImages: options.images?.enabled,
       })) as any,
     );
   });

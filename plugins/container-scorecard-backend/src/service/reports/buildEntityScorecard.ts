@@ -14,7 +14,11 @@ import { ScorecardStore } from '../../database/ScorecardStore';
 export async function buildEntityScorecard(
   store: ScorecardStore,
   entityRef: string,
-  options: { findingsPerFile: number },
+  options: {
+    findingsPerFile: number;
+    /** Image inspection is on: the stored images go with the scorecard. */
+    withImages?: boolean;
+  },
 ): Promise<EntityScorecard> {
   const summary = await store.getEntitySummary(entityRef);
   if (!summary) {
@@ -59,6 +63,12 @@ export async function buildEntityScorecard(
   if (summary.pillarScores) scorecard.pillarScores = summary.pillarScores;
   const nextGrade = nextGradeOf(allFiles, summary.score);
   if (nextGrade) scorecard.nextGrade = nextGrade;
+  // Stored images stay when inspection is turned off, but are not shown: the field's absence
+  // is how the API says inspection is off.
+  const images = options.withImages
+    ? await store.images.getEntityImages(entityRef)
+    : undefined;
+  if (images) scorecard.images = images;
   return scorecard;
 }
 

@@ -1,4 +1,5 @@
 import {
+  SEVERITIES,
   scoreImages,
   type EntityImages,
   type EntityScorecard,
@@ -84,9 +85,18 @@ export function checkoutImages(now = new Date()): EntityImages {
   };
 }
 
-/** checkout-api's scorecard with its images. */
+/**
+ * checkout-api's scorecard with its images. As the backend does (countsWithImages), the entity's
+ * counts include its images' findings while its score stays the definitions'.
+ */
 export function scorecardWithImages(
   images: EntityImages | undefined,
 ): EntityScorecard {
-  return { ...analysedScorecard, ...(images ? { images } : {}) };
+  if (!images) return analysedScorecard;
+  const counts = { ...analysedScorecard.counts };
+  for (const image of images.results) {
+    for (const severity of SEVERITIES)
+      counts[severity] += image.counts[severity];
+  }
+  return { ...analysedScorecard, counts, images };
 }

@@ -9,6 +9,7 @@ import { makeStyles } from '@material-ui/core/styles';
 import { ENTITY_TAB_PATH, useEntityPath } from '../../hooks/useEntityPath';
 import { useEntityScorecard } from '../../hooks/useEntityScorecard';
 import { formatDateTime } from '../../presentation';
+import { ImageCountsNote } from '../EntityImages';
 import { GradeBadge } from '../GradeBadge';
 import { ScoreGauge } from '../ScoreGauge';
 import { ScorecardStatusNotice } from '../ScorecardStatusNotice';
@@ -89,6 +90,7 @@ export const EntityContainerScorecardCard = () => {
               Open findings
             </Typography>
             <SeverityCounts counts={value.counts} />
+            <ImageCountsNote scorecard={value} />
             <Typography
               variant="caption"
               color="textSecondary"
@@ -96,8 +98,12 @@ export const EntityContainerScorecardCard = () => {
               className={classes.section}
             >
               {value.files.length} container definition
-              {value.files.length === 1 ? '' : 's'} · analysed{' '}
-              {formatDateTime(value.analysedAt)}
+              {value.files.length === 1 ? '' : 's'}
+              {value.images &&
+                ` · ${value.images.results.length} image${
+                  value.images.results.length === 1 ? '' : 's'
+                }`}{' '}
+              · analysed {formatDateTime(value.analysedAt)}
             </Typography>
           </div>
         ) : null}

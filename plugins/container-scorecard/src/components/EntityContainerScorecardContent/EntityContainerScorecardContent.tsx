@@ -31,7 +31,7 @@ import {
 } from '../RemediationFilters';
 import { RemediationSummary } from '../RemediationSummary';
 import { EntityScoreExplanation } from '../ScoreExplanation';
-import { EntityImagesCard } from '../EntityImages';
+import { EntityImagesCard, ImageCountsNote } from '../EntityImages';
 import { FileScorecardCard } from '../FileScorecardCard';
 import { FriendlyError } from '../FriendlyError';
 import { GradeBadge } from '../GradeBadge';
@@ -156,6 +156,7 @@ export const EntityContainerScorecardContent = () => {
                 </Box>
                 <Box marginY={2}>
                   <SeverityCounts counts={current.counts} />
+                  <ImageCountsNote scorecard={current} />
                 </Box>
                 <Box marginBottom={2}>
                   <EntityScoreExplanation

@@ -1,1 +1,3 @@
 export { EntityImagesCard } from './EntityImagesCard';
+export { ImageCountsNote } from './ImageCountsNote';
+export { imageFindingCounts, splitCounts, totalOf } from './imageCounts';

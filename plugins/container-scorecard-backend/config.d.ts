@@ -186,6 +186,67 @@ export interface Config {
       /** Bytes of output per chart. Default 4194304 (4 MiB). */
       maxOutputBytes?: number;
     };
+    /**
+     * Image inspection (docs/images.md): the images an entity's definitions run (final-stage
+     * FROM, compose `image:`, Kubernetes containers) and those its `container-scorecard.io/images`
+     * annotation names are read from their registries through the OCI Distribution API and
+     * scored with the image rules. Off unless `enabled` is true and at least one registry is
+     * listed: no registry outside `registries` is ever contacted.
+     */
+    images?: {
+      /** Default false. */
+      enabled?: boolean;
+      /** The platform whose config is read from multi-platform images. Default `linux/amd64`. */
+      platform?: string;
+      /** The registries images may be read from. */
+      registries?: Array<{
+        /**
+         * The host as image references write it, with the port when there is one (`ghcr.io`,
+         * `docker.io` for Docker Hub, `127.0.0.1:5000`).
+         */
+        host: string;
+        /** Basic credentials, sent to the registry or its token realm when they ask. */
+        username?: string;
+        /**
+         * Password or access token for `username`.
+         * @visibility secret
+         */
+        password?: string;
+        /**
+         * A bearer token sent as is, for registries that issue long-lived tokens.
+         * @visibility secret
+         */
+        token?: string;
+        /**
+         * Other hosts this registry sends us to: its token realm and blob storage, when they are
+         * not the registry itself. Docker Hub's are trusted with it.
+         */
+        trustedHosts?: string[];
+        /** Plain HTTP; accepted for loopback hosts only (tests, the demo). */
+        insecure?: boolean;
+      }>;
+      /**
+       * Per image rule id: `enabled: false` turns it off; `options` over its defaults
+       * (`image-too-old: { options: { maxAgeDays: 60 } }`).
+       */
+      rules?: {
+        [ruleId: string]: {
+          enabled?: boolean;
+          options?: { [name: string]: unknown };
+        };
+      };
+      /** Bounds on what inspection may cost; each ends in a visible "not inspected" or "could not inspect". */
+      limits?: {
+        /** Largest manifest or index accepted, in bytes. Default 4194304 (4 MiB). */
+        maxManifestBytes?: number;
+        /** Largest image config accepted, in bytes. Default 1048576 (1 MiB). */
+        maxConfigBytes?: number;
+        /** Images inspected per entity; the rest are listed as not inspected. Default 20. */
+        maxImagesPerEntity?: number;
+        /** Per registry request, the token request included. Default 15000. */
+        requestTimeoutMs?: number;
+      };
+    };
     /** For the demo portal only. */
     demo?: {
       /**

@@ -44,9 +44,11 @@ export default defineConfig({
   webServer: [
     {
       // The backend without `backstage-cli package start`'s file watcher: an edit elsewhere in
-      // the checkout must not restart it (and end its scans) in the middle of a run.
+      // the checkout must not restart it (and end its scans) in the middle of a run. The demo's
+      // image registry is started (or reused) and seeded first, so the first scan finds the
+      // example services' images.
       command:
-        'node --require @backstage/cli/config/nodeTransform.cjs src/index.ts --config ../../app-config.yaml',
+        '../../scripts/demo-registry.sh && node --require @backstage/cli/config/nodeTransform.cjs src/index.ts --config ../../app-config.yaml',
       cwd: 'packages/backend',
       url: 'http://localhost:7007/api/container-scorecard/health',
       env: {

@@ -411,6 +411,31 @@ export class ScorecardStore {
   }
 
   /**
+   * Per entity among `entityRefs`: the files of its stored result that could not be analysed,
+   * with their reasons, in file order. One query per chunk of refs, so a report over thousands of
+   * failed entities costs a handful of queries, not a few per entity.
+   */
+  async listFileErrors(
+    entityRefs: readonly string[],
+  ): Promise<Map<string, { path: string; error: string }[]>> {
+    const byEntity = new Map<string, { path: string; error: string }[]>();
+    for (const part of chunk(entityRefs)) {
+      const rows = await this.db(T.files)
+        .whereIn('entity_ref', part)
+        .whereNotNull('error')
+        .select('entity_ref', 'path', 'error')
+        .orderBy([{ column: 'entity_ref' }, { column: 'position' }]);
+      for (const row of rows) {
+        if (!row.error) continue;
+        const list = byEntity.get(row.entity_ref) ?? [];
+        list.push({ path: row.path, error: row.error });
+        byEntity.set(row.entity_ref, list);
+      }
+    }
+    return byEntity;
+  }
+
+  /**
    * One page of one file's findings (the file at `path` in the entity's stored result), with the
    * file's total; undefined when the stored result has no such file.
    */

@@ -62,19 +62,20 @@ export function toCsv(rows: ServiceRow[]): string {
  * entity page shows them. The rows given are changed in place and returned.
  */
 export async function withFileErrors(
-  store: ScorecardStore,
+  store: Pick<ScorecardStore, 'listFileErrors'>,
   rows: ServiceRow[],
 ): Promise<ServiceRow[]> {
   const failed = rows.filter(
     row => row.status === 'could-not-analyse' && !row.error,
   );
+  // All at once: one query per entity made the export of 10,000 services take seconds.
+  const fileErrors = await store.listFileErrors(
+    failed.map(row => row.entityRef),
+  );
   for (const row of failed) {
-    const files = await store.getEntityFiles(row.entityRef, {
-      findingsPerFile: 0,
-    });
-    const reasons = files
-      .filter(file => file.error)
-      .map(file => `${file.path}: ${file.error}`);
+    const reasons = (fileErrors.get(row.entityRef) ?? []).map(
+      file => `${file.path}: ${file.error}`,
+    );
     row.error = reasons.length
       ? reasons.join('; ')
       : 'Could not analyse (no reason recorded)';

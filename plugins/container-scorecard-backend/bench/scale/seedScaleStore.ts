@@ -1,0 +1,96 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { createNodeScorecardEngine } from '@container-scorecard/plugin-container-scorecard-node';
+import { setupServer } from 'msw/node';
+import { performance } from 'node:perf_hooks';
+import { ScorecardStore } from '../../src/database/ScorecardStore';
+import {
+  createGithubUrlReader,
+  FakeGithub,
+} from '../../src/__testUtils__/fakeGithub';
+import { createRepositoryReader } from '../../src/service/reading/createRepositoryReader';
+import { ScanService } from '../../src/service/scanning/ScanService';
+import { demoRepositoryVariants } from '../benchRepositories';
+import { buildCatalog, indexedCatalogStandIn, teamOf } from './benchCatalog';
+import { BenchDatabase } from './benchDatabase';
+import { quietLogger } from './benchLogger';
+import { cloneStoredResults, writeHistory } from './seedStore';
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+/**
+ * A store holding `count` entities' results and `historyDays` of history without scanning them
+ * all: the demo repositories (one per variant) are scanned for real through the plugin's
+ * ScanService, then their stored rows are cloned in bulk to the rest. What readers meet is the
+ * same as after scanning: the same files and findings per variant, the same owners.
+ */
+export async function seedScaleStore(
+  db: BenchDatabase,
+  options: { count: number; historyDays: number },
+): Promise<void> {
+  const variants = demoRepositoryVariants();
+  const templateCount = Math.min(variants.length, options.count);
+  const github = new FakeGithub();
+  for (let i = 0; i < templateCount; i++) {
+    github.repos.set(`bench/svc-${i}`, { sha: `sha-${i}`, files: variants[i] });
+  }
+  const server = setupServer(...github.handlers());
+  server.listen({ onUnhandledRequest: 'error' });
+  const store = await ScorecardStore.create({
+    database: mockServices.database({ knex: db.knex }),
+  });
+  let start = performance.now();
+  try {
+    const scanService = new ScanService({
+      store,
+      engine: await createNodeScorecardEngine(),
+      reader: createRepositoryReader({
+        urlReader: createGithubUrlReader(),
+        localRoots: [],
+        maxFileBytes: 1024 * 1024,
+        retry: { attempts: 1, baseDelayMs: 100 },
+      }),
+      catalog: indexedCatalogStandIn(buildCatalog(templateCount)),
+      auth: mockServices.auth(),
+      logger: quietLogger,
+      options: {
+        filter: { kind: 'Component' },
+        concurrency: 4,
+        entityTimeoutMs: 60_000,
+        retentionDays: 400,
+        maxFileBytes: 1024 * 1024,
+      },
+    });
+    await scanService.scanAll();
+  } finally {
+    server.close();
+  }
+  const templates = Array.from(
+    { length: templateCount },
+    (_, i) => `component:default/svc-${i}`,
+  );
+  const cloned = await cloneStoredResults(db.knex, {
+    count: options.count,
+    templates,
+    refOf: i => `component:default/svc-${i}`,
+    ownerOf: i => `group:default/${teamOf(i)}`,
+  });
+  console.log(
+    `  seeded ${options.count} entities (${templateCount} scanned, ${
+      cloned.entities
+    } cloned with ${cloned.files} files and ${
+      cloned.findings
+    } findings) in ${seconds(performance.now() - start)}`,
+  );
+  start = performance.now();
+  await writeHistory(db.knex, { days: options.historyDays });
+  await store.history.refreshDailyTotals();
+  await db.knex.raw('analyze');
+  const [{ n }] = (await db
+    .knex('container_scorecard_snapshots')
+    .count({ n: '*' })) as any;
+  console.log(
+    `  history: ${n} snapshots (${options.historyDays} days) in ${seconds(
+      performance.now() - start,
+    )}`,
+  );
+}

@@ -10,24 +10,56 @@ import TableSortLabel from '@material-ui/core/TableSortLabel';
 import Typography from '@material-ui/core/Typography';
 import type {
   ServicePage,
+  SeverityCounts,
   TeamScorecardQuery,
 } from '@container-scorecard/plugin-container-scorecard-common';
 import { ENTITY_TAB_PATH, useEntityPath } from '../../hooks/useEntityPath';
-import { STATUS_LABELS, formatScore } from '../../presentation';
+import { SEVERITY_ORDER, STATUS_LABELS, formatScore } from '../../presentation';
 import { GradeBadge } from '../GradeBadge';
 import { SeverityTag } from '../SeverityCounts';
 import { TrendArrow } from '../TrendArrow';
 
 type SortKey = NonNullable<TeamScorecardQuery['sort']>;
 
-const COLUMNS: Array<{ key: string; label: string; sort?: SortKey }> = [
+const COLUMNS: Array<{
+  key: string;
+  label: string;
+  sort?: SortKey;
+  /** Said on hover, where the label alone could mislead. */
+  hint?: string;
+}> = [
   { key: 'name', label: 'Service', sort: 'name' },
   { key: 'owner', label: 'Owner', sort: 'owner' },
   { key: 'score', label: 'Score', sort: 'score' },
   { key: 'grade', label: 'Grade', sort: 'grade' },
   { key: 'trend', label: 'Trend', sort: 'trend' },
   { key: 'worst', label: 'Worst rule' },
+  {
+    key: 'findings',
+    label: 'Open findings',
+    hint: 'In the container definitions and, when inspected, the images they run',
+  },
 ];
+
+/**
+ * A service's open findings by severity, worst first, zeros left out. The counts are the
+ * entity's: its container definitions' findings and, with image inspection on, its images'.
+ */
+const OpenFindings = (props: { counts: SeverityCounts }) => {
+  const present = SEVERITY_ORDER.filter(s => (props.counts[s] ?? 0) > 0);
+  if (present.length === 0) return <>None</>;
+  return (
+    <span style={{ display: 'inline-flex', flexWrap: 'wrap', gap: 4 }}>
+      {present.map(severity => (
+        <SeverityTag
+          key={severity}
+          severity={severity}
+          count={props.counts[severity]}
+        />
+      ))}
+    </span>
+  );
+};
 
 /**
  * One page of a team's services. Sorting and paging are the server's job: the table only shows
@@ -53,6 +85,7 @@ export const TeamServicesTable = (props: {
             {COLUMNS.map(column => (
               <TableCell
                 key={column.key}
+                title={column.hint}
                 sortDirection={column.sort === sort ? order : false}
               >
                 {column.sort ? (
@@ -120,6 +153,13 @@ export const TeamServicesTable = (props: {
                       <code>{service.worstRule.ruleId}</code> ×
                       {service.worstRule.count}
                     </>
+                  ) : (
+                    '–'
+                  )}
+                </TableCell>
+                <TableCell>
+                  {service.status === 'analysed' ? (
+                    <OpenFindings counts={service.counts} />
                   ) : (
                     '–'
                   )}

@@ -1,3 +1,4 @@
+import type { ImageResult } from '@container-scorecard/plugin-container-scorecard-common';
 import { inspectAndScoreImages } from '../inspectAndScoreImages';
 import {
   startTestRegistry,
@@ -25,7 +26,7 @@ describe('seedDemoRegistry against the real distribution registry', () => {
       config: undefined,
       registries: [{ host: registry.host, insecure: true }],
     });
-    const byName = Object.fromEntries(
+    const byName: Record<string, ImageResult> = Object.fromEntries(
       images.map(image => [image.reference.split('/').pop(), image]),
     );
     const ruleIds = (name: string) =>

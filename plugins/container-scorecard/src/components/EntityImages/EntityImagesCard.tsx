@@ -36,7 +36,7 @@ export const EntityImagesCard = (props: {
   return (
     <InfoCard
       title="Images"
-      subheader={`Read from their registries ${formatDateTime(
+      subheader={`Read from their registries on ${formatDateTime(
         images.inspectedAt,
       )}`}
       titleTypographyProps={{ component: 'h2' }}

@@ -1,22 +1,14 @@
 /*
- * Entry of the analysis worker threads, in plain JavaScript because a worker thread does not
- * inherit the TypeScript loader of the thread that started it (jest's transform, or
- * `--require @backstage/cli/config/nodeTransform.cjs` of the dev and production commands).
- * When only the TypeScript source is here, it registers Backstage's Node transform in this
- * thread first; a compiled build has a `.js` beside this file and needs nothing.
+ * Entry of the analysis worker threads when the package runs from its TypeScript sources
+ * (development, tests, `start:production` in this repository). It is plain JavaScript because a
+ * worker thread does not inherit the TypeScript loader of the thread that started it (jest's
+ * transform, or `--require @backstage/cli/config/nodeTransform.cjs`), so it registers Backstage's
+ * Node transform in this thread first. A built package starts its workers from
+ * dist/analysis-worker.cjs.js instead (see src/packaging/packageFiles.ts).
  */
-const { existsSync } = require('node:fs');
-const { join } = require('node:path');
-
-// This file is loaded by path, never bundled, so its own directory is where it lies.
-// eslint-disable-next-line no-restricted-syntax
-const compiled = join(__dirname, 'runAnalysisTask.js');
-if (!existsSync(compiled)) {
-  // Only TypeScript sources get here: development, tests and `start:production` from sources,
-  // where the CLI (a dev dependency) is installed.
-  // eslint-disable-next-line @backstage/no-undeclared-imports
-  require('@backstage/cli/config/nodeTransform.cjs');
-}
-const task = require(existsSync(compiled) ? compiled : './runAnalysisTask.ts');
+// Only sources get here, where the CLI (a dev dependency) is installed.
+// eslint-disable-next-line @backstage/no-undeclared-imports
+require('@backstage/cli/config/nodeTransform.cjs');
+const task = require('./runAnalysisTask.ts');
 
 module.exports = task.default ?? task;

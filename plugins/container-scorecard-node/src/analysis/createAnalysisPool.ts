@@ -1,10 +1,10 @@
 import { availableParallelism } from 'node:os';
-import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import type {
   RenderOptions,
   ScorecardInputFile,
 } from '@container-scorecard/plugin-container-scorecard-common';
 import Piscina from 'piscina';
+import { analysisWorkerFile } from '../packaging/packageFiles';
 import { analyzeWithDeadlines } from './analyzeWithDeadlines';
 import type {
   AnalysisDeadlines,
@@ -71,10 +71,7 @@ export function createAnalysisPool(options: AnalysisPoolOptions): AnalysisPool {
     testHooks: options.testHooks,
   };
   const pool = new Piscina({
-    filename: resolvePackagePath(
-      '@container-scorecard/plugin-container-scorecard-node',
-      'src/analysis/analysisWorker.js',
-    ),
+    filename: analysisWorkerFile(),
     minThreads: workers,
     maxThreads: workers,
     // An idle worker keeps its engine: building one loads the shell grammar.

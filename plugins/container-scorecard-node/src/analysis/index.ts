@@ -9,6 +9,7 @@ export { loadRuleModules } from './loadRuleModules';
 export type {
   AnalysisDeadlines,
   AnalysisEngineOptions,
+  AnalysisTask,
   AnalysisTestHooks,
   EntityAnalysis,
 } from './types';

@@ -36,7 +36,12 @@ export interface AnalysisEngineOptions {
   testHooks?: AnalysisTestHooks;
 }
 
-/** One entity's files, analysed by one worker in one task. */
+/**
+ * One entity's files, analysed by one worker in one task: what the pool sends to the
+ * `./analysis-worker` entry.
+ *
+ * @public
+ */
 export interface AnalysisTask {
   files: ScorecardInputFile[];
   /** The entity's render choices (Helm values files). */

@@ -143,6 +143,97 @@ describe('createImageInspectionService', () => {
     expect(blobReads).toBe(1);
   });
 
+  it('turns registry faults into could-not-inspect results with their reason', async () => {
+    const manifestFor = (configBody: Buffer, size = configBody.length) =>
+      Buffer.from(
+        JSON.stringify({
+          schemaVersion: 2,
+          mediaType: 'application/vnd.oci.image.manifest.v1+json',
+          config: { digest: digest(configBody), size },
+          layers: [],
+        }),
+      );
+    const huge = Buffer.from(
+      JSON.stringify({ config: {}, padding: 'x'.repeat(4096) }),
+    );
+    const manifestHeaders = {
+      'content-type': 'application/vnd.oci.image.manifest.v1+json',
+    };
+    server.use(
+      http.get(
+        'https://faulty.test/v2/team/locked/manifests/1',
+        () =>
+          new HttpResponse(null, {
+            status: 401,
+            headers: { 'www-authenticate': 'Basic realm="faulty"' },
+          }),
+      ),
+      http.get(
+        'https://faulty.test/v2/team/broken/manifests/1',
+        () => new HttpResponse('oops', { status: 500 }),
+      ),
+      http.get(
+        'https://faulty.test/v2/team/gone/manifests/1',
+        () => new HttpResponse(null, { status: 404 }),
+      ),
+      http.get(
+        'https://faulty.test/v2/team/huge/manifests/1',
+        () => new HttpResponse(manifestFor(huge), { headers: manifestHeaders }),
+      ),
+      http.get(
+        `https://faulty.test/v2/team/huge/blobs/${digest(huge)}`,
+        () => new HttpResponse(huge),
+      ),
+      http.get(
+        'https://faulty.test/v2/team/truncated/manifests/1',
+        () =>
+          new HttpResponse(manifestFor(config), { headers: manifestHeaders }),
+      ),
+      http.get(
+        `https://faulty.test/v2/team/truncated/blobs/${digest(config)}`,
+        () => new HttpResponse(config.subarray(0, 10)),
+      ),
+    );
+    const service = createImageInspectionService(
+      new ConfigReader({
+        containerScorecard: {
+          images: {
+            enabled: true,
+            registries: [{ host: 'faulty.test' }],
+            limits: { maxConfigBytes: 1024 },
+          },
+        },
+      }),
+    );
+    const references = ['locked', 'broken', 'gone', 'huge', 'truncated'].map(
+      name => `faulty.test/team/${name}:1`,
+    );
+    const outcome = await service.inspectEntity({
+      entity: {
+        ...entity,
+        metadata: {
+          name: 'faulty',
+          annotations: {
+            'container-scorecard.io/images': references.join(','),
+          },
+        },
+      },
+      results: [],
+      budgetMs: 60_000,
+    });
+    const reasons = Object.fromEntries(
+      outcome!.results.map(r => [r.reference, r.reason]),
+    );
+    expect(outcome!.results.every(r => r.status === 'failed')).toBe(true);
+    expect(outcome!.results.every(r => r.score === undefined)).toBe(true);
+    expect(outcome!.results.every(r => r.findings.length === 0)).toBe(true);
+    expect(reasons[references[0]]).toMatch(/requires credentials/);
+    expect(reasons[references[1]]).toMatch(/answered 500 for the manifest/);
+    expect(reasons[references[2]]).toMatch(/was not found \(404\)/);
+    expect(reasons[references[3]]).toMatch(/over the 1024-byte limit/);
+    expect(reasons[references[4]]).toMatch(/does not match its digest/);
+  });
+
   it('refuses an invalid images section at start-up', () => {
     expect(() =>
       createImageInspectionService(

@@ -14,14 +14,15 @@
  *             stored results cloned in batches), 30 days of history, the same routes measured.
  * - replicas: bench/replicas.ts: a full scan of 10,000 changed entities with one replica
  *             process and with two (target: two take <= 0.6 of one's time).
- * - push:     bench/pushLatency.ts: 100 GitHub pushes to updated scorecards (target p95 < 10 s).
+ * - push:     bench/pushLatency.ts: 100 GitHub pushes to updated scorecards over 10,000 entities
+ *             (target p95 < 10 s), after seeding the store (`--push-start scan` scans it first).
  * Every phase checks RSS < 1 GiB per replica.
  *
  * Needs BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING (source scripts/ensure-postgres.sh).
  * Run: npm run bench:scale [-- --quick] [-- --phases readers,100k] [-- --database sqlite]
  *   sizes: --entities, --history-days, --clients 20,50, --duration <s>, --large-entities,
  *   --large-history-days, --large-clients, --replica-entities, --concurrency, --push-entities,
- *   --pushes; --keep-database / --reuse-database NAME keep or reuse the readers' database.
+ *   --pushes, --push-start seed|scan; --keep-database / --reuse-database NAME keep or reuse the readers' database.
  */
 import { availableParallelism, loadavg } from 'node:os';
 import { runPushPhase } from './pushLatency';
@@ -142,6 +143,7 @@ async function main() {
     await runPushPhase({
       entities: options.pushEntities,
       pushes: options.pushes,
+      start: options.pushStart,
     });
   }
 }

@@ -69,6 +69,14 @@ export async function runReadersPhase(options: {
         durationMs: options.durationMs,
         rss: server.rss,
       });
+      const ended = server.exited();
+      if (ended) {
+        throw new Error(
+          `the reader backend ${ended} during ${
+            route.name
+          } at ${clients} clients (peak RSS ${mb(load.peakRssBytes)})`,
+        );
+      }
       outcome.peakRssBytes = Math.max(outcome.peakRssBytes, load.peakRssBytes);
       outcome.failures += load.failures;
       if (clients === READER_TARGET_CLIENTS) {

@@ -20,6 +20,8 @@ export interface ScaleOptions {
   concurrency: number;
   pushEntities: number;
   pushes: number;
+  /** How the push phase's store gets its results first. */
+  pushStart: 'seed' | 'scan';
   keepDatabase: boolean;
   reuseDatabase?: string;
 }
@@ -79,6 +81,10 @@ export function readScaleOptions(args: string[]): ScaleOptions {
       throw new Error(`Unknown phase ${phase}; phases: ${PHASES.join(', ')}`);
     }
   }
+  const pushStart = argument('--push-start') ?? 'seed';
+  if (pushStart !== 'seed' && pushStart !== 'scan') {
+    throw new Error('--push-start is seed or scan');
+  }
   const database = argument('--database') ?? 'postgres';
   if (database !== 'postgres' && database !== 'sqlite') {
     throw new Error('--database is postgres or sqlite');
@@ -101,6 +107,7 @@ export function readScaleOptions(args: string[]): ScaleOptions {
     concurrency: count('--concurrency', 4),
     pushEntities: count('--push-entities', base.pushEntities),
     pushes: count('--pushes', base.pushes),
+    pushStart,
     keepDatabase: args.includes('--keep-database'),
     reuseDatabase: argument('--reuse-database'),
   };

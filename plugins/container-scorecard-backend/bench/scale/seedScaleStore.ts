@@ -25,16 +25,31 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
  */
 export async function seedScaleStore(
   db: BenchDatabase,
-  options: { count: number; historyDays: number },
+  options: {
+    count: number;
+    historyDays: number;
+    /**
+     * A mocked GitHub already listening that serves `bench/svc-<i>` with the demo variant
+     * `i % variants`. msw intercepts per process: a second server closing would silence the
+     * caller's, so a caller with its own passes it here.
+     */
+    github?: FakeGithub;
+  },
 ): Promise<void> {
   const variants = demoRepositoryVariants();
   const templateCount = Math.min(variants.length, options.count);
-  const github = new FakeGithub();
-  for (let i = 0; i < templateCount; i++) {
-    github.repos.set(`bench/svc-${i}`, { sha: `sha-${i}`, files: variants[i] });
+  let server: ReturnType<typeof setupServer> | undefined;
+  if (!options.github) {
+    const github = new FakeGithub();
+    for (let i = 0; i < templateCount; i++) {
+      github.repos.set(`bench/svc-${i}`, {
+        sha: `sha-${i}`,
+        files: variants[i],
+      });
+    }
+    server = setupServer(...github.handlers());
+    server.listen({ onUnhandledRequest: 'error' });
   }
-  const server = setupServer(...github.handlers());
-  server.listen({ onUnhandledRequest: 'error' });
   const store = await ScorecardStore.create({
     database: mockServices.database({ knex: db.knex }),
   });
@@ -62,7 +77,7 @@ export async function seedScaleStore(
     });
     await scanService.scanAll();
   } finally {
-    server.close();
+    server?.close();
   }
   const templates = Array.from(
     { length: templateCount },

@@ -7,6 +7,8 @@ export interface ReaderServer {
   baseUrl: string;
   /** Resident memory of the backend process now, in bytes (Linux /proc). */
   rss: () => number;
+  /** How the backend process ended, when it did (a crash under load must not read as errors). */
+  exited: () => string | undefined;
   stop: () => void;
 }
 
@@ -36,11 +38,13 @@ export function startReaderServer(
     ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
+  let exited: string | undefined;
   return new Promise((resolve, reject) => {
     let output = '';
-    child.on('exit', code =>
-      reject(new Error(`the reader backend exited with ${code}`)),
-    );
+    child.on('exit', (code, signal) => {
+      exited = signal ? `killed by ${signal}` : `exited with ${code}`;
+      reject(new Error(`the reader backend ${exited}`));
+    });
     child.stdout!.on('data', chunk => {
       output += chunk;
       const line = /\{"port":\d+\}/.exec(output);
@@ -49,6 +53,7 @@ export function startReaderServer(
       resolve({
         baseUrl: `http://127.0.0.1:${port}`,
         rss: () => rssOfProcess(child.pid!),
+        exited: () => exited,
         stop: () => {
           if (child.exitCode === null) child.kill('SIGKILL');
         },

@@ -4,6 +4,7 @@ import {
   registerMswTestHooks,
 } from '@backstage/test-utils';
 import { screen, within } from '@testing-library/react';
+import type { EntityScorecard } from '@container-scorecard/plugin-container-scorecard-common';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { historyOf, ruleCatalogue } from '../../__testUtils__/fixtures';
@@ -23,7 +24,7 @@ const server = setupServer();
 registerMswTestHooks(server);
 
 /** The backend's answers as JSON on the wire, read by the real client. */
-function serve(scorecard: unknown) {
+function serve(scorecard: EntityScorecard) {
   server.use(
     http.get(
       `${backend}/entities/component/default/checkout-api/scorecard`,

@@ -2,6 +2,7 @@
  * The demo portal's backend: the stock Backstage plugins a catalog needs, plus Container Scorecard.
  */
 import { createBackend } from '@backstage/backend-defaults';
+import { searchModuleContainerScorecardCollator } from '@container-scorecard/plugin-container-scorecard-backend';
 
 const backend = createBackend();
 
@@ -34,5 +35,12 @@ backend.add(import('@backstage/plugin-events-backend'));
 backend.add(import('@backstage/plugin-events-backend-module-github'));
 
 backend.add(import('@container-scorecard/plugin-container-scorecard-backend'));
+
+// Search with its default engine (Lunr, in memory: the index is rebuilt by each collator run).
+// The catalog's collator indexes the entities; the scorecard's indexes each scanned entity's
+// grade and findings, so searching "docker.sock" finds the services that mount it.
+backend.add(import('@backstage/plugin-search-backend'));
+backend.add(import('@backstage/plugin-search-backend-module-catalog'));
+backend.add(searchModuleContainerScorecardCollator);
 
 backend.start();

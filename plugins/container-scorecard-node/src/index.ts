@@ -9,3 +9,4 @@ export * from './engine';
 export * from './analysis';
 export * from './helm';
 export * from './images';
+export * from './cli';

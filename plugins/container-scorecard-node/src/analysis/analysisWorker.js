@@ -4,7 +4,7 @@
  * worker thread does not inherit the TypeScript loader of the thread that started it (jest's
  * transform, or `--require @backstage/cli/config/nodeTransform.cjs`), so it registers Backstage's
  * Node transform in this thread first. A built package starts its workers from
- * dist/analysis-worker.cjs.js instead (see src/packaging/packageFiles.ts).
+ * dist/analysis/runAnalysisTask.cjs.js instead (see src/packaging/packageFiles.ts).
  */
 // Only sources get here, where the CLI (a dev dependency) is installed.
 // eslint-disable-next-line @backstage/no-undeclared-imports

@@ -37,8 +37,7 @@ export interface AnalysisEngineOptions {
 }
 
 /**
- * One entity's files, analysed by one worker in one task: what the pool sends to the
- * `./analysis-worker` entry.
+ * One entity's files, analysed by one worker in one task.
  *
  * @public
  */

@@ -1,18 +1,6 @@
-import { runCli } from './runCli';
+import { runContainerScorecardCli } from './runContainerScorecardCli';
 
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-/** Entry point of the `container-scorecard` bin. */
-runCli(process.argv.slice(2), {
-  cwd: process.cwd(),
-  env: process.env,
-  stdout: process.stdout,
-  stderr: process.stderr,
-  readStdin,
-}).then(code => {
+/** Entry point of the `container-scorecard` bin when it runs from the TypeScript sources. */
+runContainerScorecardCli(process.argv.slice(2)).then(code => {
   process.exitCode = code;
 });

@@ -34,13 +34,15 @@ describe('analysisWorkerFile', () => {
       checked.push(path);
       return true;
     });
-    expect(file).toBe(join(packageRoot, 'dist/analysis-worker.cjs.js'));
+    expect(file).toBe(
+      join(packageRoot, 'dist/analysis/runAnalysisTask.cjs.js'),
+    );
     expect(checked).toEqual([file]);
   });
 
   it('names the missing build rather than letting piscina fail on an absent file', () => {
     expect(() => analysisWorkerFile('dist/index.cjs.js', () => false)).toThrow(
-      /installed without its analysis worker .*dist\/analysis-worker\.cjs\.js.*backstage-cli package build/,
+      /installed without its analysis worker .*dist\/analysis\/runAnalysisTask\.cjs\.js.*backstage-cli package build/,
     );
   });
 

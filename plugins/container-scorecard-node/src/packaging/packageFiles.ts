@@ -21,8 +21,9 @@ function readManifestMain(): unknown {
 }
 
 /**
- * The file each analysis worker thread starts from. A build has its own bundled entry
- * (`dist/analysis-worker.cjs.js`, the `./analysis-worker` export). Sources need
+ * The file each analysis worker thread starts from. A build has the compiled task module
+ * (`dist/analysis/runAnalysisTask.cjs.js`, emitted because the main entry re-exports it), which
+ * needs no loader. Sources need
  * `src/analysis/analysisWorker.js`, plain JavaScript that registers the TypeScript transform in
  * the new thread first, because a worker does not inherit the loader of the thread that made it.
  */
@@ -32,7 +33,7 @@ export function analysisWorkerFile(
 ): string {
   const built = runsFromBuild(manifestMain);
   const relative = built
-    ? 'dist/analysis-worker.cjs.js'
+    ? 'dist/analysis/runAnalysisTask.cjs.js'
     : 'src/analysis/analysisWorker.js';
   const file = resolvePackagePath(NODE_PACKAGE, relative);
   if (!fileExists(file)) {

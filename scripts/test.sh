@@ -47,6 +47,8 @@ run_step type-check npx tsc --noEmit false
 # mode, which runs only what changed since the last commit and then waits for edits forever.
 run_step unit-and-integration env CI=true npx backstage-cli repo test --ci --verbose
 run_step database-ids check_database_ids
+# Builds, packs and checks the four publishable packages; reuses the type-check step's dist-types.
+run_step pack-check scripts/check-packs.sh --skip-tsc
 run_step end-to-end npx playwright test
 
 echo

@@ -6,7 +6,10 @@ import type {
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import {
+  SEVERITY_ORDER,
   chunk,
+  countColumns,
+  countsOfRow,
   optionalNumber,
   optionalString,
   parseJson,
@@ -40,8 +43,12 @@ export async function replaceEntityImages(
   tx: Knex.Transaction,
   entityRef: string,
   images: EntityImagesInput,
+  options: { adjustEntityCounts?: boolean } = {},
 ): Promise<void> {
   const known = await lastDigestsIn(tx, entityRef);
+  const before = options.adjustEntityCounts
+    ? await imageCountsIn(tx, entityRef)
+    : undefined;
   await tx(IMAGES).where({ entity_ref: entityRef }).delete();
   const common = (reference: string, position: number) => ({
     id: randomUUID(),
@@ -82,9 +89,58 @@ export async function replaceEntityImages(
     })),
   ];
   for (const part of chunk(rows, 200)) await tx(IMAGES).insert(part);
+  const counts =
+    before && (await entityCountsAfter(tx, entityRef, before, images));
   await tx(ENTITIES)
     .where({ entity_ref: entityRef })
-    .update({ images_inspected_at: images.inspectedAt });
+    .update({ images_inspected_at: images.inspectedAt, ...counts });
+}
+
+/** The image findings per severity the entity's stored image rows hold. */
+async function imageCountsIn(
+  tx: Knex.Transaction,
+  entityRef: string,
+): Promise<SeverityCounts> {
+  const rows = await tx(IMAGES)
+    .where({ entity_ref: entityRef, status: 'inspected' })
+    .select('counts');
+  return sumCounts(rows.map(row => parseJson<SeverityCounts>(row.counts)));
+}
+
+/**
+ * The entity's count columns with the old images' findings taken out and the new ones'
+ * added: the definitions' part of the counts stays as the last read of the repository left it.
+ */
+async function entityCountsAfter(
+  tx: Knex.Transaction,
+  entityRef: string,
+  before: SeverityCounts,
+  images: EntityImagesInput,
+): Promise<Record<string, number> | undefined> {
+  const row = await tx(ENTITIES).where({ entity_ref: entityRef }).first();
+  if (!row) return undefined;
+  const current = countsOfRow(row);
+  const after = sumCounts(images.results.map(result => result.counts));
+  return countColumns(
+    Object.fromEntries(
+      SEVERITY_ORDER.map(severity => [
+        severity,
+        Math.max(0, current[severity] - before[severity] + after[severity]),
+      ]),
+    ) as SeverityCounts,
+  );
+}
+
+function sumCounts(
+  all: readonly (SeverityCounts | undefined)[],
+): SeverityCounts {
+  const total = { ...NO_COUNTS };
+  for (const counts of all) {
+    for (const severity of SEVERITY_ORDER) {
+      total[severity] += counts?.[severity] ?? 0;
+    }
+  }
+  return total;
 }
 
 async function lastDigestsIn(

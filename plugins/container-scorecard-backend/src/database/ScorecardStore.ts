@@ -23,7 +23,11 @@ import {
   toIso,
 } from './rowMapping';
 import { HistoryQueries } from './HistoryQueries';
-import { ImageQueries, replaceEntityImages } from './ImageQueries';
+import {
+  ImageQueries,
+  replaceEntityImages,
+  type EntityImagesInput,
+} from './ImageQueries';
 import { boundedKey } from './boundedKey';
 import { ExpiringCache } from './ExpiringCache';
 import { ScanQueueStore } from './ScanQueueStore';
@@ -256,6 +260,22 @@ export class ScorecardStore {
         title: details.title ?? null,
         owner: boundedKey(details.owner) ?? null,
       });
+    this.cache.clear();
+  }
+
+  /**
+   * The repository was unchanged but its images were inspected again (tags move without a
+   * commit): the image rows are replaced and the entity's counts move by the difference in
+   * image findings, in one transaction.
+   */
+  async refreshImages(
+    entityRef: string,
+    images: EntityImagesInput,
+  ): Promise<void> {
+    this.cache.clear();
+    await this.db.transaction(tx =>
+      replaceEntityImages(tx, entityRef, images, { adjustEntityCounts: true }),
+    );
     this.cache.clear();
   }
 

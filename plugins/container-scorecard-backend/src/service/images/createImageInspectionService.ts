@@ -3,14 +3,17 @@ import type { Entity } from '@backstage/catalog-model';
 import {
   imageRuleSettingsOf,
   scoreImages,
+  type EntityImages,
   type FileResult,
   type ImageResult,
+  type ImageUsage,
 } from '@container-scorecard/plugin-container-scorecard-common';
 import {
   DEFAULT_IMAGE_INSPECTION_LIMITS,
   createImageInspector,
   imageReferencesOf,
   type ImageInspector,
+  type ReferencedImage,
 } from '@container-scorecard/plugin-container-scorecard-node';
 import { annotatedImagesOf } from './annotatedImages';
 import { inspectWithinBudget } from './inspectWithinBudget';
@@ -45,6 +48,18 @@ export interface ImageInspectionService {
     /** How long this entity's images may take in all (the scan's per-entity timeout). */
     budgetMs: number;
   }): Promise<EntityImagesOutcome | undefined>;
+  /**
+   * Inspects again the images of a stored result whose repository has not changed: tags move
+   * without any commit. The definitions' references are the stored ones, the annotation's are read
+   * again (the catalog may have changed it); references the definitions left uninspected stay as
+   * they were. Undefined when image inspection is off.
+   */
+  reinspect(options: {
+    entity: Entity;
+    stored: EntityImages;
+    previousDigests?: ReadonlyMap<string, string>;
+    budgetMs: number;
+  }): Promise<EntityImagesOutcome | undefined>;
 }
 
 /**
@@ -74,42 +89,95 @@ export function createImageInspectionService(
     : undefined;
   const now = testing.now ?? (() => new Date());
   const ruleSettings = imageRuleSettingsOf(images);
+  async function inspectReferenced(
+    activeInspector: ImageInspector,
+    referenced: readonly ReferencedImage[],
+    options: {
+      previousDigests?: ReadonlyMap<string, string>;
+      budgetMs: number;
+      alreadyNotInspected?: readonly NotInspectedImage[];
+    },
+  ): Promise<EntityImagesOutcome> {
+    const { previousDigests, budgetMs } = options;
+    const plan = planImageInspections(referenced, {
+      registries,
+      maxImagesPerEntity,
+    });
+    const { inspections, skipped } = await inspectWithinBudget(
+      activeInspector,
+      plan.toInspect.map(image => image.reference),
+      { concurrency: IMAGE_INSPECTION_CONCURRENCY, budgetMs },
+    );
+    const usedBy = new Map(
+      plan.toInspect.map(image => [image.reference, image.usedBy]),
+    );
+    const inspectedAt = now();
+    return {
+      inspectedAt,
+      results: scoreImages(
+        inspections.map(inspection => ({
+          inspection,
+          usedBy: usedBy.get(inspection.reference) ?? [],
+          previousDigest: previousDigests?.get(inspection.reference),
+        })),
+        { now: inspectedAt, ...ruleSettings },
+      ),
+      notInspected: [
+        ...(options.alreadyNotInspected ?? []),
+        ...plan.notInspected,
+        ...skipped.map(reference => ({
+          reference,
+          reason: `the entity's images took longer than their ${budgetMs} ms budget before it was reached`,
+        })),
+      ],
+    };
+  }
+
   return {
     enabled,
     async inspectEntity({ entity, results, previousDigests, budgetMs }) {
       if (!inspector) return undefined;
       const referenced = imageReferencesOf(results, annotatedImagesOf(entity));
-      const plan = planImageInspections(referenced, {
-        registries,
-        maxImagesPerEntity,
+      return inspectReferenced(inspector, referenced, {
+        previousDigests,
+        budgetMs,
       });
-      const { inspections, skipped } = await inspectWithinBudget(
-        inspector,
-        plan.toInspect.map(image => image.reference),
-        { concurrency: IMAGE_INSPECTION_CONCURRENCY, budgetMs },
+    },
+    async reinspect({ entity, stored, previousDigests, budgetMs }) {
+      if (!inspector) return undefined;
+      const referenced = storedReferencesWith(
+        stored.results,
+        annotatedImagesOf(entity),
       );
-      const usedBy = new Map(
-        plan.toInspect.map(image => [image.reference, image.usedBy]),
-      );
-      const inspectedAt = now();
-      return {
-        inspectedAt,
-        results: scoreImages(
-          inspections.map(inspection => ({
-            inspection,
-            usedBy: usedBy.get(inspection.reference) ?? [],
-            previousDigest: previousDigests?.get(inspection.reference),
-          })),
-          { now: inspectedAt, ...ruleSettings },
+      const known = new Set(referenced.map(image => image.reference));
+      return inspectReferenced(inspector, referenced, {
+        previousDigests,
+        budgetMs,
+        alreadyNotInspected: stored.notInspected.filter(
+          image => !known.has(image.reference),
         ),
-        notInspected: [
-          ...plan.notInspected,
-          ...skipped.map(reference => ({
-            reference,
-            reason: `the entity's images took longer than their ${budgetMs} ms budget before it was reached`,
-          })),
-        ],
-      };
+      });
     },
   };
+}
+
+/** The stored images' definition usages, with the annotation's current images. */
+function storedReferencesWith(
+  stored: readonly ImageResult[],
+  annotated: readonly string[],
+): ReferencedImage[] {
+  const byReference = new Map<string, Set<ImageUsage>>();
+  for (const image of stored) {
+    const usages = image.usedBy.filter(usage => usage !== 'annotation');
+    if (usages.length) byReference.set(image.reference, new Set(usages));
+  }
+  for (const reference of annotated) {
+    const usages = byReference.get(reference) ?? new Set<ImageUsage>();
+    usages.add('annotation');
+    byReference.set(reference, usages);
+  }
+  return [...byReference].map(([reference, usedBy]) => ({
+    reference,
+    usedBy: [...usedBy],
+  }));
 }

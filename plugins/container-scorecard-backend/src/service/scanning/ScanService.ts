@@ -7,6 +7,7 @@ import {
 } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import type {
+  EntityImages,
   RuleMetadata,
   ScorecardEngine,
 } from '@container-scorecard/plugin-container-scorecard-common';
@@ -527,9 +528,16 @@ export class ScanService {
         return await this.recordFailure(entityRef, details, helmValues.invalid);
       }
       const sourceKey = sourceKeyOf(source) + helmValuesKey(entity);
+      // Images are found in the analysed definitions: a result stored before inspection was
+      // turned on has none, so its repository is read again once.
+      const storedImages = this.deps.images?.enabled
+        ? await store.images.getEntityImages(entityRef)
+        : undefined;
+      const imagesWanted = this.deps.images?.enabled && !storedImages;
       // An ETag only vouches for the same place, globs and ruleset.
       const etag =
         !force &&
+        !imagesWanted &&
         previous?.sourceKey === sourceKey &&
         previous.rulesetVersion === this.deps.engine.rulesetVersion
           ? previous.etag
@@ -543,6 +551,9 @@ export class ScanService {
       } catch (error) {
         if ((error as Error)?.name === 'NotModifiedError') {
           await store.markUnchanged(entityRef, this.now(), details);
+          if (storedImages) {
+            await this.reinspectImages(entity, entityRef, storedImages);
+          }
           return { ...none, outcome: 'unchanged' };
         }
         const reason =
@@ -639,6 +650,31 @@ export class ScanService {
         `Container scorecard could not inspect the images of ${entityRef}: ${error}`,
       );
       return undefined;
+    }
+  }
+
+  /**
+   * An unchanged repository still runs images whose tags may have moved: they are inspected
+   * again and stored with the entity's counts adjusted. A failure here is logged; the entity's
+   * result stays as it was, and so does its outcome ("unchanged").
+   */
+  private async reinspectImages(
+    entity: Entity,
+    entityRef: string,
+    stored: EntityImages,
+  ): Promise<void> {
+    try {
+      const images = await this.deps.images?.reinspect({
+        entity,
+        stored,
+        previousDigests: await this.deps.store.images.lastDigestsOf(entityRef),
+        budgetMs: this.deps.options.entityTimeoutMs,
+      });
+      if (images) await this.deps.store.refreshImages(entityRef, images);
+    } catch (error) {
+      this.deps.logger.warn(
+        `Container scorecard could not inspect the images of ${entityRef} again: ${error}`,
+      );
     }
   }
 

@@ -1990,6 +1990,12 @@ export const spec = {
           enabled: {
             type: 'boolean',
           },
+          kind: {
+            type: 'string',
+            description:
+              "file for the container definitions' rules; image for the rules of images read from their registries (docs/images.md), which apply to no file kind (appliesTo is empty).",
+            enum: ['file', 'image'],
+          },
           appliesTo: {
             type: 'array',
             items: {
@@ -2040,7 +2046,56 @@ export const spec = {
           fixable: {
             type: 'boolean',
           },
+          options: {
+            type: 'array',
+            description:
+              'The options the rule accepts, in the order it declares them, each with the configured value when the configuration sets one; absent when the rule has none.',
+            items: {
+              $ref: '#/components/schemas/RuleOption',
+            },
+          },
         },
+      },
+      RuleOption: {
+        type: 'object',
+        required: ['name', 'type', 'description', 'default'],
+        properties: {
+          name: {
+            type: 'string',
+          },
+          type: {
+            type: 'string',
+            enum: ['string', 'number', 'boolean', 'string[]'],
+          },
+          description: {
+            type: 'string',
+          },
+          default: {
+            $ref: '#/components/schemas/RuleOptionValue',
+          },
+          value: {
+            $ref: '#/components/schemas/RuleOptionValue',
+          },
+        },
+      },
+      RuleOptionValue: {
+        oneOf: [
+          {
+            type: 'string',
+          },
+          {
+            type: 'number',
+          },
+          {
+            type: 'boolean',
+          },
+          {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+        ],
       },
       RuleCatalogue: {
         type: 'object',

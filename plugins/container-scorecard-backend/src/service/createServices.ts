@@ -25,10 +25,17 @@ import { createRepositoryReader } from './reading/createRepositoryReader';
 import { readScorecardOptions } from './readScorecardOptions';
 import { ScanService } from './scanning/ScanService';
 import { createImageInspectionService } from './images/createImageInspectionService';
+import { readImagesOptions } from './images/readImagesOptions';
 import { readQueueOptions } from './queue/readQueueOptions';
 import type { ScanResultListener } from './scanning/ScanResultListener';
 import { readDemoHistoryOptions, seedDemoHistory } from './demoHistory';
 import type { Entity } from '@backstage/catalog-model';
+
+/** Image inspection on or off and its section, as the rule catalogue lists image rules. */
+function imageSettings(config: RootConfigService) {
+  const { enabled, images } = readImagesOptions(config);
+  return { enabled, config: images };
+}
 
 /**
  * Builds the plugin's services from its configuration: the store, the engine (built-in rules
@@ -118,10 +125,10 @@ export async function createServices(deps: {
           entities,
           signal,
         )),
-    ruleCatalogue: toRuleCatalogue(engine, [
-      ...builtInRules,
-      ...deps.extraRules,
-      ...moduleRules,
-    ]),
+    ruleCatalogue: toRuleCatalogue(
+      engine,
+      [...builtInRules, ...deps.extraRules, ...moduleRules],
+      { config: options.engineConfig, images: imageSettings(deps.config) },
+    ),
   };
 }

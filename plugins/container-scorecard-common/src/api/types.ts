@@ -387,6 +387,24 @@ export interface OrganisationReport {
   coverage: Coverage;
 }
 
+/**
+ * What a rule checks: `file`, the container definitions of a repository; `image`, the images
+ * they name, as read from their registries (docs/images.md).
+ *
+ * @public
+ */
+export type ApiRuleKind = 'file' | 'image';
+
+/** One option a rule accepts, and the value the running configuration gives it. @public */
+export interface ApiRuleOption {
+  name: string;
+  type: 'string' | 'number' | 'boolean' | 'string[]';
+  description: string;
+  default: string | number | boolean | string[];
+  /** The configured value; absent when the default applies. */
+  value?: string | number | boolean | string[];
+}
+
 /** @public */
 export interface RuleSummary {
   id: string;
@@ -394,6 +412,11 @@ export interface RuleSummary {
   pillar: ApiPillar;
   severity: ApiSeverity;
   enabled?: boolean;
+  /**
+   * `image` for the rules of inspected images, which apply to no file kind (`appliesTo` is
+   * empty); `file` for the definitions' rules. Backends before image rules send none: a file rule.
+   */
+  kind?: ApiRuleKind;
   appliesTo: ApiFileKind[];
   message: string;
   rationale: string;
@@ -404,6 +427,8 @@ export interface RuleSummary {
   /** How far the equivalents really match, when they differ in scope. */
   equivalentsNote?: string;
   fixable: boolean;
+  /** The options the rule accepts, in the order it declares them; absent when it has none. */
+  options?: ApiRuleOption[];
 }
 
 /** @public */

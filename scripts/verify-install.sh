@@ -113,10 +113,13 @@ make_stock_app() {
     echo "create-app $create_app_version makes Backstage $app_release apps; this repository is on $repo_release: update create_app_version" >&2
     return 1
   fi
-  local release_time
-  release_time="$(npm view "@backstage/create-app@$create_app_version" time --json |
-    node -e "console.log(JSON.parse(require('fs').readFileSync(0, 'utf8'))['$create_app_version'])")"
-  APP="$app" RELEASE_TIME="$release_time" node test/verify-install/add-packages.js stock-app
+  # create-app's own table of the release's package versions (see add-packages.js).
+  local create_app_tarball
+  create_app_tarball="$(npm pack --silent --pack-destination "$work" "@backstage/create-app@$create_app_version")"
+  mkdir -p "$work/create-app"
+  tar -xzf "$work/$create_app_tarball" -C "$work/create-app" --strip-components=1
+  APP="$app" CREATE_APP_DIR="$work/create-app" REPO_LOCKFILE="$PWD/package-lock.json" \
+    node test/verify-install/add-packages.js stock-app
   echo "yarn install (the stock app)"
   (cd "$app" && yarn install)
 }

@@ -6,12 +6,14 @@
  * Backstage release and declares which install scripts it runs.
  *
  * The release: create-app's template asks for ranges (^) and normally brings a seed yarn.lock
- * from GitHub, which is out of reach here; without it, Yarn takes the newest versions in range,
+ * from GitHub, which is out of reach here. Without it, Yarn takes the newest versions in range,
  * from later Backstage releases, and the stock app does not start (1.55's backend-defaults with a
- * newer signals backend: "httpRouter.addWebSocketHandler is not a function"). Yarn's own
- * `npmMinimalAgeGate` then keeps every package at what was published when the release's
- * create-app was (RELEASE_TIME), the day the release came out; the template exempts
- * `@backstage/*` from the gate (npmPreapprovedPackages), which is taken out so they follow too.
+ * newer signals backend: "httpRouter.addWebSocketHandler is not a function"). Backstage's release
+ * manifest is not reachable either (and the registry's publication times are not in release
+ * order here, so an age gate cannot stand in for it). So root resolutions pin `@backstage/*` to
+ * the release's versions: those create-app itself writes into the template (its
+ * dist/lib/versions.cjs.js, CREATE_APP_DIR), then, for the packages they depend on, the versions
+ * in this repository's package-lock.json (REPO_LOCKFILE), which is on the same release.
  *
  * The install scripts, as this repository's package.json does with allowScripts for
  * npm: keytar (needs libsecret headers, which a stock machine may lack) and the other native or
@@ -45,21 +47,36 @@ function editJson(file, change) {
 const app = env('APP');
 
 function pinToRelease() {
-  const released = Date.parse(env('RELEASE_TIME'));
-  if (Number.isNaN(released)) throw new Error('RELEASE_TIME is not a date');
-  const minutes = Math.floor((Date.now() - released) / 60_000);
-  const file = path.join(app, '.yarnrc.yml');
-  const before = fs.readFileSync(file, 'utf8');
-  const after = before
-    .replace(/^npmMinimalAgeGate: .*$/m, `npmMinimalAgeGate: ${minutes}`)
-    .replace(/^npmPreapprovedPackages:\n(  - .*\n)+/m, '');
-  if (!/npmMinimalAgeGate: \d+\n/.test(after) || /npmPreapproved/.test(after)) {
+  /** @type {Record<string, string>} */
+  const pins = {};
+  const lockfile = JSON.parse(fs.readFileSync(env('REPO_LOCKFILE'), 'utf8'));
+  for (const [where, entry] of Object.entries(lockfile.packages ?? {})) {
+    const match = /^node_modules\/(@backstage\/[^/]+)$/.exec(where);
+    if (match && entry.version) pins[match[1]] = entry.version;
+  }
+  const fromRepository = Object.keys(pins).length;
+  const { packageVersions } = require(path.join(
+    env('CREATE_APP_DIR'),
+    'dist/lib/versions.cjs.js',
+  ));
+  let fromCreateApp = 0;
+  for (const [name, version] of Object.entries(packageVersions)) {
+    if (name.startsWith('@backstage/')) {
+      pins[name] = String(version);
+      fromCreateApp += 1;
+    }
+  }
+  if (fromCreateApp < 20 || fromRepository < 20) {
     throw new Error(
-      `.yarnrc.yml of the stock app is not as expected:\n${before}`,
+      `too few release versions: ${fromCreateApp} from create-app, ${fromRepository} from package-lock.json`,
     );
   }
-  fs.writeFileSync(file, after);
-  console.log(`.yarnrc.yml: packages published by ${env('RELEASE_TIME')} only`);
+  editJson(path.join(app, 'package.json'), root => {
+    root.resolutions = { ...root.resolutions, ...pins };
+  });
+  console.log(
+    `package.json: ${Object.keys(pins).length} @backstage/* packages pinned (${fromCreateApp} from create-app, the others from package-lock.json)`,
+  );
 }
 
 function declareInstallScripts() {

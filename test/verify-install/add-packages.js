@@ -75,7 +75,9 @@ function pinToRelease() {
     root.resolutions = { ...root.resolutions, ...pins };
   });
   console.log(
-    `package.json: ${Object.keys(pins).length} @backstage/* packages pinned (${fromCreateApp} from create-app, the others from package-lock.json)`,
+    `package.json: ${
+      Object.keys(pins).length
+    } @backstage/* packages pinned (${fromCreateApp} from create-app, the others from package-lock.json)`,
   );
 }
 

@@ -50,6 +50,9 @@ run_step database-ids check_database_ids
 # Builds, packs and checks the four publishable packages; reuses the type-check step's dist-types.
 run_step pack-check scripts/check-packs.sh --skip-tsc
 run_step end-to-end npx playwright test
+# The packed plugins in a fresh create-app app, installed as their READMEs say (a few minutes on
+# a warm cache; the first run fills ~/.cache/container-scorecard-verify-install).
+run_step verify-install bash scripts/verify-install.sh --skip-tsc
 
 echo
 echo "passed steps: ${passed[*]:-none}"

@@ -7,8 +7,19 @@
 # under ~/.cache/container-scorecard-verify-install (and npm's own cache) stay, so a rerun takes a
 # few minutes. Fails on the first step that does not work, naming it.
 #
-#   bash scripts/verify-install.sh            # KEEP_VERIFY_INSTALL=1 keeps the temporary folder
+#   bash scripts/verify-install.sh [--skip-tsc]
+#     --skip-tsc  reuse dist-types/ from a `tsc --noEmit false` that just ran (scripts/test.sh)
+#   KEEP_VERIFY_INSTALL=1 keeps the temporary folder (the app, its logs, the tarballs).
 set -euo pipefail
+check_packs_args=()
+case "${1:-}" in
+  --skip-tsc) check_packs_args+=(--skip-tsc) ;;
+  "") ;;
+  *)
+    echo "usage: $0 [--skip-tsc]" >&2
+    exit 2
+    ;;
+esac
 scripts_dir="$(cd "$(dirname "$0")" && pwd)"
 source "$scripts_dir/toolchain.sh"
 source "$scripts_dir/ensure-chromium.sh"
@@ -138,7 +149,7 @@ step "build and pack the four packages (scripts/check-packs.sh: tsc, backstage-c
 # Packed in a folder of their own, never with `npm pack` in the checkout, whose prepack rewrites
 # package.json in place while others may be editing it.
 mkdir -p "$packs"
-bash "$scripts_dir/check-packs.sh" --keep "$packs"
+bash "$scripts_dir/check-packs.sh" --keep "$packs" "${check_packs_args[@]}"
 declare -A tarball
 for package in "${packages[@]}"; do
   name="$(node -p "require('./$package/package.json').name")"

@@ -46,6 +46,14 @@ packages=(
   "plugins/container-scorecard"
 )
 
+# Builds write to each package's dist/ (cleaning it first): two runs at once in one checkout
+# (scripts/verify-install.sh calls this script too) would delete each other's output mid-pack.
+exec 9>"${TMPDIR:-/tmp}/container-scorecard-check-packs.lock"
+if ! flock -n 9; then
+  echo "check-packs: waiting for another check-packs run in this machine to finish"
+  flock 9
+fi
+
 work_dir="$(mktemp -d -t check-packs.XXXXXX)"
 trap 'rm -rf "$work_dir"' EXIT
 started=$SECONDS

@@ -161,6 +161,7 @@ function packageOf(specifier) {
   return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
 }
 const undeclared = new Map();
+const used = new Set();
 for (const file of files) {
   const isCode = /\.(c|m)?js$/.test(file);
   const isTypes = file.endsWith('.d.ts');
@@ -176,6 +177,7 @@ for (const file of files) {
       if (specifier.startsWith('node:') || builtins.has(packageOf(specifier)))
         continue;
       const pkg = packageOf(specifier);
+      used.add(pkg);
       // A declaration may also be satisfied by a declared @types package.
       const typesPackage = `@types/${pkg.replace(/^@/, '').replace('/', '__')}`;
       if (declared.has(pkg) || (isTypes && declared.has(typesPackage)))
@@ -190,12 +192,25 @@ for (const [pkg, file] of undeclared) {
   );
 }
 
+// Not a failure: a dependency may be needed at run time without a static import (a peer's
+// plugin, a binary); listed so that a stale one is noticed.
+const unused = Object.keys(manifest.dependencies ?? {}).filter(
+  dep => !used.has(dep),
+);
+
 const size = fs.statSync(tarball).size;
 console.log(
   `${path.basename(tarball)}  ${(size / 1024).toFixed(1)} KiB  ${
     files.length
   } files  ${name}@${manifest.version}`,
 );
+if (unused.length > 0) {
+  console.log(
+    `  note: no import of ${unused.join(
+      ', ',
+    )} in the build (declared as dependencies)`,
+  );
+}
 if (problems.length > 0) {
   for (const problem of problems) console.error(`  ✗ ${name} ${problem}`);
   process.exit(1);

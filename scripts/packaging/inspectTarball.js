@@ -15,6 +15,7 @@ const {
   FORBIDDEN,
   REQUIRED,
   SHIPPED_FOLDERS,
+  FEATURES,
 } = require('./packageExpectations');
 
 const [tarball, repoPackageDir, extractDir] = process.argv.slice(2);
@@ -90,6 +91,14 @@ if (
       listedPackages,
     )}, not the four packages`,
   );
+}
+for (const [entry, feature] of Object.entries(FEATURES[name] ?? {})) {
+  const declared = manifest.backstage?.features?.[entry];
+  if (declared !== feature) {
+    fail(
+      `backstage.features['${entry}'] is ${declared}, not ${feature}: apps would not discover it`,
+    );
+  }
 }
 /** Every file package.json points at must be in the tarball. */
 function entryTargets(value) {

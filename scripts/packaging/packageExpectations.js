@@ -67,4 +67,24 @@ const SHIPPED_FOLDERS = {
   '@container-scorecard/plugin-container-scorecard-backend': ['migrations'],
 };
 
-module.exports = { PLUGIN_PACKAGES, FORBIDDEN, REQUIRED, SHIPPED_FOLDERS };
+/**
+ * The feature each entry point must declare in `backstage.features` (written by the production
+ * pack's feature detection): an app on the new frontend system discovers the plugin through it
+ * (`app.packages: all`), and the backend's is what `backend.add(import(...))` loads.
+ */
+const FEATURES = {
+  '@container-scorecard/plugin-container-scorecard': {
+    './alpha': '@backstage/FrontendPlugin',
+  },
+  '@container-scorecard/plugin-container-scorecard-backend': {
+    '.': '@backstage/BackendFeature',
+  },
+};
+
+module.exports = {
+  PLUGIN_PACKAGES,
+  FORBIDDEN,
+  REQUIRED,
+  SHIPPED_FOLDERS,
+  FEATURES,
+};

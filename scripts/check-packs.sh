@@ -54,6 +54,10 @@ if ! flock -n 9; then
   flock 9
 fi
 
+# The checks themselves first: a check that stopped catching what it should must not pass
+# every tarball.
+node "$scripts_dir/packaging/inspectTarball.selftest.js"
+
 work_dir="$(mktemp -d -t check-packs.XXXXXX)"
 trap 'rm -rf "$work_dir"' EXIT
 started=$SECONDS

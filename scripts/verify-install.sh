@@ -149,7 +149,10 @@ step "build and pack the four packages (scripts/check-packs.sh: tsc, backstage-c
 # Packed in a folder of their own, never with `npm pack` in the checkout, whose prepack rewrites
 # package.json in place while others may be editing it.
 mkdir -p "$packs"
-bash "$scripts_dir/check-packs.sh" --keep "$packs" "${check_packs_args[@]}"
+# Read whole before it runs (bash -c), so an edit of check-packs.sh in the middle of the run
+# cannot make bash execute half of each version.
+bash -c "$(cat "$scripts_dir/check-packs.sh")" "$scripts_dir/check-packs.sh" \
+  --keep "$packs" "${check_packs_args[@]}"
 declare -A tarball
 for package in "${packages[@]}"; do
   name="$(node -p "require('./$package/package.json').name")"

@@ -1,11 +1,14 @@
 import {
   SEVERITIES,
+  imageRules,
   scoreImages,
   type EntityImages,
   type EntityScorecard,
   type InspectedImage,
+  type RuleCatalogue,
+  type RuleSummary,
 } from '@container-scorecard/plugin-container-scorecard-common';
-import { analysedScorecard } from './fixtures';
+import { analysedScorecard, ruleCatalogue } from './fixtures';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -100,3 +103,46 @@ export function scorecardWithImages(
   }
   return { ...analysedScorecard, counts, images };
 }
+
+/**
+ * The rule catalogue as GET /rules serves it with image inspection on: the definitions' rules of
+ * the fixture, then every image rule (`kind: 'image'`, no file kind, no automatic fix).
+ */
+export const ruleCatalogueWithImageRules: RuleCatalogue = {
+  ...ruleCatalogue,
+  rules: [
+    ...ruleCatalogue.rules,
+    ...imageRules.map(
+      (rule): RuleSummary => ({
+        id: rule.id,
+        title: rule.title,
+        pillar: rule.pillar,
+        severity: rule.severity,
+        enabled: true,
+        kind: 'image',
+        appliesTo: [],
+        message: rule.message,
+        rationale: rule.rationale,
+        remediation: {
+          text: rule.remediation.description,
+          before: rule.remediation.before,
+          after: rule.remediation.after,
+        },
+        equivalents: {},
+        fixable: false,
+        ...(rule.options
+          ? {
+              options: Object.entries(rule.options).map(([name, spec]) => ({
+                name,
+                type: spec.type,
+                description: spec.description,
+                default: Array.isArray(spec.default)
+                  ? [...spec.default]
+                  : (spec.default as string | number | boolean),
+              })),
+            }
+          : {}),
+      }),
+    ),
+  ],
+};

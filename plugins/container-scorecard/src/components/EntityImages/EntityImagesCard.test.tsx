@@ -8,6 +8,7 @@ import { historyOf, ruleCatalogue } from '../../__testUtils__/fixtures';
 import {
   checkoutImages,
   ROOT_IMAGE_DIGEST,
+  ruleCatalogueWithImageRules,
   scorecardWithImages,
 } from '../../__testUtils__/imageFixtures';
 import {
@@ -23,7 +24,7 @@ const ROOT_IMAGE = 'registry.example.com/northwind/checkout-api:1.4';
 /** The entity tab as the user opens it, with the backend answering `scorecard`. */
 async function openEntityTab(
   scorecard: EntityScorecard,
-  rules: RuleCatalogue = ruleCatalogue,
+  rules: RuleCatalogue = ruleCatalogueWithImageRules,
 ) {
   await renderWithApi(<EntityContainerScorecardContent />, {
     api: fakeApi({
@@ -150,29 +151,43 @@ describe('the Images section of the entity tab', () => {
     ]);
   });
 
-  it('links the rule id to the catalogue only when the catalogue lists the rule', async () => {
-    const withImageRule: RuleCatalogue = {
-      ...ruleCatalogue,
-      rules: [
-        ...ruleCatalogue.rules,
-        IMAGE_RULE_SUMMARIES.get('image-runs-as-root')!,
-      ],
-    };
-    await openEntityTab(scorecardWithImages(checkoutImages()), withImageRule);
+  it('links each image finding’s rule id to its entry in the rule catalogue', async () => {
+    await openEntityTab(scorecardWithImages(checkoutImages()));
 
+    const findings = screen.getByRole('region', {
+      name: `Findings for the image ${ROOT_IMAGE}`,
+    });
+    const links = within(findings).getAllByRole('link', {
+      name: /^Rule image-[a-z-]+ in the rule catalogue$/,
+    });
     expect(
-      screen.getByRole('link', {
-        name: 'Rule image-runs-as-root in the rule catalogue',
-      }),
-    ).toHaveAttribute(
-      'href',
-      '/container-scorecard/rules?rule=image-runs-as-root#image-runs-as-root',
+      links.map(link => [link.textContent, link.getAttribute('href')]),
+    ).toEqual(
+      [
+        'image-runs-as-root',
+        'image-not-signed',
+        'image-too-old',
+        'image-missing-provenance-labels',
+        'image-without-healthcheck',
+        'image-without-sbom',
+      ].map(id => [id, `/container-scorecard/rules?rule=${id}#${id}`]),
     );
+  });
+
+  it('describes image rules without dead links when the catalogue predates them', async () => {
+    // A backend from before image rules were served: its catalogue lists file rules only.
+    await openEntityTab(scorecardWithImages(checkoutImages()), ruleCatalogue);
+
+    const root = screen.getByRole('group', {
+      name: 'Image runs as root: 1 finding',
+    });
+    expect(within(root).getByText('image-runs-as-root')).toBeInTheDocument();
+    expect(within(root).queryByRole('link')).not.toBeInTheDocument();
     expect(
-      screen.queryByRole('link', {
-        name: 'Rule image-too-old in the rule catalogue',
-      }),
-    ).not.toBeInTheDocument();
+      within(root).getByText(
+        IMAGE_RULE_SUMMARIES.get('image-runs-as-root')!.rationale,
+      ),
+    ).toBeInTheDocument();
   });
 
   it('says why an image could not be inspected and gives it no score', async () => {

@@ -65,7 +65,10 @@ export function usedByText(usedBy: readonly ImageUsage[]): string {
   return `Used by ${labels.length ? `${labels.join(', ')} and ` : ''}${last}`;
 }
 
-/** Image rules as the rule catalogue would describe them, for when the catalogue lacks them. */
+/**
+ * Image rules as the rule catalogue describes them, for a backend whose catalogue lacks them
+ * (before image rules were served): their findings are then described but not linked.
+ */
 export const IMAGE_RULE_SUMMARIES: ReadonlyMap<string, RuleSummary> = new Map(
   imageRules.map(rule => [
     rule.id,
@@ -74,7 +77,8 @@ export const IMAGE_RULE_SUMMARIES: ReadonlyMap<string, RuleSummary> = new Map(
       title: rule.title,
       pillar: rule.pillar,
       severity: rule.severity,
-      // The catalogue's kinds are file kinds; an image rule applies to none of them.
+      kind: 'image',
+      // The catalogue's file kinds: an image rule applies to none of them.
       appliesTo: [],
       message: rule.message,
       rationale: rule.rationale,

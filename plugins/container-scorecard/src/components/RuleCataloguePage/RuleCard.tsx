@@ -4,6 +4,7 @@ import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import type {
+  ApiRuleOption,
   RuleFailures,
   RuleSummary,
 } from '@container-scorecard/plugin-container-scorecard-common';
@@ -46,11 +47,53 @@ const TOOL_NAMES: Record<string, string> = {
   kubeScore: 'kube-score',
 };
 
+/** The chips of what a rule checks: its file kinds, or "Image" for an image rule. */
 const KIND_LABELS = {
   dockerfile: 'Dockerfile',
   compose: 'Compose',
   kubernetes: 'Kubernetes',
+  image: 'Image',
 } as const;
+
+/** What a rule checks: a kind of definition, or images. */
+export type RuleCheckKind = keyof typeof KIND_LABELS;
+
+/** What a rule checks, as the kind filter and the chips name it. */
+export function ruleKinds(rule: RuleSummary): RuleCheckKind[] {
+  return rule.kind === 'image' ? ['image'] : rule.appliesTo;
+}
+
+function optionValueText(value: ApiRuleOption['default']): string {
+  if (Array.isArray(value)) return value.length ? value.join(', ') : 'none';
+  return String(value);
+}
+
+/** The options a rule accepts: the value in force, whether configured, and what it means. */
+const RuleOptions = (props: { rule: RuleSummary }) => {
+  const { rule } = props;
+  if (!rule.options?.length) return null;
+  return (
+    <>
+      <Typography variant="subtitle2" component="h4" style={{ marginTop: 16 }}>
+        Options
+      </Typography>
+      <ul aria-label={`${rule.id} options`} style={{ margin: 0 }}>
+        {rule.options.map(option => (
+          <li key={option.name}>
+            <Typography variant="body2">
+              <code>{option.name}</code>:{' '}
+              <code>{optionValueText(option.value ?? option.default)}</code>{' '}
+              {option.value === undefined
+                ? '(default)'
+                : `(configured; default ${optionValueText(option.default)})`}
+              . {option.description}
+            </Typography>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+};
 
 /** The services failing a rule in the scope: how many, and the worst of them linked. */
 const FailingServices = (props: {
@@ -138,7 +181,7 @@ export const RuleCard = (props: {
         <div className={classes.tags}>
           <SeverityTag severity={rule.severity} />
           <Chip size="small" label={PILLAR_TITLES[rule.pillar]} />
-          {rule.appliesTo.map(kind => (
+          {ruleKinds(rule).map(kind => (
             <Chip
               key={kind}
               size="small"
@@ -221,13 +264,22 @@ export const RuleCard = (props: {
             {rule.equivalentsNote}
           </Typography>
         )}
-        {props.failures && (
-          <FailingServices
-            failures={props.failures}
-            servicesInScope={props.servicesInScope}
-            scopeTitle={props.scopeTitle ?? 'the organisation'}
-          />
-        )}
+        <RuleOptions rule={rule} />
+        {props.failures &&
+          (rule.kind === 'image' && props.failures.services === 0 ? (
+            // The failures report counts the definitions' findings: "no service fails it" would
+            // claim what nobody counted.
+            <Typography variant="body2" component="p" style={{ marginTop: 16 }}>
+              Image findings are not counted per rule here: each service's
+              Images section lists them.
+            </Typography>
+          ) : (
+            <FailingServices
+              failures={props.failures}
+              servicesInScope={props.servicesInScope}
+              scopeTitle={props.scopeTitle ?? 'the organisation'}
+            />
+          ))}
       </section>
     </InfoCard>
   );

@@ -1,6 +1,8 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { imageRules } from '@container-scorecard/plugin-container-scorecard-common';
 import { ruleCatalogue } from '../../__testUtils__/fixtures';
+import { ruleCatalogueWithImageRules } from '../../__testUtils__/imageFixtures';
 import { fakeApi, renderWithApi } from '../../__testUtils__/renderWithApi';
 import { RuleCataloguePage } from './RuleCataloguePage';
 
@@ -186,5 +188,113 @@ describe('RuleCataloguePage: filters, the linked rule and who fails it', () => {
       screen.getByRole('checkbox', { name: 'With an automatic fix' }),
     );
     expect(titles()).toEqual(['Base image pinned']);
+  });
+});
+
+describe('RuleCataloguePage: image rules', () => {
+  const noFailures = async () => ({ servicesInScope: 13, rules: [] });
+
+  it('lists the image rules with their kind, severity, why, how to fix and options', async () => {
+    await renderWithApi(<RuleCataloguePage />, {
+      api: fakeApi({
+        getRules: async () => ruleCatalogueWithImageRules,
+        getRuleFailures: noFailures,
+      }),
+    });
+    expect(
+      await screen.findByText('Ruleset 1.0.0+abc123, 14 rules'),
+    ).toBeInTheDocument();
+    const root = screen.getByRole('region', { name: 'Image runs as root' });
+    expect(document.getElementById('image-runs-as-root')).toHaveTextContent(
+      'Image runs as rootimage-runs-as-root',
+    );
+    expect(within(root).getByText('High')).toBeInTheDocument();
+    expect(within(root).getByText('Image')).toBeInTheDocument();
+    expect(within(root).getByText('Least privilege')).toBeInTheDocument();
+    expect(within(root).queryByText('Dockerfile')).toBeNull();
+    expect(within(root).queryByText('Automatic fix')).toBeNull();
+    expect(
+      within(root).getByText('The image config runs its process as root.', {
+        exact: false,
+      }),
+    ).toBeInTheDocument();
+    expect(
+      within(root).getByLabelText('image-runs-as-root example after'),
+    ).toHaveTextContent('USER 10001');
+    expect(
+      within(
+        screen.getByRole('region', {
+          name: 'Image lacks a required platform',
+        }),
+      ).getByRole('list', { name: 'image-missing-platforms options' }),
+    ).toHaveTextContent('requiredPlatforms: none (default). ');
+  });
+
+  it('shows the configured value of an option beside its default', async () => {
+    const configured = {
+      ...ruleCatalogueWithImageRules,
+      rules: ruleCatalogueWithImageRules.rules.map(rule =>
+        rule.id === 'image-too-old'
+          ? {
+              ...rule,
+              options: rule.options!.map(option => ({ ...option, value: 60 })),
+            }
+          : rule,
+      ),
+    };
+    await renderWithApi(<RuleCataloguePage />, {
+      api: fakeApi({
+        getRules: async () => configured,
+        getRuleFailures: noFailures,
+      }),
+    });
+    expect(
+      await screen.findByRole('list', { name: 'image-too-old options' }),
+    ).toHaveTextContent(
+      'maxAgeDays: 60 (configured; default 90). Images created more than this many days ago are flagged.',
+    );
+  });
+
+  it('filters the catalogue by what rules check: images or a kind of definition', async () => {
+    await renderWithApi(<RuleCataloguePage />, {
+      api: fakeApi({
+        getRules: async () => ruleCatalogueWithImageRules,
+        getRuleFailures: noFailures,
+      }),
+    });
+    await screen.findByText('Ruleset 1.0.0+abc123, 14 rules');
+    const ids = () =>
+      screen
+        .queryAllByRole('heading', { level: 3 })
+        .map(h => h.id.replace(/^rule-/, ''))
+        .sort();
+    const checks = screen.getByLabelText('Checks', { exact: true });
+
+    await userEvent.selectOptions(checks, 'Images');
+    expect(ids()).toEqual(imageRules.map(rule => rule.id).sort());
+
+    await userEvent.selectOptions(checks, 'Compose files');
+    expect(ids()).toEqual(['no-healthcheck']);
+
+    await userEvent.selectOptions(checks, 'Definitions and images');
+    expect(ids()).toHaveLength(14);
+  });
+
+  it('opens on a linked image rule, outlined', async () => {
+    await renderWithApi(<RuleCataloguePage />, {
+      api: fakeApi({
+        getRules: async () => ruleCatalogueWithImageRules,
+        getRuleFailures: noFailures,
+      }),
+      routeEntries: ['/?rule=image-runs-as-root#image-runs-as-root'],
+    });
+    const linked = await screen.findByRole('region', {
+      name: 'Image runs as root',
+    });
+    expect(linked).toHaveAttribute('aria-current', 'true');
+    expect(linked.closest('[id="image-runs-as-root"]')).not.toBeNull();
+    expect(
+      screen.getByRole('region', { name: 'Image is old' }),
+    ).not.toHaveAttribute('aria-current');
   });
 });

@@ -31,7 +31,15 @@ import {
 } from '../../presentation';
 import { fuzzyMatches } from './fuzzyMatch';
 import { HowScoresAreMade } from '../HowScoresAreMade';
-import { RuleCard } from './RuleCard';
+import { RuleCard, ruleKinds, type RuleCheckKind } from './RuleCard';
+
+/** The kind filter's choices: the rules that check each kind of definition, or images. */
+const KIND_FILTERS: Record<RuleCheckKind, string> = {
+  dockerfile: 'Dockerfiles',
+  compose: 'Compose files',
+  kubernetes: 'Kubernetes manifests',
+  image: 'Images',
+};
 
 function matches(rule: RuleSummary, text: string): boolean {
   if (!text.trim()) return true;
@@ -62,6 +70,7 @@ export const RuleCataloguePage = () => {
   const search = params.get('q') ?? '';
   const pillar = (params.get('pillar') ?? '') as ApiPillar | '';
   const severity = (params.get('severity') ?? '') as ApiSeverity | '';
+  const kind = (params.get('kind') ?? '') as RuleCheckKind | '';
   const fixableOnly = params.get('fixable') === 'yes';
   const linked = params.get('rule') ?? undefined;
   const scope = params.get('scope') ?? '';
@@ -100,6 +109,7 @@ export const RuleCataloguePage = () => {
     const rules = (value?.rules ?? [])
       .filter(rule => (pillar ? rule.pillar === pillar : true))
       .filter(rule => (severity ? rule.severity === severity : true))
+      .filter(rule => (kind ? ruleKinds(rule).includes(kind) : true))
       .filter(rule => (fixableOnly ? rule.fixable : true))
       .filter(rule => matches(rule, search))
       .sort(
@@ -113,7 +123,7 @@ export const RuleCataloguePage = () => {
         rules: rules.filter(rule => rule.pillar === id),
       }))
       .filter(group => group.rules.length > 0);
-  }, [value, search, pillar, severity, fixableOnly]);
+  }, [value, search, pillar, severity, kind, fixableOnly]);
 
   return (
     <Content>
@@ -178,6 +188,25 @@ export const RuleCataloguePage = () => {
                 {SEVERITY_ORDER.map(s => (
                   <option key={s} value={s}>
                     {severityLabel(s)}
+                  </option>
+                ))}
+              </NativeSelect>
+            </FormControl>
+            <FormControl style={{ minWidth: 160 }}>
+              <InputLabel shrink htmlFor="rule-kind">
+                Checks
+              </InputLabel>
+              <NativeSelect
+                id="rule-kind"
+                value={kind}
+                onChange={event =>
+                  update({ kind: event.target.value || undefined })
+                }
+              >
+                <option value="">Definitions and images</option>
+                {(Object.keys(KIND_FILTERS) as RuleCheckKind[]).map(id => (
+                  <option key={id} value={id}>
+                    {KIND_FILTERS[id]}
                   </option>
                 ))}
               </NativeSelect>

@@ -242,7 +242,12 @@ export class ScanService {
         claimant: this.claimant,
         entityRef: ref,
         claimTtlMs: this.claimTtlMs,
-        waitMs: this.claimTtlMs + this.deps.options.entityTimeoutMs,
+        // Another replica's scan of this entity may take one entity timeout for its files and,
+        // with image inspection on, another for its images (their budget is the same length).
+        waitMs:
+          this.claimTtlMs +
+          this.deps.options.entityTimeoutMs *
+            (this.deps.images?.enabled ? 2 : 1),
         now: this.now,
         scan: () => this.scanEntity(entity, { force: true }),
       })

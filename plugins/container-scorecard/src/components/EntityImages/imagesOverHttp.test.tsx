@@ -7,9 +7,10 @@ import { screen, within } from '@testing-library/react';
 import type { EntityScorecard } from '@container-scorecard/plugin-container-scorecard-common';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { historyOf, ruleCatalogue } from '../../__testUtils__/fixtures';
+import { historyOf } from '../../__testUtils__/fixtures';
 import {
   checkoutImages,
+  ruleCatalogueWithImageRules,
   scorecardWithImages,
 } from '../../__testUtils__/imageFixtures';
 import {
@@ -33,7 +34,9 @@ function serve(scorecard: EntityScorecard) {
     http.get(`${backend}/entities/component/default/checkout-api/history`, () =>
       HttpResponse.json(historyOf('component:default/checkout-api')),
     ),
-    http.get(`${backend}/rules`, () => HttpResponse.json(ruleCatalogue)),
+    http.get(`${backend}/rules`, () =>
+      HttpResponse.json(ruleCatalogueWithImageRules),
+    ),
   );
 }
 
@@ -65,6 +68,15 @@ describe('images from the scorecard route to the entity tab', () => {
         'Could not inspect: ghcr.io is not a configured registry',
       ),
     ).toBeInTheDocument();
+    // The catalogue read over the wire lists the image rules, so their findings link there.
+    expect(
+      await within(table).findByRole('link', {
+        name: 'Rule image-runs-as-root in the rule catalogue',
+      }),
+    ).toHaveAttribute(
+      'href',
+      '/container-scorecard/rules?rule=image-runs-as-root#image-runs-as-root',
+    );
   });
 
   it('shows no Images section when the backend sends none (inspection off)', async () => {

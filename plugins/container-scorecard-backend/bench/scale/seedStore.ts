@@ -10,6 +10,8 @@ const SNAPSHOTS = 'container_scorecard_snapshots';
 const ENTITIES_PER_BATCH = 1_000;
 /** SQLite binds at most 32,766 values per statement; stay under it for any row width. */
 const BOUND_VALUES_PER_INSERT = 30_000;
+/** knex writes a SQLite multi-row insert as a compound SELECT, which SQLite caps at 500 terms. */
+const ROWS_PER_INSERT = 400;
 
 /** One stored result, as rows: what every clone of it copies. */
 interface TemplateRows {
@@ -45,7 +47,10 @@ async function insertAll(
   if (rows.length === 0) return;
   const perInsert = Math.max(
     1,
-    Math.floor(BOUND_VALUES_PER_INSERT / Object.keys(rows[0]).length),
+    Math.min(
+      ROWS_PER_INSERT,
+      Math.floor(BOUND_VALUES_PER_INSERT / Object.keys(rows[0]).length),
+    ),
   );
   for (let i = 0; i < rows.length; i += perInsert) {
     await tx(table).insert(rows.slice(i, i + perInsert));

@@ -72,7 +72,7 @@ export function checkoutImages(now = new Date()): EntityImages {
           inspection: {
             status: 'failed',
             reference: 'ghcr.io/northwind/sidecar:2',
-            reason: 'ghcr.io is not a configured registry',
+            reason: 'ghcr.io refused the credentials (401) for northwind/sidecar',
           },
           usedBy: ['compose'],
         },

@@ -229,9 +229,14 @@ export const EntityContainerScorecardContent = () => {
             <SuppressedFindings findings={suppressed} />
           </Grid>
         )}
-        {current.images && (
+        {/* A file filter narrows the view to one container definition; images are not files. */}
+        {current.images && !filter.file && (
           <Grid item xs={12}>
-            <EntityImagesCard images={current.images} rules={ruleMap} />
+            <EntityImagesCard
+              images={current.images}
+              rules={ruleMap}
+              filter={filter}
+            />
           </Grid>
         )}
       </Grid>

@@ -196,7 +196,7 @@ describe('the Images section of the entity tab', () => {
     const row = imageRow('ghcr.io/northwind/sidecar:2');
     expect(cellTexts(row)).toEqual([
       'ghcr.io/northwind/sidecar:2',
-      'Could not inspect: ghcr.io is not a configured registry',
+      'Could not inspect: ghcr.io refused the credentials (401) for northwind/sidecar',
     ]);
     expect(within(row).queryByLabelText(/^grade /)).not.toBeInTheDocument();
     expect(screen.getByText('Used by a Compose file')).toBeInTheDocument();

@@ -7,6 +7,8 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import type {
+  ApiPillar,
+  ApiSeverity,
   EntityImages,
   RuleSummary,
 } from '@container-scorecard/plugin-container-scorecard-common';
@@ -27,8 +29,10 @@ export const EntityImagesCard = (props: {
   rules: ReadonlyMap<string, RuleSummary>;
   /** The clock ages are counted from; now unless given. */
   now?: Date;
+  /** The remediation view's severity and pillar filter, applied to each image's findings. */
+  filter?: { severity?: ApiSeverity; pillar?: ApiPillar };
 }) => {
-  const { images, rules, now = new Date() } = props;
+  const { images, rules, now = new Date(), filter } = props;
   if (!images) return null;
   const { results, notInspected } = images;
   const empty = results.length === 0 && notInspected.length === 0;
@@ -68,6 +72,7 @@ export const EntityImagesCard = (props: {
                   image={image}
                   rules={rules}
                   now={now}
+                  filter={filter}
                 />
               ))}
             </TableBody>

@@ -1,5 +1,7 @@
 import Typography from '@material-ui/core/Typography';
 import type {
+  ApiPillar,
+  ApiSeverity,
   ImageResult,
   RuleSummary,
 } from '@container-scorecard/plugin-container-scorecard-common';
@@ -16,11 +18,26 @@ export const ImageFindings = (props: {
   image: ImageResult;
   /** The running rule catalogue; image rules missing from it are described from the ruleset. */
   rules: ReadonlyMap<string, RuleSummary>;
+  /** The remediation view's severity and pillar filter, applied as it is to files' findings. */
+  filter?: { severity?: ApiSeverity; pillar?: ApiPillar };
 }) => {
-  const { image, rules } = props;
-  const findings = image.findings.map(imageFindingAsApiFinding);
-  if (findings.length === 0) {
+  const { image, rules, filter = {} } = props;
+  const all = image.findings.map(imageFindingAsApiFinding);
+  if (all.length === 0) {
     return <Typography variant="body2">No findings for this image.</Typography>;
+  }
+  const findings = all.filter(
+    finding =>
+      (!filter.severity || finding.severity === filter.severity) &&
+      (!filter.pillar || finding.pillar === filter.pillar),
+  );
+  if (findings.length === 0) {
+    return (
+      <Typography variant="body2">
+        None of this image's {all.length} finding{all.length === 1 ? '' : 's'}{' '}
+        match the filter.
+      </Typography>
+    );
   }
   return (
     <section aria-label={`Findings for the image ${image.reference}`}>

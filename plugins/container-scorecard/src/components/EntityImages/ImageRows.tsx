@@ -4,6 +4,8 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import {
   gradeOf,
+  type ApiPillar,
+  type ApiSeverity,
   type ImageResult,
   type RuleSummary,
 } from '@container-scorecard/plugin-container-scorecard-common';
@@ -52,9 +54,10 @@ export const ImageRows = (props: {
   image: ImageResult;
   rules: ReadonlyMap<string, RuleSummary>;
   now: Date;
+  filter?: { severity?: ApiSeverity; pillar?: ApiPillar };
 }) => {
   const classes = useStyles();
-  const { image, rules, now } = props;
+  const { image, rules, now, filter } = props;
   const reference = (
     <TableCell component="th" scope="row" className={classes.reference}>
       {image.reference}
@@ -118,7 +121,7 @@ export const ImageRows = (props: {
             {usedByText(image.usedBy)}
           </Typography>
           {image.status === 'inspected' && (
-            <ImageFindings image={image} rules={rules} />
+            <ImageFindings image={image} rules={rules} filter={filter} />
           )}
         </TableCell>
       </TableRow>

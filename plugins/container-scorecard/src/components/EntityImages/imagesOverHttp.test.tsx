@@ -65,7 +65,7 @@ describe('images from the scorecard route to the entity tab', () => {
     ).toHaveTextContent('412 days182.4 MB9root (no User set)No');
     expect(
       within(table).getByText(
-        'Could not inspect: ghcr.io is not a configured registry',
+        'Could not inspect: ghcr.io refused the credentials (401) for northwind/sidecar',
       ),
     ).toBeInTheDocument();
     // The catalogue read over the wire lists the image rules, so their findings link there.

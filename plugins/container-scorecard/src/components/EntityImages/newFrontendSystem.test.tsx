@@ -50,7 +50,7 @@ describe('the entity tab of the new frontend system', () => {
     });
     expect(
       within(table).getByText(
-        'Could not inspect: ghcr.io is not a configured registry',
+        'Could not inspect: ghcr.io refused the credentials (401) for northwind/sidecar',
       ),
     ).toBeInTheDocument();
     expect(within(table).getByText('412 days')).toBeInTheDocument();

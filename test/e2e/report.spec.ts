@@ -110,7 +110,7 @@ test('a manager opens a department report from a shared URL, exports it and foll
     .trim()
     .split(/\r?\n/);
   expect(findingRows[0]).toBe(
-    'entity_ref,title,owner,path,line,rule_id,pillar,severity,points,message,fixable,waived',
+    'entity_ref,title,owner,path,line,rule_id,pillar,severity,points,message,fixable,waived,kind',
   );
   expect(findingRows.length).toBeGreaterThan(1);
 

@@ -334,11 +334,11 @@ describe('containerScorecardPlugin', () => {
       );
       const rows = findings.text.trim().split('\r\n');
       expect(rows[0]).toBe(
-        'entity_ref,title,owner,path,line,rule_id,pillar,severity,points,message,fixable,waived',
+        'entity_ref,title,owner,path,line,rule_id,pillar,severity,points,message,fixable,waived,kind',
       );
       expect(rows).toContainEqual(
         expect.stringMatching(
-          /^component:default\/legacy-billing-portal,[^,]*,group:default\/payments,Dockerfile,27,expose-ssh-port,least-privilege,high,20,.*,yes,no$/,
+          /^component:default\/legacy-billing-portal,[^,]*,group:default\/payments,Dockerfile,27,expose-ssh-port,least-privilege,high,20,.*,yes,no,definition$/,
         ),
       );
     });

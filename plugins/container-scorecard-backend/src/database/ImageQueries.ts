@@ -1,5 +1,6 @@
 import type {
   EntityImages,
+  Finding,
   ImageResult,
   SeverityCounts,
 } from '@container-scorecard/plugin-container-scorecard-common';
@@ -163,6 +164,11 @@ export class ImageQueries {
     return lastDigestsIn(this.db, entityRef);
   }
 
+  /** Every finding of the inspected images of `entityRefs` (see `listImageFindings`). */
+  findingsOf(entityRefs: readonly string[]): Promise<StoredImageFinding[]> {
+    return listImageFindings(this.db, entityRefs);
+  }
+
   /**
    * The images of the entity's stored result, or undefined when they were never inspected
    * (image inspection off, or the result predates it).
@@ -189,6 +195,42 @@ export class ImageQueries {
     }
     return images;
   }
+}
+
+/** One finding of an entity's inspected image, as the reports list them. */
+export interface StoredImageFinding {
+  entityRef: string;
+  reference: string;
+  finding: Finding;
+}
+
+/**
+ * Every finding of the inspected images of `entityRefs` (their latest results), per entity in
+ * the order its images were found: what the failing-services report and the findings export
+ * add to the definitions' findings. Images that could not be inspected have none.
+ */
+export async function listImageFindings(
+  db: Knex,
+  entityRefs: readonly string[],
+): Promise<StoredImageFinding[]> {
+  const out: StoredImageFinding[] = [];
+  for (const part of chunk(entityRefs)) {
+    const rows = await db(IMAGES)
+      .whereIn('entity_ref', part)
+      .where({ status: 'inspected' })
+      .orderBy([{ column: 'entity_ref' }, { column: 'position' }])
+      .select('entity_ref', 'reference', 'findings');
+    for (const row of rows) {
+      for (const finding of parseJson<Finding[]>(row.findings) ?? []) {
+        out.push({
+          entityRef: row.entity_ref,
+          reference: row.reference,
+          finding,
+        });
+      }
+    }
+  }
+  return out;
 }
 
 function imageResultOfRow(row: Record<string, any>): ImageResult {

@@ -549,7 +549,7 @@ export const spec = {
       get: {
         operationId: 'GetRuleFailures',
         description:
-          "For every rule failing in the report's scope, the services failing it (those the caller may see), with the findings and points it costs each.",
+          "For every rule failing in the report's scope, the services failing it (those the caller may see), with the findings and points it costs each. Image rules (while image inspection is on) list the services whose latest inspected images have findings of the rule, with those images' references and no points, since image findings never change a score.",
         parameters: [
           {
             $ref: '#/components/parameters/days',
@@ -583,7 +583,7 @@ export const spec = {
       get: {
         operationId: 'ExportOrganisationFindings',
         description:
-          'One CSV row per finding of each service in the report (path, line, rule, severity, points, fixable, waived), for spreadsheets.',
+          'One CSV row per finding of each service in the report (kind, path, line, rule, severity, points, fixable, waived), for spreadsheets. While image inspection is on, the findings of each service\'s inspected images follow its definitions\' findings, with kind "image", the image reference as path, no line and points 0.',
         parameters: [
           {
             $ref: '#/components/parameters/days',
@@ -1851,6 +1851,16 @@ export const spec = {
                       points: {
                         type: 'number',
                         minimum: 0,
+                        description:
+                          "Points off the service's score; 0 for image rules, which never change it.",
+                      },
+                      images: {
+                        type: 'array',
+                        description:
+                          "Image rules only, the references of the service's inspected images with findings of the rule.",
+                        items: {
+                          type: 'string',
+                        },
                       },
                     },
                   },

@@ -304,12 +304,21 @@ export async function createRouter(
 
   router.get('/report/rules', async (req, res) => {
     const { rows } = await organisationReportFor(req, req.query);
-    res.json((await buildRuleFailures(store, rows)) as any);
+    res.json(
+      (await buildRuleFailures(store, rows, {
+        withImages: options.images?.enabled,
+      })) as any,
+    );
   });
 
   router.get('/report/findings.csv', async (req, res) => {
     const { rows } = await organisationReportFor(req, req.query);
-    const findings = await store.listFindings(rows.map(row => row.entityRef));
+    const refs = rows.map(row => row.entityRef);
+    const findings = await store.listFindings(refs);
+    // Stored images outlive turning inspection off, but are no longer shown anywhere.
+    const imageFindings = options.images?.enabled
+      ? await store.images.findingsOf(refs)
+      : [];
     res
       .status(200)
       .type('text/csv')
@@ -321,7 +330,7 @@ export async function createRouter(
           'findings',
         )}"`,
       );
-    res.send(findingsToCsv(rows, findings) as any);
+    res.send(findingsToCsv(rows, findings, imageFindings) as any);
   });
 
   router.get('/rules', async (_req, res) => {

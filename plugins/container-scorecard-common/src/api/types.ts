@@ -468,7 +468,13 @@ export interface RuleFailingService {
   entityRef: string;
   title?: string;
   findings: number;
+  /** Points the rule takes off the service's score: 0 for image rules, which never change it. */
   points: number;
+  /**
+   * Image rules only: the references of the service's inspected images with findings of the
+   * rule, where a definition rule's findings would name files.
+   */
+  images?: string[];
 }
 
 /** Which services fail a rule in the caller's scope. @public */

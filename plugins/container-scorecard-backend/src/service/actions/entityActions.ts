@@ -14,6 +14,13 @@ import {
   gradeSchema,
   statusSchema,
 } from './schemas';
+import {
+  IMAGE_SCORE_NOTE,
+  imageFindingSchema,
+  imageFindingsToFix,
+  imagesSchema,
+  summariseImages,
+} from './imageSummaries';
 import { explain, explanationSchema } from './ruleExplanation';
 import { ScorecardActionDeps, visibleEntityRef } from './types';
 
@@ -36,7 +43,9 @@ export function registerEntityActions(
       'The container scorecard of one catalog entity (a service): its 0-100 score and A-F grade, ' +
       'severity counts, every container definition scanned (Dockerfiles, compose files, ' +
       'Kubernetes manifests, Helm charts) with its own score, and its worst findings with file and ' +
-      'line. Status "not-scanned" means no scan has run yet; "could-not-analyse" is not a zero.',
+      'line. Status "not-scanned" means no scan has run yet; "could-not-analyse" is not a zero. ' +
+      'With image inspection on, its images too (reference, status, score, findings, user, ' +
+      "age); their findings are in the counts but not in the service's score.",
     attributes: { readOnly: true, idempotent: true, destructive: false },
     schema: {
       input: z => z.object({ entityRef: entityRefInput(z) }),
@@ -71,6 +80,7 @@ export function registerEntityActions(
               fixes: z.number(),
             })
             .optional(),
+          images: imagesSchema(z).optional(),
           link: z.string(),
         }),
     },
@@ -104,6 +114,8 @@ export function registerEntityActions(
             score: scorecard.nextGrade.score,
             fixes: scorecard.nextGrade.findings.length,
           },
+          images:
+            scorecard.images && summariseImages(scorecard.images, deps.now()),
           link: entityTabPath(scorecard.entityRef),
         },
       };
@@ -117,7 +129,8 @@ export function registerEntityActions(
       'The fewest container findings whose fix lifts one service to its next grade (an exact ' +
       'plan over the scoring model, heaviest first), each with its file and line, and for each ' +
       'rule involved why it matters and how to fix it, with a before/after example. At grade A, ' +
-      'the findings that still cost points.',
+      'the findings that still cost points. Then the findings of its inspected images, which ' +
+      "are worth fixing but do not change the service's score.",
     attributes: { readOnly: true, idempotent: true, destructive: false },
     schema: {
       input: z => z.object({ entityRef: entityRefInput(z) }),
@@ -133,13 +146,18 @@ export function registerEntityActions(
           summary: z.string(),
           fixes: z.array(findingSchema(z)),
           rules: z.array(explanationSchema(z)),
+          imageFindings: z.array(imageFindingSchema(z)).optional(),
+          imageFindingsTotal: z.number().optional(),
           link: z.string(),
         }),
     },
     action: async ({ input, credentials }) => {
       const scorecard = await scorecardOf(deps, input.entityRef, credentials);
       const { summary, fixes } = planFixes(scorecard);
-      const ruleIds = [...new Set(fixes.map(fix => fix.ruleId))];
+      const images = imageFindingsToFix(scorecard.images);
+      const ruleIds = [
+        ...new Set([...fixes, ...images.listed].map(fix => fix.ruleId)),
+      ];
       const byId = new Map(deps.ruleCatalogue.rules.map(r => [r.id, r]));
       return {
         output: {
@@ -151,12 +169,21 @@ export function registerEntityActions(
             grade: scorecard.nextGrade.grade,
             score: scorecard.nextGrade.score,
           },
-          summary,
+          summary: images.total
+            ? `${summary} Its images also have ${images.total} finding(s), listed after ` +
+              `these (imageFindings). ${IMAGE_SCORE_NOTE}`
+            : summary,
           fixes,
           rules: ruleIds.flatMap(id => {
             const rule = byId.get(id);
             return rule ? [explain(rule)] : [];
           }),
+          ...(scorecard.images
+            ? {
+                imageFindings: images.listed,
+                imageFindingsTotal: images.total,
+              }
+            : {}),
           link: entityTabPath(scorecard.entityRef),
         },
       };
@@ -177,6 +204,7 @@ async function scorecardOf(
   );
   return buildEntityScorecard(deps.store, entityRef, {
     findingsPerFile: Number.MAX_SAFE_INTEGER,
+    withImages: deps.images?.enabled,
   });
 }
 

@@ -147,7 +147,8 @@ export function registerScopeActions(
     description:
       'Which services fail one container scorecard rule (by rule id, e.g. "last-user-root"), ' +
       'with how many findings and points it costs each, most costly first; optionally within a ' +
-      'team and its sub-groups.',
+      'team and its sub-groups. For an image rule (e.g. "image-runs-as-root"), the services ' +
+      'whose inspected images have findings of it, with those images; they cost no points.',
     attributes: { readOnly: true, idempotent: true, destructive: false },
     schema: {
       input: z =>
@@ -169,8 +170,10 @@ export function registerScopeActions(
               title: z.string().optional(),
               findings: z.number(),
               points: z.number(),
+              images: z.array(z.string()).optional(),
             }),
           ),
+          note: z.string().optional(),
         }),
     },
     action: async ({ input, credentials }) => {
@@ -182,7 +185,8 @@ export function registerScopeActions(
         days: TREND_DAYS,
         groupRef: input.scope,
       });
-      const report = await buildRuleFailures(deps.store, rows);
+      const withImages = Boolean(deps.images?.enabled);
+      const report = await buildRuleFailures(deps.store, rows, { withImages });
       const failures = report.rules.find(r => r.ruleId === rule.id);
       return {
         output: {
@@ -192,10 +196,23 @@ export function registerScopeActions(
           failingServices: failures?.services ?? 0,
           findings: failures?.findings ?? 0,
           services: (failures?.failing ?? []).slice(0, input.limit),
+          note: imageRuleNote(rule.kind, withImages),
         },
       };
     },
   });
+}
+
+/** What an image rule's answer means, so "no service" is not read as "every image passes". */
+function imageRuleNote(
+  kind: string | undefined,
+  withImages: boolean,
+): string | undefined {
+  if (kind !== 'image') return undefined;
+  return withImages
+    ? "Counted over each service's latest inspected images. Image findings never change a " +
+        "service's score, so they cost no points."
+    : 'Image inspection is off, so no image is checked against this rule.';
 }
 
 function readers(deps: ScorecardActionDeps, credentials: BackstageCredentials) {

@@ -14,6 +14,8 @@ export interface ScorecardActionDeps {
   store: ScorecardStore;
   ruleCatalogue: RuleCatalogue;
   rules: ReadonlyMap<string, RuleMetadata>;
+  /** Image inspection (`containerScorecard.images`): answers carry images only when on. */
+  images?: { readonly enabled: boolean };
   now: () => Date;
 }
 

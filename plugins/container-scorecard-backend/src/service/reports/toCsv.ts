@@ -1,9 +1,11 @@
 import {
+  imageRules,
   reportFileName,
   type ApiFinding,
 } from '@container-scorecard/plugin-container-scorecard-common';
 
 export { reportFileName };
+import type { StoredImageFinding } from '../../database/ImageQueries';
 import type { ScorecardStore } from '../../database/ScorecardStore';
 import type { ServiceRow } from './serviceSummaries';
 
@@ -83,10 +85,16 @@ export async function withFileErrors(
   return rows;
 }
 
-/** One row per finding of each service, in the columns a spreadsheet filters on. */
+/**
+ * One row per finding of each service, in the columns a spreadsheet filters on. The findings of
+ * its inspected images follow the definitions' with `kind` "image": the reference in `path`, no
+ * line, their rule's pillar, and 0 points, because an image never changes the service's score.
+ * `kind` comes last so the columns before it keep their places for existing spreadsheets.
+ */
 export function findingsToCsv(
   rows: readonly ServiceRow[],
   findings: readonly { entityRef: string; finding: ApiFinding }[],
+  imageFindings: readonly StoredImageFinding[] = [],
 ): string {
   const byRef = new Map(rows.map(row => [row.entityRef, row]));
   const header = [
@@ -102,9 +110,38 @@ export function findingsToCsv(
     'message',
     'fixable',
     'waived',
+    'kind',
   ];
   const lines = [header.join(',')];
-  const sorted = [...findings]
+  const all: CsvFinding[] = [
+    ...findings.map(({ entityRef, finding }) => ({
+      entityRef,
+      kind: 'definition' as const,
+      path: finding.path,
+      line: finding.range.start.line,
+      ruleId: finding.ruleId,
+      pillar: finding.pillar,
+      severity: finding.severity,
+      points: finding.penalty,
+      message: finding.message,
+      fixable: Boolean(finding.fix),
+      waived: !!finding.suppressed && !finding.suppressed.expired,
+    })),
+    ...imageFindings.map(({ entityRef, reference, finding }) => ({
+      entityRef,
+      kind: 'image' as const,
+      path: reference,
+      ruleId: finding.ruleId,
+      pillar: imageRules.find(rule => rule.id === finding.ruleId)?.pillar,
+      severity: finding.severity,
+      points: 0,
+      message: finding.message,
+      fixable: false,
+      waived: Boolean(finding.suppressed),
+    })),
+  ];
+  // A stable sort: each service's definition findings stay ahead of its images'.
+  const sorted = all
     .filter(({ entityRef }) => byRef.has(entityRef))
     .sort(
       (a, b) =>
@@ -113,27 +150,42 @@ export function findingsToCsv(
           .owner.localeCompare(byRef.get(b.entityRef)!.owner) ||
         a.entityRef.localeCompare(b.entityRef),
     );
-  for (const { entityRef, finding } of sorted) {
-    const row = byRef.get(entityRef)!;
-    const waived = !!finding.suppressed && !finding.suppressed.expired;
+  for (const finding of sorted) {
+    const row = byRef.get(finding.entityRef)!;
     lines.push(
       [
-        entityRef,
+        finding.entityRef,
         row.title,
         row.owner,
         finding.path,
-        finding.range.start.line,
+        finding.line,
         finding.ruleId,
         finding.pillar,
         finding.severity,
-        finding.penalty,
+        finding.points,
         finding.message,
-        finding.fix ? 'yes' : 'no',
-        waived ? 'yes' : 'no',
+        finding.fixable ? 'yes' : 'no',
+        finding.waived ? 'yes' : 'no',
+        finding.kind,
       ]
         .map(csvCell)
         .join(','),
     );
   }
   return `${lines.join('\r\n')}\r\n`;
+}
+
+/** A row of the findings export, from a definition or an image. */
+interface CsvFinding {
+  entityRef: string;
+  kind: 'definition' | 'image';
+  path: string;
+  line?: number;
+  ruleId: string;
+  pillar?: string;
+  severity: string;
+  points?: number;
+  message: string;
+  fixable: boolean;
+  waived: boolean;
 }

@@ -33,7 +33,26 @@ describe('from an image finding to its rule page', () => {
           getEntityScorecard: async () => scorecard,
           getEntityHistory: async () => historyOf(scorecard.entityRef),
           getRules: async () => ruleCatalogueWithImageRules,
-          getRuleFailures: async () => ({ servicesInScope: 13, rules: [] }),
+          getRuleFailures: async () => ({
+            servicesInScope: 13,
+            rules: [
+              {
+                ruleId: 'image-too-old',
+                services: 1,
+                findings: 1,
+                points: 0,
+                failing: [
+                  {
+                    entityRef: 'component:default/checkout-api',
+                    title: 'Checkout API',
+                    findings: 1,
+                    points: 0,
+                    images: [ROOT_IMAGE],
+                  },
+                ],
+              },
+            ],
+          }),
         }),
         entity: checkoutApiEntity,
       },
@@ -60,12 +79,25 @@ describe('from an image finding to its rule page', () => {
     ).toHaveTextContent(
       'maxAgeDays: 90 (default). Images created more than this many days ago are flagged.',
     );
-    // The failures report counts the definitions' findings: no claim that no service fails it.
+    // The services whose images fail it, each with the image, and no points: images never
+    // change a score.
     expect(
       await within(rule).findByText(
-        "Image findings are not counted per rule here: each service's Images section lists them.",
+        'Failing in 1 of 13 services in the organisation',
       ),
     ).toBeInTheDocument();
-    expect(within(rule).queryByText(/No service fails it/)).toBeNull();
+    const failing = within(rule).getByRole('list', {
+      name: 'Services failing image-too-old',
+    });
+    expect(failing).toHaveTextContent(`Checkout API in ${ROOT_IMAGE}`);
+    expect(
+      within(failing).getByRole('link', { name: 'Checkout API' }),
+    ).toHaveAttribute(
+      'href',
+      '/catalog/default/component/checkout-api/container-scorecard',
+    );
+    expect(rule).toHaveTextContent(
+      '1 finding · no points lost (image findings do not change scores)',
+    );
   });
 });

@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import { InfoCard, Link } from '@backstage/core-components';
 import { parseEntityRef } from '@backstage/catalog-model';
 import Chip from '@material-ui/core/Chip';
@@ -95,11 +96,15 @@ const RuleOptions = (props: { rule: RuleSummary }) => {
   );
 };
 
-/** The services failing a rule in the scope: how many, and the worst of them linked. */
+/**
+ * The services failing a rule in the scope: how many, and the worst of them linked. An image
+ * rule's services name their images instead of points, since images never change a score.
+ */
 const FailingServices = (props: {
   failures: RuleFailures;
   servicesInScope?: number;
   scopeTitle: string;
+  imageRule: boolean;
 }) => {
   const classes = useStyles();
   const entityPath = useEntityPath();
@@ -120,7 +125,11 @@ const FailingServices = (props: {
         {failures.services > 0 &&
           ` · ${failures.findings} finding${
             failures.findings === 1 ? '' : 's'
-          } · ${formatPoints(failures.points)} lost`}
+          } · ${
+            props.imageRule
+              ? 'no points lost (image findings do not change scores)'
+              : `${formatPoints(failures.points)} lost`
+          }`}
       </Typography>
       {failures.failing.length > 0 && (
         <ul
@@ -135,7 +144,19 @@ const FailingServices = (props: {
                   <Link to={entityPath(ref, ENTITY_TAB_PATH)}>
                     {service.title ?? ref.name}
                   </Link>{' '}
-                  (−{formatPoints(service.points)})
+                  {props.imageRule ? (
+                    <>
+                      in{' '}
+                      {(service.images ?? []).map((reference, index) => (
+                        <Fragment key={reference}>
+                          {index > 0 && ', '}
+                          <code>{reference}</code>
+                        </Fragment>
+                      ))}
+                    </>
+                  ) : (
+                    <>(−{formatPoints(service.points)})</>
+                  )}
                 </Typography>
               </li>
             );
@@ -266,18 +287,18 @@ export const RuleCard = (props: {
         )}
         <RuleOptions rule={rule} />
         {props.failures &&
-          (rule.kind === 'image' && props.failures.services === 0 ? (
-            // The failures report counts the definitions' findings: "no service fails it" would
-            // claim what nobody counted.
+          (rule.kind === 'image' && rule.enabled === false ? (
+            // No image is checked against it: "no service fails it" would claim what nobody
+            // counted.
             <Typography variant="body2" component="p" style={{ marginTop: 16 }}>
-              Image findings are not counted per rule here: each service's
-              Images section lists them.
+              No image is checked against this rule while it is disabled.
             </Typography>
           ) : (
             <FailingServices
               failures={props.failures}
               servicesInScope={props.servicesInScope}
               scopeTitle={props.scopeTitle ?? 'the organisation'}
+              imageRule={rule.kind === 'image'}
             />
           ))}
       </section>

@@ -280,6 +280,83 @@ describe('RuleCataloguePage: image rules', () => {
     expect(ids()).toHaveLength(14);
   });
 
+  it('lists the services whose images fail an image rule, with the images and no points', async () => {
+    const rules = ruleCatalogueWithImageRules.rules.map(rule =>
+      rule.id === 'image-not-signed' ? { ...rule, enabled: false } : rule,
+    );
+    await renderWithApi(<RuleCataloguePage />, {
+      api: fakeApi({
+        getRules: async () => ({ ...ruleCatalogueWithImageRules, rules }),
+        getRuleFailures: async () => ({
+          servicesInScope: 13,
+          rules: [
+            {
+              ruleId: 'image-runs-as-root',
+              services: 2,
+              findings: 3,
+              points: 0,
+              failing: [
+                {
+                  entityRef: 'component:default/legacy-billing-portal',
+                  title: 'Legacy Billing Portal',
+                  findings: 2,
+                  points: 0,
+                  images: [
+                    'registry.test/billing:2017',
+                    'registry.test/cron:1',
+                  ],
+                },
+                {
+                  entityRef: 'component:default/checkout-api',
+                  findings: 1,
+                  points: 0,
+                  images: ['registry.test/checkout:1.4'],
+                },
+              ],
+            },
+          ],
+        }),
+      }),
+    });
+    const root = await screen.findByRole('region', {
+      name: 'Image runs as root',
+    });
+    expect(
+      await within(root).findByText(
+        'Failing in 2 of 13 services in the organisation',
+      ),
+    ).toBeInTheDocument();
+    expect(root).toHaveTextContent(
+      '3 findings · no points lost (image findings do not change scores)',
+    );
+    const items = within(
+      within(root).getByRole('list', {
+        name: 'Services failing image-runs-as-root',
+      }),
+    ).getAllByRole('listitem');
+    expect(items.map(item => item.textContent)).toEqual([
+      'Legacy Billing Portal in registry.test/billing:2017, registry.test/cron:1',
+      'checkout-api in registry.test/checkout:1.4',
+    ]);
+    expect(root).not.toHaveTextContent('−');
+    // An enabled image rule nobody fails: counted, so the claim holds.
+    expect(
+      within(screen.getByRole('region', { name: 'Image is old' })).getByText(
+        'No service fails it in the organisation.',
+      ),
+    ).toBeInTheDocument();
+    // A disabled one checks no image: no claim either way.
+    const unsigned = screen.getByRole('region', {
+      name: 'Image is not signed',
+    });
+    expect(
+      within(unsigned).getByText(
+        'No image is checked against this rule while it is disabled.',
+      ),
+    ).toBeInTheDocument();
+    expect(within(unsigned).queryByText(/No service fails it/)).toBeNull();
+  });
+
   it('opens on a linked image rule, outlined', async () => {
     await renderWithApi(<RuleCataloguePage />, {
       api: fakeApi({

@@ -196,6 +196,14 @@ sqlite_dir="$app/node_modules/better-sqlite3"
 sqlite_version="$(node -p "require('$sqlite_dir/package.json').version")"
 sqlite_key="better-sqlite3-$sqlite_version-abi$(node -p process.versions.modules)-$(node -p 'process.platform + "-" + process.arch')"
 sqlite_binary="$cache_dir/prebuilt/$sqlite_key/better_sqlite3.node"
+# The repository's own install compiled the same third-party module for the same Node; when the
+# versions agree, that build seeds the cache (it is better-sqlite3's binary, not our code).
+workspace_sqlite="$repo_root/node_modules/better-sqlite3"
+if [ ! -f "$sqlite_binary" ] && [ -f "$workspace_sqlite/build/Release/better_sqlite3.node" ] &&
+  [ "$(node -p "require('$workspace_sqlite/package.json').version")" = "$sqlite_version" ]; then
+  mkdir -p "$(dirname "$sqlite_binary")"
+  cp "$workspace_sqlite/build/Release/better_sqlite3.node" "$sqlite_binary"
+fi
 if [ ! -f "$sqlite_binary" ]; then
   (cd "$sqlite_dir" && "$app/node_modules/.bin/node-gyp" rebuild --release)
   mkdir -p "$(dirname "$sqlite_binary")"

@@ -39,6 +39,16 @@ export interface Config {
        */
       indexMaxAge?: HumanDuration | string;
     };
+    /** The organisation report and its exports. */
+    reports?: {
+      /**
+       * How long a computed report (and its CSV) is served again to callers whose catalog answer
+       * is identical. Default 30 seconds; 0 computes every request (concurrent identical requests
+       * still share one computation). New scan results show in reports after at most this long;
+       * the entity scorecard is never cached.
+       */
+      cacheTtl?: HumanDuration | string;
+    };
     /** Which catalog entities are scanned. */
     scope?: {
       /**

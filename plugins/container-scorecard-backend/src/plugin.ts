@@ -16,6 +16,7 @@ import { createServices } from './service/createServices';
 import { PushEventRescans } from './service/events/PushEventRescans';
 import { createRegressionNotifier } from './service/notifications';
 import { createRouter } from './service/router';
+import { readReportCacheTtlMs } from './service/reports/readReportCacheTtl';
 import { nextScheduledScan } from './service/scanning/nextScheduledScan';
 import { scheduleScans } from './service/scanning/scheduleScans';
 import { withDemoHistory } from './service/demoHistory';
@@ -94,6 +95,7 @@ export const containerScorecardPlugin = createBackendPlugin({
             logger: deps.logger,
             httpAuth: deps.httpAuth,
             permissions: deps.permissions,
+            reportCacheTtlMs: readReportCacheTtlMs(deps.config),
             nextScanAt: (lastStartedAt, now, { lastRunAbandoned }) =>
               nextScheduledScan({
                 schedule: services.options.schedule,

@@ -16,17 +16,25 @@ import express from 'express';
 import { ScorecardStore } from '../database/ScorecardStore';
 import { daysBefore } from '../database/rowMapping';
 import { spec } from '../schema/openapi.generated';
-import { CatalogAccess } from './access/CatalogAccess';
+import { CatalogAccess, groupTreeOf } from './access/CatalogAccess';
 import {
   buildEntityHistory,
   buildEntityScorecard,
 } from './reports/buildEntityScorecard';
 import { buildEntitySummaries } from './reports/buildEntitySummaries';
-import { buildOrganisationReport } from './reports/buildOrganisationReport';
+import {
+  buildOrganisationReport,
+  OrganisationReportData,
+} from './reports/buildOrganisationReport';
 import { buildRollupScorecard } from './reports/buildRollupScorecard';
 import { buildRuleFailures } from './reports/buildRuleFailures';
 import { buildTeamScorecard } from './reports/buildTeamScorecard';
 import { ConcurrencyLimit } from './reports/ConcurrencyLimit';
+import {
+  DEFAULT_REPORT_CACHE_TTL_MS,
+  ReportCache,
+  visibleSetKey,
+} from './reports/ReportCache';
 import {
   findingsToCsv,
   reportFileName,
@@ -58,6 +66,14 @@ export interface RouterOptions {
   rules: ReadonlyMap<string, RuleMetadata>;
   /** Image inspection (`containerScorecard.images`): scorecards carry images only when on. */
   images?: { readonly enabled: boolean };
+  /**
+   * How long an organisation report (and its CSV) is served again to callers whose catalog answer
+   * is identical (`containerScorecard.reports.cacheTtl`). Default 30 seconds; 0 keeps nothing but
+   * still shares a computation between concurrent identical requests.
+   */
+  reportCacheTtlMs?: number;
+  /** A seam for tests: counts or replaces the report computation. */
+  buildReport?: typeof buildOrganisationReport;
   /**
    * Check every answer against the spec as well. On by default under test, so the spec the
    * frontend builds against and what the backend sends cannot drift apart unnoticed.
@@ -264,24 +280,42 @@ export async function createRouter(
 
   // The JSON report and its CSV export are one computation, so they can never disagree. A few
   // at a time: more interleaved finish no sooner on CPU-bound work, each holding every visible
-  // entity meanwhile.
+  // entity meanwhile. Computed answers are kept briefly per caller-visible set (ReportCache).
   const reportLimit = new ConcurrencyLimit(REPORTS_AT_ONCE);
+  const ttlMs = options.reportCacheTtlMs ?? DEFAULT_REPORT_CACHE_TTL_MS;
+  const reportCache = new ReportCache<OrganisationReportData>({ ttlMs });
+  const csvCache = new ReportCache<string>({ ttlMs });
+  const buildReport = options.buildReport ?? buildOrganisationReport;
   const organisationReportFor = async (
     req: Parameters<typeof httpAuth.credentials>[0],
     query: { days?: number; group?: string },
   ) => {
     const credentials = await httpAuth.credentials(req);
-    return reportLimit.run(() =>
-      buildOrganisationReport({
-        access,
-        store,
-        credentials,
-        rules: options.rules,
-        days: query.days ?? 90,
-        groupRef: query.group,
-        now: now(),
-      }),
+    const [visible, groups] = await Promise.all([
+      access.entitiesInScope(credentials),
+      access.groups(credentials),
+    ]);
+    const days = query.days ?? 90;
+    const key = JSON.stringify([
+      days,
+      query.group ?? null,
+      visibleSetKey(visible, groups),
+    ]);
+    const data = await reportCache.get(key, () =>
+      reportLimit.run(() =>
+        buildReport({
+          access,
+          store,
+          credentials,
+          rules: options.rules,
+          days,
+          groupRef: query.group,
+          now: now(),
+          loaded: { visible, tree: groupTreeOf(groups) },
+        }),
+      ),
     );
+    return { ...data, key };
   };
 
   router.get('/report', async (req, res) => {
@@ -290,8 +324,16 @@ export async function createRouter(
   });
 
   router.get('/report/export.csv', async (req, res) => {
-    const { rows } = await organisationReportFor(req, req.query);
-    await withFileErrors(store, rows);
+    const { rows, key } = await organisationReportFor(req, req.query);
+    // Copies: the file errors are added to each row, and the cached rows serve other routes.
+    const csv = await csvCache.get(key, async () =>
+      toCsv(
+        await withFileErrors(
+          store,
+          rows.map(row => ({ ...row })),
+        ),
+      ),
+    );
     res
       .status(200)
       .type('text/csv')
@@ -299,7 +341,7 @@ export async function createRouter(
         'Content-Disposition',
         `attachment; filename="${reportFileName(req.query.group, now())}"`,
       );
-    res.send(toCsv(rows) as any);
+    res.send(csv as any);
   });
 
   router.get('/report/rules', async (req, res) => {

@@ -117,7 +117,12 @@ export class CatalogAccess {
 
   /** The groups the caller can see, with their hierarchy. */
   async groupTree(credentials: BackstageCredentials): Promise<GroupTree> {
-    const { items: groups } = await this.catalog.getEntities(
+    return groupTreeOf(await this.groups(credentials));
+  }
+
+  /** The groups the caller can see, with the fields their hierarchy and titles need. */
+  async groups(credentials: BackstageCredentials): Promise<Entity[]> {
+    const { items } = await this.catalog.getEntities(
       {
         filter: { kind: 'Group' },
         fields: [
@@ -132,31 +137,36 @@ export class CatalogAccess {
       },
       { credentials },
     );
-    const byRef = new Map(groups.map(g => [refOf(g), g]));
-    const children = new Map<string, string[]>();
-    for (const g of groups) {
-      const parent = parentOf(g);
-      if (!parent) continue;
-      const siblings = children.get(parent);
-      if (siblings) siblings.push(refOf(g));
-      else children.set(parent, [refOf(g)]);
-    }
-    return {
-      get: ref => byRef.get(ref),
-      descendants(ref) {
-        const refs = new Set<string>([ref]);
-        const queue = [ref];
-        while (queue.length) {
-          for (const child of children.get(queue.shift()!) ?? []) {
-            if (refs.has(child)) continue; // a cycle in the org data must not loop forever
-            refs.add(child);
-            queue.push(child);
-          }
-        }
-        return refs;
-      },
-    };
+    return items;
   }
+}
+
+/** The hierarchy of `groups`, as `CatalogAccess.groups` lists them. */
+export function groupTreeOf(groups: readonly Entity[]): GroupTree {
+  const byRef = new Map(groups.map(g => [refOf(g), g]));
+  const children = new Map<string, string[]>();
+  for (const g of groups) {
+    const parent = parentOf(g);
+    if (!parent) continue;
+    const siblings = children.get(parent);
+    if (siblings) siblings.push(refOf(g));
+    else children.set(parent, [refOf(g)]);
+  }
+  return {
+    get: ref => byRef.get(ref),
+    descendants(ref) {
+      const refs = new Set<string>([ref]);
+      const queue = [ref];
+      while (queue.length) {
+        for (const child of children.get(queue.shift()!) ?? []) {
+          if (refs.has(child)) continue; // a cycle in the org data must not loop forever
+          refs.add(child);
+          queue.push(child);
+        }
+      }
+      return refs;
+    },
+  };
 }
 
 /** Groups by ref, and the refs of a group and all groups below it. */

@@ -1,4 +1,5 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import type { Entity } from '@backstage/catalog-model';
 import type {
   FailingRule,
   Mover,
@@ -39,12 +40,14 @@ export async function buildOrganisationReport(options: {
   days: number;
   groupRef?: string;
   now: Date;
+  /** The caller's catalog answer when already read (the report cache keys on it). */
+  loaded?: { visible: Entity[]; tree: GroupTree };
 }): Promise<OrganisationReportData> {
   const { access, store, credentials, days, now } = options;
   const sinceDay = daysBefore(now, days);
   const [visible, tree, allStored] = await Promise.all([
-    access.entitiesInScope(credentials),
-    access.groupTree(credentials),
+    options.loaded?.visible ?? access.entitiesInScope(credentials),
+    options.loaded?.tree ?? access.groupTree(credentials),
     options.groupRef ? undefined : readStoredRefs(store),
   ]);
   let entities = visible;

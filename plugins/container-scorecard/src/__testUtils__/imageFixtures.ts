@@ -72,7 +72,8 @@ export function checkoutImages(now = new Date()): EntityImages {
           inspection: {
             status: 'failed',
             reference: 'ghcr.io/northwind/sidecar:2',
-            reason: 'ghcr.io refused the credentials (401) for northwind/sidecar',
+            reason:
+              'ghcr.io refused the credentials (401) for northwind/sidecar',
           },
           usedBy: ['compose'],
         },

@@ -20,10 +20,41 @@ describe('ReportCache', () => {
     expect([a, b, c]).toEqual(['first', 'first', 'first']);
     expect(compute).toHaveBeenCalledTimes(1);
 
-    // After the window a new result is computed and served.
+    // After the window the old answer is served once more while the new one is computed.
     clock += 1;
+    expect(await cache.get('k', compute)).toBe('first');
+    await new Promise(resolve => setImmediate(resolve));
     expect(await cache.get('k', compute)).toBe('second');
     expect(compute).toHaveBeenCalledTimes(2);
+  });
+
+  it('does not serve an answer past its window and the stale allowance', async () => {
+    let clock = 0;
+    const cache = new ReportCache<string>({
+      ttlMs: 1_000,
+      maxStaleMs: 5_000,
+      now: () => clock,
+    });
+    const compute = counting(['old', 'new']);
+    await cache.get('k', compute);
+    clock = 6_000;
+    expect(await cache.get('k', compute)).toBe('new');
+  });
+
+  it('keeps serving the stale answer when its refresh fails, then recovers', async () => {
+    let clock = 0;
+    const cache = new ReportCache<string>({ ttlMs: 1_000, now: () => clock });
+    await cache.get('k', async () => 'old');
+    clock = 1_500;
+    const failing = jest.fn(async (): Promise<string> => {
+      throw new Error('database gone');
+    });
+    expect(await cache.get('k', failing)).toBe('old');
+    await new Promise(resolve => setImmediate(resolve));
+    expect(await cache.get('k', async () => 'new')).toBe('old');
+    await new Promise(resolve => setImmediate(resolve));
+    expect(await cache.get('k', async () => 'newer')).toBe('new');
+    expect(failing).toHaveBeenCalledTimes(1);
   });
 
   it('keeps answers of different keys apart', async () => {

@@ -1,0 +1,129 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+  TestDatabaseId,
+} from '@backstage/backend-test-utils';
+import { Entity, RELATION_OWNED_BY } from '@backstage/catalog-model';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import request from 'supertest';
+import { containerScorecardPlugin } from './plugin';
+import { ScorecardStore } from './database/ScorecardStore';
+import { buildOrganisationReport } from './service/reports/buildOrganisationReport';
+import { catalogWithVisibility } from './__testUtils__/demoCatalog';
+import { createTestDatabases } from './__testUtils__/testDatabases';
+
+// Counts the report computations through the module seam while running the real one.
+jest.mock('./service/reports/buildOrganisationReport', () => {
+  const actual = jest.requireActual(
+    './service/reports/buildOrganisationReport',
+  );
+  return {
+    ...actual,
+    buildOrganisationReport: jest.fn(actual.buildOrganisationReport),
+  };
+});
+const computed = buildOrganisationReport as jest.MockedFunction<
+  typeof buildOrganisationReport
+>;
+
+jest.setTimeout(120_000);
+
+const API = '/api/container-scorecard';
+const OUTSIDER = 'user:default/outsider';
+const zero = { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
+const component = (name: string, owner: string): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name },
+  spec: { owner, type: 'service' },
+  relations: [{ type: RELATION_OWNED_BY, targetRef: `group:default/${owner}` }],
+});
+
+describe('organisation report cache', () => {
+  const databases = createTestDatabases();
+
+  async function start(databaseId: TestDatabaseId) {
+    const knex = await databases.init(databaseId);
+    // The outsider cannot see the payments team's ledger, as a catalog policy would decide.
+    const catalog = catalogWithVisibility(
+      [component('checkout', 'shop'), component('ledger', 'payments')],
+      (user, entity) => user === OUTSIDER && entity.spec?.owner === 'payments',
+    );
+    const { server } = await startTestBackend({
+      features: [
+        containerScorecardPlugin,
+        catalog.factory,
+        mockServices.database.factory({ knex }),
+        mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
+        mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
+      ],
+    });
+    const store = ScorecardStore.fromClient(knex);
+    const save = (name: string, score: number, grade: 'B' | 'F') =>
+      store.saveResult({
+        entityRef: `component:default/${name}`,
+        status: 'analysed',
+        analysedAt: new Date(),
+        rulesetVersion: '1',
+        score,
+        grade,
+        counts: { ...zero, high: 1 },
+        files: [],
+        sourceKey: `url:https://example.com/${name}`,
+      });
+    await save('checkout', 82, 'B');
+    await save('ledger', 41, 'F');
+    const get = (path: string, user?: string) =>
+      request(server)
+        .get(`${API}${path}`)
+        .set('Authorization', mockCredentials.user.header(user));
+    return { get };
+  }
+
+  beforeEach(() => computed.mockClear());
+
+  it.each(databases.eachSupportedId())(
+    'computes once for identical callers, separately for a caller who sees less, on %p',
+    async databaseId => {
+      const { get } = await start(databaseId);
+
+      const first = await get('/report');
+      const again = await get('/report');
+      const csv = await get('/report/export.csv');
+      expect(first.status).toBe(200);
+      expect(again.body).toEqual(first.body);
+      expect(first.body.coverage.services).toBe(2);
+      expect(csv.text).toContain('component:default/ledger');
+      expect(computed).toHaveBeenCalledTimes(1);
+
+      // Same routes, another visible set: its own computation, never the insider's entities.
+      const outsider = await get('/report', OUTSIDER);
+      const outsiderCsv = await get('/report/export.csv', OUTSIDER);
+      expect(outsider.body.coverage.services).toBe(1);
+      expect(JSON.stringify(outsider.body)).not.toContain('payments');
+      expect(outsiderCsv.text).not.toContain('ledger');
+      expect(outsiderCsv.text).toContain('component:default/checkout');
+      expect(computed).toHaveBeenCalledTimes(2);
+
+      // Another period is another report.
+      await get('/report?days=30');
+      expect(computed).toHaveBeenCalledTimes(3);
+    },
+  );
+
+  // The window itself is tested with a clock in ReportCache.test.ts: here a scan's write through
+  // another store instance would also meet the store's own 30 s aggregate cache.
+  it.each(databases.eachSupportedId())(
+    'does not keep a failed computation, on %p',
+    async databaseId => {
+      const { get } = await start(databaseId);
+      computed.mockRejectedValueOnce(new Error('database went away'));
+      expect((await get('/report?days=7')).status).toBe(500);
+      const retried = await get('/report?days=7');
+      expect(retried.status).toBe(200);
+      expect(retried.body.coverage.services).toBe(2);
+      expect(computed).toHaveBeenCalledTimes(2);
+    },
+  );
+});

@@ -106,7 +106,8 @@ async function openImages(page: Page, service: string) {
 /** An image's row (reference, then one cell per column) and the row under it (usage, findings). */
 function imageRows(table: Locator, reference: string) {
   const row = table.getByTestId('image-row').filter({
-    has: table.page().getByRole('rowheader', { name: reference, exact: true }),
+    // MUI v4 gives its <th scope="row"> the role "cell", so the reference is found as a cell.
+    has: table.page().getByRole('cell', { name: reference, exact: true }),
   });
   const cell = (column: (typeof COLUMNS)[number]) =>
     row.locator('th, td').nth(COLUMNS.indexOf(column));

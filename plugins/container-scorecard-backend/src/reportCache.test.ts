@@ -10,6 +10,7 @@ import request from 'supertest';
 import { containerScorecardPlugin } from './plugin';
 import { ScorecardStore } from './database/ScorecardStore';
 import { buildOrganisationReport } from './service/reports/buildOrganisationReport';
+import { buildTeamScorecard } from './service/reports/buildTeamScorecard';
 import { catalogWithVisibility } from './__testUtils__/demoCatalog';
 import { createTestDatabases } from './__testUtils__/testDatabases';
 
@@ -23,6 +24,16 @@ jest.mock('./service/reports/buildOrganisationReport', () => {
     buildOrganisationReport: jest.fn(actual.buildOrganisationReport),
   };
 });
+jest.mock('./service/reports/buildTeamScorecard', () => {
+  const actual = jest.requireActual('./service/reports/buildTeamScorecard');
+  return {
+    ...actual,
+    buildTeamScorecard: jest.fn(actual.buildTeamScorecard),
+  };
+});
+const teamComputed = buildTeamScorecard as jest.MockedFunction<
+  typeof buildTeamScorecard
+>;
 const computed = buildOrganisationReport as jest.MockedFunction<
   typeof buildOrganisationReport
 >;
@@ -40,6 +51,13 @@ const component = (name: string, owner: string): Entity => ({
   relations: [{ type: RELATION_OWNED_BY, targetRef: `group:default/${owner}` }],
 });
 
+const team = (name: string): Entity => ({
+  apiVersion: 'backstage.io/v1',
+  kind: 'Group',
+  metadata: { name },
+  spec: { type: 'team', children: [] },
+});
+
 describe('organisation report cache', () => {
   const databases = createTestDatabases();
 
@@ -47,7 +65,12 @@ describe('organisation report cache', () => {
     const knex = await databases.init(databaseId);
     // The outsider cannot see the payments team's ledger, as a catalog policy would decide.
     const catalog = catalogWithVisibility(
-      [component('checkout', 'shop'), component('ledger', 'payments')],
+      [
+        component('checkout', 'shop'),
+        component('ledger', 'payments'),
+        team('shop'),
+        team('payments'),
+      ],
       (user, entity) => user === OUTSIDER && entity.spec?.owner === 'payments',
     );
     const { server } = await startTestBackend({
@@ -81,7 +104,10 @@ describe('organisation report cache', () => {
     return { get };
   }
 
-  beforeEach(() => computed.mockClear());
+  beforeEach(() => {
+    computed.mockClear();
+    teamComputed.mockClear();
+  });
 
   it.each(databases.eachSupportedId())(
     'computes once for identical callers, separately for a caller who sees less, on %p',
@@ -109,6 +135,26 @@ describe('organisation report cache', () => {
       // Another period is another report.
       await get('/report?days=30');
       expect(computed).toHaveBeenCalledTimes(3);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'computes a team scorecard once per identical caller and query, on %p',
+    async databaseId => {
+      const { get } = await start(databaseId);
+      const first = await get('/teams/default/payments/scorecard');
+      const again = await get('/teams/default/payments/scorecard');
+      expect(first.status).toBe(200);
+      expect(again.body).toEqual(first.body);
+      expect(first.body.serviceCount).toBe(1);
+      expect(teamComputed).toHaveBeenCalledTimes(1);
+
+      // The outsider cannot see the payments team's ledger: its own, empty, answer.
+      const outsider = await get('/teams/default/payments/scorecard', OUTSIDER);
+      expect(outsider.body.serviceCount).toBe(0);
+      expect(JSON.stringify(outsider.body)).not.toContain('ledger');
+      await get('/teams/default/payments/scorecard?limit=1');
+      expect(teamComputed).toHaveBeenCalledTimes(3);
     },
   );
 

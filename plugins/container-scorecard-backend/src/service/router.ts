@@ -11,6 +11,7 @@ import {
   containerScorecardRescanPermission,
   type RuleCatalogue,
   type RuleMetadata,
+  type TeamScorecard,
 } from '@container-scorecard/plugin-container-scorecard-common';
 import express from 'express';
 import { ScorecardStore } from '../database/ScorecardStore';
@@ -28,7 +29,7 @@ import {
 } from './reports/buildOrganisationReport';
 import { buildRollupScorecard } from './reports/buildRollupScorecard';
 import { buildRuleFailures } from './reports/buildRuleFailures';
-import { buildTeamScorecard } from './reports/buildTeamScorecard';
+import { buildTeamScorecard, teamEntities } from './reports/buildTeamScorecard';
 import { ConcurrencyLimit } from './reports/ConcurrencyLimit';
 import {
   DEFAULT_REPORT_CACHE_TTL_MS,
@@ -233,26 +234,49 @@ export async function createRouter(
     );
   });
 
+  // A team's scorecard is memoised like the report: keyed by the team's visible services and
+  // groups as the caller's catalog answer gives them, plus the whole query.
+  const teamCache = new ReportCache<TeamScorecard>({
+    ttlMs: options.reportCacheTtlMs ?? DEFAULT_REPORT_CACHE_TTL_MS,
+    maxEntries: 512,
+  });
   router.get('/teams/:namespace/:name/scorecard', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
-    const query = req.query;
-    const scorecard = await buildTeamScorecard({
-      access,
-      store,
+    const q = req.query;
+    const query = {
+      days: q.days ?? 90,
+      limit: q.limit ?? 50,
+      offset: q.offset ?? 0,
+      sort: q.sort,
+      order: q.order ?? 'asc',
+      q: q.q,
+      grade: q.grade as any,
+      status: q.status,
+    } as const;
+    const groupRef = `group:${req.params.namespace}/${req.params.name}`;
+    const groupEntities = await access.groups(credentials);
+    const { group, refs: groups } = await access.groupWithDescendants(
+      groupRef,
       credentials,
-      groupRef: `group:${req.params.namespace}/${req.params.name}`,
-      query: {
-        days: query.days ?? 90,
-        limit: query.limit ?? 50,
-        offset: query.offset ?? 0,
-        sort: query.sort,
-        order: query.order ?? 'asc',
-        q: query.q,
-        grade: query.grade as any,
-        status: query.status,
-      },
-      now: now(),
-    });
+      groupTreeOf(groupEntities),
+    );
+    const owned = await teamEntities(access, groups, credentials);
+    const key = JSON.stringify([
+      refOfParams({ kind: 'group', ...req.params }),
+      query,
+      visibleSetKey(owned, groupEntities),
+    ]);
+    const scorecard = await teamCache.get(key, () =>
+      buildTeamScorecard({
+        access,
+        store,
+        credentials,
+        groupRef,
+        query,
+        now: now(),
+        loaded: { group, groups, owned },
+      }),
+    );
     res.json(scorecard as any);
   });
 

@@ -1,4 +1,5 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import type { Entity } from '@backstage/catalog-model';
 import type {
   ApiGrade,
   ScorecardStatus,
@@ -40,22 +41,17 @@ export async function buildTeamScorecard(options: {
   groupRef: string;
   query: TeamQuery;
   now: Date;
+  /** The caller's catalog answer when already read (the team cache keys on it). */
+  loaded?: { group: Entity; groups: Set<string>; owned: Entity[] };
 }): Promise<TeamScorecard> {
   const { access, store, credentials, query } = options;
-  const { group, refs: groups } = await access.groupWithDescendants(
-    options.groupRef,
-    credentials,
-  );
+  const { group, refs: groups } = options.loaded
+    ? { group: options.loaded.group, refs: options.loaded.groups }
+    : await access.groupWithDescendants(options.groupRef, credentials);
   const sinceDay = daysBefore(options.now, query.days);
   const family = [...groups];
   const [owned, stored, storedCount] = await Promise.all([
-    access
-      .entitiesOwnedBy(groups, credentials)
-      .then(entities =>
-        entities.filter(entity =>
-          groups.has(lowerCaseEnUs(ownerOf(entity) ?? '')),
-        ),
-      ),
+    options.loaded?.owned ?? teamEntities(access, groups, credentials),
     readStoredRefs(store, family),
     store.countEntities(),
   ]);
@@ -139,4 +135,16 @@ export function sortRows(
     return compared * direction || compareText(a.entityRef, b.entityRef);
   });
   return keyed.map(({ row }) => row);
+}
+
+/** The entities in scope owned by `groups` that the caller can see. */
+export async function teamEntities(
+  access: CatalogAccess,
+  groups: Set<string>,
+  credentials: BackstageCredentials,
+): Promise<Entity[]> {
+  const entities = await access.entitiesOwnedBy(groups, credentials);
+  return entities.filter(entity =>
+    groups.has(lowerCaseEnUs(ownerOf(entity) ?? '')),
+  );
 }

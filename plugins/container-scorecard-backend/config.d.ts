@@ -42,10 +42,11 @@ export interface Config {
     /** The organisation report and its exports. */
     reports?: {
       /**
-       * How long a computed report (and its CSV) is served again to callers whose catalog answer
-       * is identical. Default 30 seconds; 0 computes every request (concurrent identical requests
-       * still share one computation). New scan results show in reports after at most this long;
-       * the entity scorecard is never cached.
+       * How long a computed organisation report (its CSV and rule failures too) or team
+       * scorecard is served again to callers whose catalog answer is identical. Default 30
+       * seconds; past it the old answer is served (at most 5 minutes more) while one new one is
+       * computed. 0 computes every request (concurrent identical requests still share one
+       * computation). The entity scorecard is never cached.
        */
       cacheTtl?: HumanDuration | string;
     };

@@ -68,9 +68,9 @@ export interface RouterOptions {
   /** Image inspection (`containerScorecard.images`): scorecards carry images only when on. */
   images?: { readonly enabled: boolean };
   /**
-   * How long an organisation report (and its CSV) is served again to callers whose catalog answer
-   * is identical (`containerScorecard.reports.cacheTtl`). Default 30 seconds; 0 keeps nothing but
-   * still shares a computation between concurrent identical requests.
+   * How long an organisation report (and its CSV) or a team scorecard is served again to callers
+   * whose catalog answer is identical (`containerScorecard.reports.cacheTtl`). Default 30
+   * seconds; 0 keeps nothing but still shares a computation between concurrent identical requests.
    */
   reportCacheTtlMs?: number;
   /** A seam for tests: counts or replaces the report computation. */

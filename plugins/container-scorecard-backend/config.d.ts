@@ -45,7 +45,9 @@ export interface Config {
        * How long a computed organisation report (its CSV and rule failures too) or team
        * scorecard is served again to callers whose catalog answer is identical. Default 30
        * seconds; past it the old answer is served (at most 5 minutes more) while one new one is
-       * computed. 0 computes every request (concurrent identical requests still share one
+       * computed. Each caller's visible set (what the catalog lets them see) is remembered for
+       * the same window, so a change of access reaches their reports within it. 0 reads the
+       * catalog and computes on every request (concurrent identical requests still share one
        * computation). The entity scorecard is never cached.
        */
       cacheTtl?: HumanDuration | string;

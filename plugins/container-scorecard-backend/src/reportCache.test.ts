@@ -61,7 +61,10 @@ const team = (name: string): Entity => ({
 describe('organisation report cache', () => {
   const databases = createTestDatabases();
 
-  async function start(databaseId: TestDatabaseId) {
+  async function start(
+    databaseId: TestDatabaseId,
+    config: { cacheTtl?: { milliseconds: number } } = {},
+  ) {
     const knex = await databases.init(databaseId);
     // The outsider cannot see the payments team's ledger, as a catalog policy would decide.
     const catalog = catalogWithVisibility(
@@ -77,6 +80,9 @@ describe('organisation report cache', () => {
       features: [
         containerScorecardPlugin,
         catalog.factory,
+        mockServices.rootConfig.factory({
+          data: { containerScorecard: { reports: config } },
+        }),
         mockServices.database.factory({ knex }),
         mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
         mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
@@ -101,7 +107,12 @@ describe('organisation report cache', () => {
       request(server)
         .get(`${API}${path}`)
         .set('Authorization', mockCredentials.user.header(user));
-    return { get };
+    /** Catalog reads of a caller's whole visible set (components in scope), so far. */
+    const scopeReads = () =>
+      catalog.getEntities.mock.calls.filter(
+        ([query]) => (query?.filter as { kind?: string })?.kind === 'Component',
+      ).length;
+    return { get, scopeReads };
   }
 
   beforeEach(() => {
@@ -155,6 +166,73 @@ describe('organisation report cache', () => {
       expect(JSON.stringify(outsider.body)).not.toContain('ledger');
       await get('/teams/default/payments/scorecard?limit=1');
       expect(teamComputed).toHaveBeenCalledTimes(3);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'reads a caller’s catalog answer once per window, not per request, on %p',
+    async databaseId => {
+      const { get, scopeReads } = await start(databaseId);
+      await get('/report');
+      await get('/report');
+      await get('/report/export.csv');
+      expect(scopeReads()).toBe(1);
+      // A computation reads the set it is computed over afresh; its repeats read nothing.
+      await get('/report?days=30');
+      await get('/report?days=30');
+      expect(scopeReads()).toBe(2);
+      // Another caller is read for themselves, and sees only their own set.
+      const outsider = await get('/report', OUTSIDER);
+      expect(outsider.body.coverage.services).toBe(1);
+      expect(scopeReads()).toBe(3);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'reads the catalog on every request when the window is 0, on %p',
+    async databaseId => {
+      const { get, scopeReads } = await start(databaseId, {
+        cacheTtl: { milliseconds: 0 },
+      });
+      await get('/report');
+      await get('/report');
+      expect(scopeReads()).toBe(2);
+      expect(computed).toHaveBeenCalledTimes(2);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'sends the cached CSV export compressed when asked, with a validator, on %p',
+    async databaseId => {
+      const { get } = await start(databaseId);
+      const plain = await get('/report/export.csv').set(
+        'Accept-Encoding',
+        'identity',
+      );
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(plain.headers['content-type']).toMatch(/^text\/csv/);
+      expect(plain.text).toContain('component:default/ledger');
+
+      const packed = await get('/report/export.csv')
+        .set('Accept-Encoding', 'gzip')
+        .buffer(true)
+        .parse((response, done) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () => done(null, Buffer.concat(chunks)));
+        });
+      expect(packed.headers['content-encoding']).toBe('gzip');
+      expect(packed.headers.vary).toMatch(/Accept-Encoding/i);
+      // supertest undoes gzip itself; the bytes it hands back are the same CSV.
+      expect(packed.body.toString('utf8')).toBe(plain.text);
+      expect(packed.headers.etag).toBe(plain.headers.etag);
+
+      const unchanged = await get('/report/export.csv').set(
+        'If-None-Match',
+        plain.headers.etag,
+      );
+      expect(unchanged.status).toBe(304);
+      expect(unchanged.text).toBe('');
     },
   );
 

@@ -18,6 +18,7 @@ import { ScorecardStore } from '../database/ScorecardStore';
 import { daysBefore } from '../database/rowMapping';
 import { spec } from '../schema/openapi.generated';
 import { CatalogAccess, groupTreeOf } from './access/CatalogAccess';
+import { CallerVisibleSets, principalKeyOf } from './access/CallerVisibleSets';
 import {
   buildEntityHistory,
   buildEntityScorecard,
@@ -30,7 +31,13 @@ import {
 import { buildRollupScorecard } from './reports/buildRollupScorecard';
 import { buildRuleFailures } from './reports/buildRuleFailures';
 import { buildTeamScorecard, teamEntities } from './reports/buildTeamScorecard';
+import { cachedForCaller } from './reports/cachedForCaller';
 import { ConcurrencyLimit } from './reports/ConcurrencyLimit';
+import {
+  prepareBody,
+  PreparedBody,
+  sendPrepared,
+} from './reports/PreparedBody';
 import {
   DEFAULT_REPORT_CACHE_TTL_MS,
   ReportCache,
@@ -304,42 +311,48 @@ export async function createRouter(
 
   // The JSON report and its CSV export are one computation, so they can never disagree. A few
   // at a time: more interleaved finish no sooner on CPU-bound work, each holding every visible
-  // entity meanwhile. Computed answers are kept briefly per caller-visible set (ReportCache).
+  // entity meanwhile. Computed answers are kept briefly per caller-visible set (ReportCache), and
+  // each caller's visible set is remembered for the same window (CallerVisibleSets), so a cached
+  // report is found without reading the caller's whole catalog answer again.
   const reportLimit = new ConcurrencyLimit(REPORTS_AT_ONCE);
   const ttlMs = options.reportCacheTtlMs ?? DEFAULT_REPORT_CACHE_TTL_MS;
   const reportCache = new ReportCache<OrganisationReportData>({ ttlMs });
-  const csvCache = new ReportCache<string>({ ttlMs });
+  const csvCache = new ReportCache<PreparedBody>({ ttlMs });
+  const visibleSets = new CallerVisibleSets({ ttlMs });
   const buildReport = options.buildReport ?? buildOrganisationReport;
   const organisationReportFor = async (
     req: Parameters<typeof httpAuth.credentials>[0],
     query: { days?: number; group?: string },
   ) => {
     const credentials = await httpAuth.credentials(req);
-    const [visible, groups] = await Promise.all([
-      access.entitiesInScope(credentials),
-      access.groups(credentials),
-    ]);
     const days = query.days ?? 90;
-    const key = JSON.stringify([
-      days,
-      query.group ?? null,
-      visibleSetKey(visible, groups),
-    ]);
-    const data = await reportCache.get(key, () =>
-      reportLimit.run(() =>
-        buildReport({
-          access,
-          store,
-          credentials,
-          rules: options.rules,
-          days,
-          groupRef: query.group,
-          now: now(),
-          loaded: { visible, tree: groupTreeOf(groups) },
-        }),
-      ),
-    );
-    return { ...data, key };
+    const { value, key } = await cachedForCaller({
+      principal: principalKeyOf(credentials),
+      visibleSets,
+      read: async () => {
+        const [visible, groups] = await Promise.all([
+          access.entitiesInScope(credentials),
+          access.groups(credentials),
+        ]);
+        return { visible, groups };
+      },
+      cache: reportCache,
+      keyOf: digest => JSON.stringify([days, query.group ?? null, digest]),
+      compute: ({ visible, groups }) =>
+        reportLimit.run(() =>
+          buildReport({
+            access,
+            store,
+            credentials,
+            rules: options.rules,
+            days,
+            groupRef: query.group,
+            now: now(),
+            loaded: { visible, tree: groupTreeOf(groups) },
+          }),
+        ),
+    });
+    return { ...value, key };
   };
 
   router.get('/report', async (req, res) => {
@@ -351,10 +364,12 @@ export async function createRouter(
     const { rows, key } = await organisationReportFor(req, req.query);
     // Copies: the file errors are added to each row, and the cached rows serve other routes.
     const csv = await csvCache.get(key, async () =>
-      toCsv(
-        await withFileErrors(
-          store,
-          rows.map(row => ({ ...row })),
+      prepareBody(
+        toCsv(
+          await withFileErrors(
+            store,
+            rows.map(row => ({ ...row })),
+          ),
         ),
       ),
     );
@@ -365,7 +380,7 @@ export async function createRouter(
         'Content-Disposition',
         `attachment; filename="${reportFileName(req.query.group, now())}"`,
       );
-    res.send(csv as any);
+    sendPrepared(req, res, csv);
   });
 
   router.get('/report/rules', async (req, res) => {

@@ -1,9 +1,8 @@
 import Box from '@material-ui/core/Box';
-import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import type { ApiFinding } from '@container-scorecard/plugin-container-scorecard-common';
-import { formatPoints } from '../../presentation';
 import { CodeSnippetLines } from '../CodeSnippetLines';
+import { FindingHeadline } from '../FindingHeadline';
 
 const useStyles = makeStyles(theme => ({
   finding: {
@@ -17,7 +16,6 @@ const useStyles = makeStyles(theme => ({
     gap: theme.spacing(1),
     flexWrap: 'wrap',
   },
-  cost: { fontWeight: 600, whiteSpace: 'nowrap' },
 }));
 
 /**
@@ -35,18 +33,7 @@ export const ImageFindingDetails = (props: { finding: ApiFinding }) => {
       data-testid="image-finding"
     >
       <div className={classes.heading}>
-        <Typography variant="body1" component="p" style={{ flex: 1 }}>
-          {finding.message}
-        </Typography>
-        {finding.penalty !== undefined && (
-          <Typography
-            variant="body2"
-            className={classes.cost}
-            aria-label={`Costs ${formatPoints(finding.penalty)}`}
-          >
-            −{formatPoints(finding.penalty)}
-          </Typography>
-        )}
+        <FindingHeadline finding={finding} />
       </div>
       {finding.snippet && (
         <Box marginTop={1}>

@@ -6,9 +6,9 @@ import type {
   ApiFinding,
   FileScorecard,
 } from '@container-scorecard/plugin-container-scorecard-common';
-import { formatPoints } from '../../presentation';
 import { CodeSnippetLines } from '../CodeSnippetLines';
 import { pathInSource, renderedFromSentence } from '../FileOrigin';
+import { FindingHeadline } from '../FindingHeadline';
 import { FixDiff } from '../FixDiff';
 
 const useStyles = makeStyles(theme => ({
@@ -24,7 +24,6 @@ const useStyles = makeStyles(theme => ({
     flexWrap: 'wrap',
   },
   meta: { color: theme.palette.text.secondary },
-  cost: { fontWeight: 600, whiteSpace: 'nowrap' },
 }));
 
 /** A link to a line of a file in its SCM, when the backend knows a web address for the file. */
@@ -91,18 +90,7 @@ export const FindingDetails = (props: {
             location
           )}
         </Typography>
-        <Typography variant="body1" component="p" style={{ flex: 1 }}>
-          {finding.message}
-        </Typography>
-        {finding.penalty !== undefined && (
-          <Typography
-            variant="body2"
-            className={classes.cost}
-            aria-label={`Costs ${formatPoints(finding.penalty)}`}
-          >
-            −{formatPoints(finding.penalty)}
-          </Typography>
-        )}
+        <FindingHeadline finding={finding} />
       </div>
       {renderedFromText && (
         <Typography

@@ -1,0 +1,1 @@
+export { FindingHeadline } from './FindingHeadline';

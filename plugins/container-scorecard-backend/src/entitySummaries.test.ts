@@ -1,71 +1,32 @@
+import { TestDatabaseId } from '@backstage/backend-test-utils';
 import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-  TestDatabaseId,
-} from '@backstage/backend-test-utils';
-import { Entity, RELATION_OWNED_BY } from '@backstage/catalog-model';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import request from 'supertest';
-import { containerScorecardPlugin } from './plugin';
-import { ScorecardStore } from './database/ScorecardStore';
-import { catalogWithVisibility } from './__testUtils__/demoCatalog';
+  component,
+  OUTSIDER,
+  startReportsBackend,
+} from './__testUtils__/reportsBackend';
+import { noFindings } from './__testUtils__/storedResult';
 import { createTestDatabases } from './__testUtils__/testDatabases';
 
 jest.setTimeout(120_000);
-
-const API = '/api/container-scorecard';
-const OUTSIDER = 'user:default/outsider';
-const zero = { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
-const component = (name: string, owner: string): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: { name },
-  spec: { owner, type: 'service' },
-  relations: [{ type: RELATION_OWNED_BY, targetRef: `group:default/${owner}` }],
-});
 
 describe('GET /entities/summaries: a catalog table page in one request', () => {
   const databases = createTestDatabases();
 
   async function start(databaseId: TestDatabaseId) {
     const knex = await databases.init(databaseId);
-    // The outsider cannot see the payments team's ledger, as a catalog policy would decide.
-    const catalog = catalogWithVisibility(
-      [
+    // The outsider cannot see the payments team's ledger; fresh has never been scanned.
+    const { get } = await startReportsBackend(knex, {
+      entities: [
         component('checkout', 'shop'),
         component('ledger', 'payments'),
         component('fresh', 'shop'),
       ],
-      (user, entity) => user === OUTSIDER && entity.spec?.owner === 'payments',
-    );
-    const { server } = await startTestBackend({
-      features: [
-        containerScorecardPlugin,
-        catalog.factory,
-        mockServices.database.factory({ knex }),
-        mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
-        mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
+      scored: [
+        { name: 'checkout', score: 82, grade: 'B' },
+        { name: 'ledger', score: 41, grade: 'F' },
       ],
     });
-    const store = ScorecardStore.fromClient(knex);
-    for (const [name, score, grade] of [
-      ['checkout', 82, 'B'],
-      ['ledger', 41, 'F'],
-    ] as const) {
-      await store.saveResult({
-        entityRef: `component:default/${name}`,
-        status: 'analysed',
-        analysedAt: new Date(),
-        rulesetVersion: '1',
-        score,
-        grade,
-        counts: { ...zero, high: 1 },
-        files: [],
-        sourceKey: `url:https://example.com/${name}`,
-      });
-    }
-    return server;
+    return get;
   }
 
   // As the frontend client sends them: comma-separated, the whole list URL-encoded.
@@ -81,11 +42,9 @@ describe('GET /entities/summaries: a catalog table page in one request', () => {
   it.each(databases.eachSupportedId())(
     'answers the visible entities with grade and score, not-scanned ones as such, and leaves out the hidden and unknown, on %p',
     async databaseId => {
-      const server = await start(databaseId);
+      const get = await start(databaseId);
 
-      const insider = await request(server)
-        .get(`${API}/entities/summaries?${page}`)
-        .set('Authorization', mockCredentials.user.header());
+      const insider = await get(`/entities/summaries?${page}`);
       expect(insider.status).toBe(200);
       expect(insider.body.items).toEqual([
         expect.objectContaining({
@@ -103,21 +62,19 @@ describe('GET /entities/summaries: a catalog table page in one request', () => {
           entityRef: 'component:default/fresh',
           owner: 'group:default/shop',
           status: 'not-scanned',
-          counts: zero,
+          counts: noFindings,
         },
       ]);
 
-      const one = await request(server)
-        .get(`${API}/entities/summaries?${refsQuery(['component:checkout'])}`)
-        .set('Authorization', mockCredentials.user.header());
+      const one = await get(
+        `/entities/summaries?${refsQuery(['component:checkout'])}`,
+      );
       expect(one.body.items).toEqual([
         expect.objectContaining({ entityRef: 'component:default/checkout' }),
       ]);
 
       // The hidden ledger is as absent as an entity that does not exist.
-      const outsider = await request(server)
-        .get(`${API}/entities/summaries?${page}`)
-        .set('Authorization', mockCredentials.user.header(OUTSIDER));
+      const outsider = await get(`/entities/summaries?${page}`, OUTSIDER);
       expect(outsider.status).toBe(200);
       expect(outsider.body.items.map((i: any) => i.entityRef)).toEqual([
         'component:default/checkout',
@@ -129,7 +86,7 @@ describe('GET /entities/summaries: a catalog table page in one request', () => {
   it.each(databases.eachSupportedId())(
     'refuses more than 100 refs, none, and refs that are not refs, on %p',
     async databaseId => {
-      const server = await start(databaseId);
+      const get = await start(databaseId);
       const many = Array.from({ length: 101 }, (_, i) => `component:s${i}`);
       for (const bad of [
         refsQuery(many),
@@ -138,14 +95,12 @@ describe('GET /entities/summaries: a catalog table page in one request', () => {
         refsQuery(['component:']),
         refsQuery(['x'.repeat(401)]),
       ]) {
-        const response = await request(server)
-          .get(`${API}/entities/summaries?${bad}`)
-          .set('Authorization', mockCredentials.user.header());
+        const response = await get(`/entities/summaries?${bad}`);
         expect({ bad, status: response.status }).toEqual({ bad, status: 400 });
       }
-      const hundred = await request(server)
-        .get(`${API}/entities/summaries?${refsQuery(many.slice(1))}`)
-        .set('Authorization', mockCredentials.user.header());
+      const hundred = await get(
+        `/entities/summaries?${refsQuery(many.slice(1))}`,
+      );
       expect(hundred.status).toBe(200);
       expect(hundred.body.items).toEqual([]);
     },

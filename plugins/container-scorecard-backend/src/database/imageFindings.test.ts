@@ -4,12 +4,15 @@ import type {
   ImageResult,
 } from '@container-scorecard/plugin-container-scorecard-common';
 import { ScorecardStore } from './ScorecardStore';
+import {
+  noFindings,
+  storedResult,
+  unreachableImage as failed,
+} from '../__testUtils__/storedResult';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import type { EntityResultInput } from './types';
 
 jest.setTimeout(60_000);
-
-const zero = { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
 
 function finding(ruleId: string, reference: string): Finding {
   return {
@@ -31,40 +34,22 @@ function inspected(reference: string, ruleIds: string[]): ImageResult {
     digest: `sha256:${'1'.repeat(64)}`,
     score: 80,
     findings: ruleIds.map(ruleId => finding(ruleId, reference)),
-    counts: { ...zero, medium: ruleIds.length },
+    counts: { ...noFindings, medium: ruleIds.length },
   };
 }
-
-const failed: ImageResult = {
-  reference: 'registry.test/team/worker:2',
-  usedBy: ['kubernetes'],
-  status: 'failed',
-  reason: 'registry.test could not be reached: ECONNREFUSED',
-  findings: [],
-  counts: zero,
-};
 
 function result(
   entityRef: string,
   results: ImageResult[],
   notInspected: { reference: string; reason: string }[] = [],
 ): EntityResultInput {
-  return {
-    entityRef,
-    status: 'analysed',
-    analysedAt: new Date('2026-12-01T10:00:00Z'),
-    rulesetVersion: '1',
-    score: 90,
-    grade: 'A',
-    counts: zero,
-    files: [],
-    sourceKey: 'url:x',
+  return storedResult(entityRef, {
     images: {
       inspectedAt: new Date('2026-12-01T10:00:05Z'),
       results,
       notInspected,
     },
-  };
+  });
 }
 
 describe('ScorecardStore: the findings of stored images, as the reports list them', () => {

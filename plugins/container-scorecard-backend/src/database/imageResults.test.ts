@@ -1,12 +1,16 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import type { ImageResult } from '@container-scorecard/plugin-container-scorecard-common';
 import { ScorecardStore } from './ScorecardStore';
+import {
+  noFindings,
+  storedResult,
+  unreachableImage as failed,
+} from '../__testUtils__/storedResult';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import type { EntityResultInput } from './types';
 
 jest.setTimeout(60_000);
 
-const zero = { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
 const entityRef = 'component:default/route-optimizer';
 const digest = (n: number) => `sha256:${String(n).repeat(64)}`;
 
@@ -35,32 +39,11 @@ const inspected: ImageResult = {
       penalty: 20,
     },
   ],
-  counts: { ...zero, high: 1 },
+  counts: { ...noFindings, high: 1 },
 };
 
-const failed: ImageResult = {
-  reference: 'registry.test/team/worker:2',
-  usedBy: ['kubernetes'],
-  status: 'failed',
-  reason: 'registry.test could not be reached: ECONNREFUSED',
-  findings: [],
-  counts: zero,
-};
-
-function result(overrides: Partial<EntityResultInput> = {}): EntityResultInput {
-  return {
-    entityRef,
-    status: 'analysed',
-    analysedAt: new Date('2026-12-01T10:00:00Z'),
-    rulesetVersion: '1',
-    score: 90,
-    grade: 'A',
-    counts: zero,
-    files: [],
-    sourceKey: 'url:x',
-    ...overrides,
-  };
-}
+const result = (overrides: Partial<EntityResultInput> = {}) =>
+  storedResult(entityRef, overrides);
 
 describe('ScorecardStore: image results', () => {
   const databases = createTestDatabases();

@@ -11,45 +11,26 @@
  * (`--phases push`), which calls `runPushPhase`.
  */
 import { mockServices } from '@backstage/backend-test-utils';
-import { LoggerService } from '@backstage/backend-plugin-api';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { DefaultEventsService } from '@backstage/plugin-events-node';
-import { createNodeScorecardEngine } from '@container-scorecard/plugin-container-scorecard-node';
 import knexFactory from 'knex';
 import { setupServer } from 'msw/node';
 import { performance } from 'node:perf_hooks';
 import { ScorecardStore } from '../src/database/ScorecardStore';
-import {
-  createGithubUrlReader,
-  FakeGithub,
-} from '../src/__testUtils__/fakeGithub';
+import { FakeGithub } from '../src/__testUtils__/fakeGithub';
 import { PushEventRescans } from '../src/service/events/PushEventRescans';
-import { createRepositoryReader } from '../src/service/reading/createRepositoryReader';
-import { ScanService } from '../src/service/scanning/ScanService';
 import {
   benchEntities,
   demoRepositoryVariants,
   serveGeneration,
 } from './benchRepositories';
+import { percentile, quietLogger } from './scale/benchLogger';
+import { benchScanService } from './scale/benchScanService';
 import { seedScaleStore } from './scale/seedScaleStore';
 
 const PUSH_INTERVAL_MS = 100;
 /** The target: push to updated scorecard, p95. */
 const P95_TARGET_MS = 10_000;
-
-const quietLogger: LoggerService = {
-  info: () => {},
-  debug: () => {},
-  warn: (message: string) => console.warn(message),
-  error: (message: string) => console.error(message),
-  child: () => quietLogger,
-};
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[
-    Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))
-  ];
-}
 
 /** What the push phase measured. */
 export interface PushOutcome {
@@ -99,25 +80,10 @@ export async function runPushPhase(plan: {
     const store = await ScorecardStore.create({
       database: mockServices.database({ knex }),
     });
-    const scanService = new ScanService({
+    const scanService = await benchScanService({
       store,
-      engine: await createNodeScorecardEngine(),
-      reader: createRepositoryReader({
-        urlReader: createGithubUrlReader(),
-        localRoots: [],
-        maxFileBytes: 1024 * 1024,
-        retry: { attempts: 1, baseDelayMs: 100 },
-      }),
       catalog: catalogServiceMock({ entities }),
-      auth: mockServices.auth(),
-      logger: quietLogger,
-      options: {
-        filter: { kind: 'Component' },
-        concurrency: 4,
-        entityTimeoutMs: 60_000,
-        retentionDays: 400,
-        maxFileBytes: 1024 * 1024,
-      },
+      concurrency: 4,
     });
     const events = DefaultEventsService.create({ logger: quietLogger });
     await new PushEventRescans({

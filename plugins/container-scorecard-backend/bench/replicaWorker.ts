@@ -6,31 +6,19 @@
  * ended, then prints one JSON line: the entities it scanned and its peak RSS. It prints `ready`
  * once set up, so the sweep's clock does not include a process start.
  */
-import { mockServices } from '@backstage/backend-test-utils';
-import { LoggerService } from '@backstage/backend-plugin-api';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { createNodeScorecardEngine } from '@container-scorecard/plugin-container-scorecard-node';
 import knexFactory from 'knex';
 import { setupServer } from 'msw/node';
 import { ScorecardStore } from '../src/database/ScorecardStore';
-import {
-  createGithubUrlReader,
-  FakeGithub,
-} from '../src/__testUtils__/fakeGithub';
-import { createRepositoryReader } from '../src/service/reading/createRepositoryReader';
-import { ScanService } from '../src/service/scanning/ScanService';
+import { FakeGithub } from '../src/__testUtils__/fakeGithub';
 import { benchEntities, serveGeneration } from './benchRepositories';
+import {
+  benchRepositoryReader,
+  benchScanService,
+} from './scale/benchScanService';
 
 const args = process.argv.slice(2);
 const argument = (name: string) => args[args.indexOf(name) + 1];
-
-const quietLogger: LoggerService = {
-  info: () => {},
-  debug: () => {},
-  warn: (message: string) => console.warn(message),
-  error: (message: string) => console.error(message),
-  child: () => quietLogger,
-};
 
 async function main() {
   const entities = benchEntities(Number(argument('--entities')));
@@ -52,30 +40,16 @@ async function main() {
   let scanned = 0;
   try {
     const store = ScorecardStore.fromClient(knex);
-    const reader = createRepositoryReader({
-      urlReader: createGithubUrlReader(),
-      localRoots: [],
-      maxFileBytes: 1024 * 1024,
-      retry: { attempts: 1, baseDelayMs: 100 },
-    });
-    const scanService = new ScanService({
+    const reader = benchRepositoryReader();
+    const scanService = await benchScanService({
       store,
-      engine: await createNodeScorecardEngine(),
+      catalog: catalogServiceMock({ entities }),
+      concurrency: Number(argument('--concurrency')),
       reader: {
         read: (source, options) => {
           scanned += 1;
           return reader.read(source, options);
         },
-      },
-      catalog: catalogServiceMock({ entities }),
-      auth: mockServices.auth(),
-      logger: quietLogger,
-      options: {
-        filter: { kind: 'Component' },
-        concurrency: Number(argument('--concurrency')),
-        entityTimeoutMs: 60_000,
-        retentionDays: 400,
-        maxFileBytes: 1024 * 1024,
       },
       replicaId: argument('--replica'),
     });

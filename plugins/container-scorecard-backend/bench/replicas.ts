@@ -13,27 +13,17 @@
  * bench:scale (`--phases replicas`), which calls `runReplicasPhase`.
  */
 import { mockServices } from '@backstage/backend-test-utils';
-import { LoggerService } from '@backstage/backend-plugin-api';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { createNodeScorecardEngine } from '@container-scorecard/plugin-container-scorecard-node';
 import { ChildProcess, spawn } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import knexFactory from 'knex';
 import { ScorecardStore } from '../src/database/ScorecardStore';
-import { ScanService } from '../src/service/scanning/ScanService';
 import { benchEntities } from './benchRepositories';
+import { benchScanService } from './scale/benchScanService';
 
 /** The target: two replicas finish a full scan in at most this share of one replica's time. */
 const RATIO_TARGET = 0.6;
-
-const quietLogger: LoggerService = {
-  info: () => {},
-  debug: () => {},
-  warn: (message: string) => console.warn(message),
-  error: (message: string) => console.error(message),
-  child: () => quietLogger,
-};
 
 interface ReplicaPlan {
   entities: number;
@@ -116,23 +106,14 @@ export async function runReplicasPhase(
     });
     const entities = benchEntities(ENTITIES);
     // Starts sweeps only: its signal is aborted, so it claims nothing itself.
-    const sweeper = new ScanService({
+    const sweeper = await benchScanService({
       store,
-      engine: await createNodeScorecardEngine(),
+      catalog: catalogServiceMock({ entities }),
+      concurrency: CONCURRENCY,
       reader: {
         read: async () => {
           throw new Error('the sweeper reads nothing');
         },
-      },
-      catalog: catalogServiceMock({ entities }),
-      auth: mockServices.auth(),
-      logger: quietLogger,
-      options: {
-        filter: { kind: 'Component' },
-        concurrency: CONCURRENCY,
-        entityTimeoutMs: 60_000,
-        retentionDays: 400,
-        maxFileBytes: 1024 * 1024,
       },
     });
     const stopped = new AbortController();

@@ -1,18 +1,13 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import { createNodeScorecardEngine } from '@container-scorecard/plugin-container-scorecard-node';
 import { setupServer } from 'msw/node';
 import { performance } from 'node:perf_hooks';
 import { ScorecardStore } from '../../src/database/ScorecardStore';
-import {
-  createGithubUrlReader,
-  FakeGithub,
-} from '../../src/__testUtils__/fakeGithub';
-import { createRepositoryReader } from '../../src/service/reading/createRepositoryReader';
-import { ScanService } from '../../src/service/scanning/ScanService';
+import { FakeGithub } from '../../src/__testUtils__/fakeGithub';
 import { demoRepositoryVariants } from '../benchRepositories';
 import { buildCatalog, indexedCatalogStandIn } from './benchCatalog';
 import { BenchDatabase } from './benchDatabase';
-import { quietLogger, verdict } from './benchLogger';
+import { verdict } from './benchLogger';
+import { benchScanService } from './benchScanService';
 import { writeHistory } from './seedStore';
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -43,25 +38,10 @@ export async function runScanPhase(
     const store = await ScorecardStore.create({
       database: mockServices.database({ knex: db.knex }),
     });
-    const scanService = new ScanService({
+    const scanService = await benchScanService({
       store,
-      engine: await createNodeScorecardEngine(),
-      reader: createRepositoryReader({
-        urlReader: createGithubUrlReader(),
-        localRoots: [],
-        maxFileBytes: 1024 * 1024,
-        retry: { attempts: 1, baseDelayMs: 100 },
-      }),
       catalog: indexedCatalogStandIn(buildCatalog(options.count)),
-      auth: mockServices.auth(),
-      logger: quietLogger,
-      options: {
-        filter: { kind: 'Component' },
-        concurrency: options.concurrency,
-        entityTimeoutMs: 60_000,
-        retentionDays: 400,
-        maxFileBytes: 1024 * 1024,
-      },
+      concurrency: options.concurrency,
     });
     let start = performance.now();
     const full = await scanService.scanAll();

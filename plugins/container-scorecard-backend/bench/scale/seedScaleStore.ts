@@ -1,18 +1,12 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import { createNodeScorecardEngine } from '@container-scorecard/plugin-container-scorecard-node';
 import { setupServer } from 'msw/node';
 import { performance } from 'node:perf_hooks';
 import { ScorecardStore } from '../../src/database/ScorecardStore';
-import {
-  createGithubUrlReader,
-  FakeGithub,
-} from '../../src/__testUtils__/fakeGithub';
-import { createRepositoryReader } from '../../src/service/reading/createRepositoryReader';
-import { ScanService } from '../../src/service/scanning/ScanService';
+import { FakeGithub } from '../../src/__testUtils__/fakeGithub';
 import { demoRepositoryVariants } from '../benchRepositories';
 import { buildCatalog, indexedCatalogStandIn, teamOf } from './benchCatalog';
 import { BenchDatabase } from './benchDatabase';
-import { quietLogger } from './benchLogger';
+import { benchScanService } from './benchScanService';
 import { cloneStoredResults, writeHistory } from './seedStore';
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -55,25 +49,10 @@ export async function seedScaleStore(
   });
   let start = performance.now();
   try {
-    const scanService = new ScanService({
+    const scanService = await benchScanService({
       store,
-      engine: await createNodeScorecardEngine(),
-      reader: createRepositoryReader({
-        urlReader: createGithubUrlReader(),
-        localRoots: [],
-        maxFileBytes: 1024 * 1024,
-        retry: { attempts: 1, baseDelayMs: 100 },
-      }),
       catalog: indexedCatalogStandIn(buildCatalog(templateCount)),
-      auth: mockServices.auth(),
-      logger: quietLogger,
-      options: {
-        filter: { kind: 'Component' },
-        concurrency: 4,
-        entityTimeoutMs: 60_000,
-        retentionDays: 400,
-        maxFileBytes: 1024 * 1024,
-      },
+      concurrency: 4,
     });
     await scanService.scanAll();
   } finally {

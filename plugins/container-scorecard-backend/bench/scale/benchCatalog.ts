@@ -1,4 +1,12 @@
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import type {
+  GetEntitiesByRefsRequest,
+  GetEntitiesRequest,
+} from '@backstage/catalog-client';
+import {
+  CompoundEntityRef,
+  Entity,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { performance } from 'node:perf_hooks';
@@ -61,18 +69,26 @@ export function buildCatalog(count: number): Entity[] {
 }
 
 /**
- * The catalog as the plugin meets it in a real backend. The in-memory test client re-flattens
+ * The catalog's answers, as the bodies its REST API sends. The in-memory test client re-flattens
  * every entity on every query (a real catalog reads its search table instead), which at 10,000
  * entities costs more than the endpoints themselves and would say nothing about them. Here each
- * distinct query is answered by the in-memory client once, field selection included, and every
- * call then parses that answer's JSON afresh: the share of a real catalog's answer that is paid
- * inside the plugin's own process. Single entities come from a map by ref, as a real catalog's
- * primary-key lookup would. `time` accumulates what the calls took.
+ * distinct query is answered by the in-memory client once, field selection included, and kept
+ * as the JSON text of its answer; single entities come from a map by ref, as a real catalog's
+ * primary-key lookup would. catalogServer.ts serves these over HTTP; indexedCatalogStandIn
+ * parses them in-process.
  */
-export function indexedCatalogStandIn(
+export interface IndexedCatalogAnswers {
+  /** The body of `GET /entities`: a JSON array of the entities. */
+  entities: (request?: GetEntitiesRequest) => Promise<string>;
+  /** The body of `POST /entities/by-refs`: `{"items": [...]}`, null for a ref not found. */
+  entitiesByRefs: (request: GetEntitiesByRefsRequest) => Promise<string>;
+  /** The body of `GET /entities/by-name/...`, undefined when there is no such entity. */
+  entity: (ref: string | CompoundEntityRef) => string | undefined;
+}
+
+export function indexedCatalogAnswers(
   entities: Entity[],
-  time: { ms: number } = { ms: 0 },
-): CatalogService {
+): IndexedCatalogAnswers {
   const inMemory = catalogServiceMock({ entities });
   const answers = new Map<string, Promise<string>>();
   const byRef = new Map(
@@ -81,28 +97,25 @@ export function indexedCatalogStandIn(
       JSON.stringify(e),
     ]),
   );
-  const timed = async <T>(work: () => Promise<T>): Promise<T> => {
-    const start = performance.now();
-    try {
-      return await work();
-    } finally {
-      time.ms += performance.now() - start;
-    }
-  };
-  /** The answer to `request`, asked of the in-memory client the first time only. */
-  const answer = (request: object, query: () => Promise<unknown>) =>
-    timed(async () => {
-      const key = JSON.stringify(request);
-      if (!answers.has(key)) answers.set(key, query().then(JSON.stringify));
-      return JSON.parse(await answers.get(key)!);
-    });
   const ownedBy = ownershipIndex(entities);
-  const catalog: Pick<
-    CatalogService,
-    'getEntities' | 'getEntitiesByRefs' | 'getEntityByRef'
-  > = {
-    getEntities: (request, options) =>
-      answer({ getEntities: request }, () => {
+  /** The answer to `request`, asked of the in-memory client the first time only. */
+  const answer = (request: object, query: () => Promise<string>) => {
+    // A condition that a key only exist is a symbol, which JSON would leave out of the key.
+    const key = JSON.stringify(request, (_, value) =>
+      typeof value === 'symbol' ? `\0${String(value)}` : value,
+    );
+    let body = answers.get(key);
+    if (!body) {
+      body = query();
+      answers.set(key, body);
+      // A failed query is asked again next time rather than kept.
+      body.catch(() => answers.delete(key));
+    }
+    return body;
+  };
+  return {
+    entities: request =>
+      answer({ getEntities: request }, async () => {
         // A team's entities: the in-memory client asked over just the owners' entities gives
         // the same answer as over all of them, without flattening 100,000 entities per team.
         const owners = ownersOf(request?.filter);
@@ -111,18 +124,56 @@ export function indexedCatalogStandIn(
               entities: owners.flatMap(owner => ownedBy.get(owner) ?? []),
             })
           : inMemory;
-        return client.getEntities(request, options);
+        const { items } = await client.getEntities(request);
+        return JSON.stringify(items);
       }),
-    getEntitiesByRefs: (request, options) =>
-      answer({ getEntitiesByRefs: request }, () =>
-        inMemory.getEntitiesByRefs(request, options),
+    entitiesByRefs: request =>
+      answer({ getEntitiesByRefs: request }, async () =>
+        JSON.stringify(await inMemory.getEntitiesByRefs(request)),
       ),
-    getEntityByRef: async ref =>
+    entity: ref =>
+      byRef.get(
+        (typeof ref === 'string'
+          ? ref
+          : stringifyEntityRef(ref)
+        ).toLocaleLowerCase('en-US'),
+      ),
+  };
+}
+
+/**
+ * The catalog as the plugin meets it in a real backend, in the caller's own process: the
+ * indexed answers, each call parsing its answer's JSON afresh (the share of a real catalog's
+ * answer paid inside the plugin's process). `time` accumulates what the calls took. The readers
+ * phase does not use this but catalogServer.ts over HTTP, so the catalog's data stays out of the
+ * measured backend's memory.
+ */
+export function indexedCatalogStandIn(
+  entities: Entity[],
+  time: { ms: number } = { ms: 0 },
+): CatalogService {
+  const answers = indexedCatalogAnswers(entities);
+  const timed = async <T>(work: () => Promise<T>): Promise<T> => {
+    const start = performance.now();
+    try {
+      return await work();
+    } finally {
+      time.ms += performance.now() - start;
+    }
+  };
+  const catalog: Pick<
+    CatalogService,
+    'getEntities' | 'getEntitiesByRefs' | 'getEntityByRef'
+  > = {
+    getEntities: request =>
+      timed(async () => ({
+        items: JSON.parse(await answers.entities(request)),
+      })),
+    getEntitiesByRefs: request =>
+      timed(async () => JSON.parse(await answers.entitiesByRefs(request))),
+    getEntityByRef: ref =>
       timed(async () => {
-        const key = (
-          typeof ref === 'string' ? ref : stringifyEntityRef(ref)
-        ).toLocaleLowerCase('en-US');
-        const json = byRef.get(key);
+        const json = answers.entity(ref);
         return json ? JSON.parse(json) : undefined;
       }),
   };

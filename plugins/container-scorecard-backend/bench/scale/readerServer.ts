@@ -1,9 +1,13 @@
 /*
  * The backend the readers phase measures, as a process of its own so its RSS is its own: the
- * plugin's router over the seeded store, through express and the real HTTP stack, with the
- * indexed catalog stand-in of `count` entities. Prints one JSON line `{"port": N}` when it
- * listens. Run by startReaderServer.ts.
+ * plugin's router over the seeded store, through express and the real HTTP stack, asking the
+ * catalog at `--catalog` (catalogServer.ts, another process) over HTTP with the real
+ * CatalogClient, as a plugin in a real backend does: the catalog's data is not in this process,
+ * only what parsing its answers costs. Prints one JSON line `{"port": N}` when it listens.
+ * Exits when its standard input closes (its parent is gone). Run by startReaderServer.ts.
  */
+// First: ends this process with its parent, even while the rest loads.
+import './exitWithParent';
 import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
 import { mockServices } from '@backstage/backend-test-utils';
 import { createNodeScorecardEngine } from '@container-scorecard/plugin-container-scorecard-node';
@@ -14,9 +18,9 @@ import { CatalogAccess } from '../../src/service/access/CatalogAccess';
 import { toRuleCatalogue } from '../../src/service/mapping/toRuleCatalogue';
 import { createRouter } from '../../src/service/router';
 import { ScanService } from '../../src/service/scanning/ScanService';
-import { buildCatalog, indexedCatalogStandIn } from './benchCatalog';
 import { connect } from './benchDatabase';
 import { quietLogger } from './benchLogger';
+import { catalogOverHttp } from './httpCatalog';
 
 const args = process.argv.slice(2);
 const argument = (name: string) => args[args.indexOf(name) + 1];
@@ -28,9 +32,8 @@ async function main() {
   const knex = connect(argument('--database'));
   const store = ScorecardStore.fromClient(knex);
   const engine = await createNodeScorecardEngine();
-  const catalog = indexedCatalogStandIn(
-    buildCatalog(Number(argument('--entities'))),
-  );
+  const auth = mockServices.auth();
+  const catalog = catalogOverHttp(argument('--catalog'), auth);
   const options = {
     filter: { kind: 'Component' },
     concurrency: 4,
@@ -47,7 +50,7 @@ async function main() {
       },
     },
     catalog,
-    auth: mockServices.auth(),
+    auth,
     logger: quietLogger,
     options,
   });

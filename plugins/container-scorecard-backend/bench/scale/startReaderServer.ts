@@ -1,14 +1,22 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { CATALOG_BASE_PATH } from './catalogRoutes';
 
-/** A started reader backend: where it listens, its current RSS, and how to stop it. */
+/**
+ * A started reader backend: where it listens, its current RSS, and how to stop it. The catalog
+ * it asks runs in a process of its own (catalogServer.ts), started and stopped with it; `rss` is
+ * the backend's alone, the catalog stand-in's is reported apart.
+ */
 export interface ReaderServer {
   baseUrl: string;
   /** Resident memory of the backend process now, in bytes (Linux /proc). */
   rss: () => number;
-  /** How the backend process ended, when it did (a crash under load must not read as errors). */
+  /** The catalog stand-in process's highest RSS since it started, sampled every 250 ms. */
+  catalogPeakRss: () => number;
+  /** How the backend or its catalog ended, when one did (a crash must not read as errors). */
   exited: () => string | undefined;
+  /** Kills both processes; safe to call more than once. */
   stop: () => void;
 }
 
@@ -23,41 +31,101 @@ export function rssOfProcess(pid: number): number {
   }
 }
 
-/** Starts readerServer.ts over `database` with a catalog of `entities` and waits for its port. */
-export function startReaderServer(
-  database: string,
-  entities: number,
-): Promise<ReaderServer> {
-  const child: ChildProcess = spawn(
+interface Child {
+  process: ChildProcess;
+  port: number;
+  exited: () => string | undefined;
+  kill: () => void;
+}
+
+/**
+ * Runs `script` (a .ts file next to this one) with `args` and waits for the `{"port": N}` line
+ * it prints. Its standard input is a pipe it watches, so it ends with this process however this
+ * one ends; it is also killed on this process's exit.
+ */
+function startChild(name: string, script: string, args: string[]) {
+  const child = spawn(
     process.execPath,
     [
       '--require',
       require.resolve('@backstage/cli/config/nodeTransform.cjs'),
-      join(__dirname, 'readerServer.ts'),
-      ...['--database', database, '--entities', String(entities)],
+      join(__dirname, script),
+      ...args,
     ],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
+    { stdio: ['pipe', 'pipe', 'inherit'] },
   );
+  const kill = () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGKILL');
+    }
+  };
+  process.on('exit', kill);
   let exited: string | undefined;
-  return new Promise((resolve, reject) => {
+  return new Promise<Child>((resolve, reject) => {
     let output = '';
     child.on('exit', (code, signal) => {
-      exited = signal ? `killed by ${signal}` : `exited with ${code}`;
-      reject(new Error(`the reader backend ${exited}`));
+      exited = `${name} ${
+        signal ? `killed by ${signal}` : `exited with ${code}`
+      }`;
+      process.off('exit', kill);
+      reject(new Error(exited));
     });
+    child.on('error', reject);
     child.stdout!.on('data', chunk => {
       output += chunk;
       const line = /\{"port":\d+\}/.exec(output);
       if (!line) return;
-      const { port } = JSON.parse(line[0]);
+      output = '';
       resolve({
-        baseUrl: `http://127.0.0.1:${port}`,
-        rss: () => rssOfProcess(child.pid!),
+        process: child,
+        port: JSON.parse(line[0]).port,
         exited: () => exited,
-        stop: () => {
-          if (child.exitCode === null) child.kill('SIGKILL');
-        },
+        kill,
       });
     });
   });
+}
+
+/**
+ * Starts the catalog stand-in of `entities` entities, then readerServer.ts over `database`
+ * asking it, and waits for both to listen. If either fails to start, both are killed.
+ */
+export async function startReaderServer(
+  database: string,
+  entities: number,
+): Promise<ReaderServer> {
+  const catalog = await startChild('the catalog stand-in', 'catalogServer.ts', [
+    '--entities',
+    String(entities),
+  ]);
+  let catalogPeakRss = rssOfProcess(catalog.process.pid!);
+  const sampler = setInterval(() => {
+    catalogPeakRss = Math.max(
+      catalogPeakRss,
+      rssOfProcess(catalog.process.pid!),
+    );
+  }, 250);
+  sampler.unref();
+  let backend: Child;
+  try {
+    backend = await startChild('the reader backend', 'readerServer.ts', [
+      ...['--database', database],
+      ...['--catalog', `http://127.0.0.1:${catalog.port}${CATALOG_BASE_PATH}`],
+    ]);
+  } catch (error) {
+    clearInterval(sampler);
+    catalog.kill();
+    throw error;
+  }
+  return {
+    baseUrl: `http://127.0.0.1:${backend.port}`,
+    rss: () => rssOfProcess(backend.process.pid!),
+    catalogPeakRss: () => catalogPeakRss,
+    exited: () => backend.exited() ?? catalog.exited(),
+    stop: () => {
+      clearInterval(sampler);
+      backend.kill();
+      catalog.kill();
+    },
+  };
 }

@@ -202,37 +202,41 @@ describe('organisation report cache', () => {
   );
 
   it.each(databases.eachSupportedId())(
-    'sends the cached CSV export compressed when asked, with a validator, on %p',
+    'sends the cached CSV exports compressed when asked, with a validator, on %p',
     async databaseId => {
       const { get } = await start(databaseId);
-      const plain = await get('/report/export.csv').set(
-        'Accept-Encoding',
-        'identity',
-      );
-      expect(plain.headers['content-encoding']).toBeUndefined();
-      expect(plain.headers['content-type']).toMatch(/^text\/csv/);
-      expect(plain.text).toContain('component:default/ledger');
+      for (const path of ['/report/export.csv', '/report/findings.csv']) {
+        const plain = await get(path).set('Accept-Encoding', 'identity');
+        expect(plain.status).toBe(200);
+        expect(plain.headers['content-encoding']).toBeUndefined();
+        expect(plain.headers['content-type']).toMatch(/^text\/csv/);
 
-      const packed = await get('/report/export.csv')
-        .set('Accept-Encoding', 'gzip')
-        .buffer(true)
-        .parse((response, done) => {
-          const chunks: Buffer[] = [];
-          response.on('data', (chunk: Buffer) => chunks.push(chunk));
-          response.on('end', () => done(null, Buffer.concat(chunks)));
-        });
-      expect(packed.headers['content-encoding']).toBe('gzip');
-      expect(packed.headers.vary).toMatch(/Accept-Encoding/i);
-      // supertest undoes gzip itself; the bytes it hands back are the same CSV.
-      expect(packed.body.toString('utf8')).toBe(plain.text);
-      expect(packed.headers.etag).toBe(plain.headers.etag);
+        const packed = await get(path)
+          .set('Accept-Encoding', 'gzip')
+          .buffer(true)
+          .parse((response, done) => {
+            const chunks: Buffer[] = [];
+            response.on('data', (chunk: Buffer) => chunks.push(chunk));
+            response.on('end', () => done(null, Buffer.concat(chunks)));
+          });
+        expect(packed.headers['content-encoding']).toBe('gzip');
+        expect(packed.headers.vary).toMatch(/Accept-Encoding/i);
+        // supertest undoes gzip itself; the bytes it hands back are the same CSV.
+        expect(packed.body.toString('utf8')).toBe(plain.text);
+        expect(packed.headers.etag).toBe(plain.headers.etag);
 
-      const unchanged = await get('/report/export.csv').set(
-        'If-None-Match',
-        plain.headers.etag,
-      );
-      expect(unchanged.status).toBe(304);
-      expect(unchanged.text).toBe('');
+        const unchanged = await get(path).set(
+          'If-None-Match',
+          plain.headers.etag,
+        );
+        expect(unchanged.status).toBe(304);
+        expect(unchanged.text).toBe('');
+      }
+      const exported = await get('/report/export.csv');
+      expect(exported.text).toContain('component:default/ledger');
+      const outsider = await get('/report/export.csv', OUTSIDER);
+      expect(outsider.text).not.toContain('ledger');
+      expect(outsider.headers.etag).not.toBe(exported.headers.etag);
     },
   );
 

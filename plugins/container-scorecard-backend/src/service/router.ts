@@ -10,6 +10,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   containerScorecardRescanPermission,
   type RuleCatalogue,
+  type RuleFailuresReport,
   type RuleMetadata,
   type TeamScorecard,
 } from '@container-scorecard/plugin-container-scorecard-common';
@@ -383,23 +384,36 @@ export async function createRouter(
     sendPrepared(req, res, csv);
   });
 
+  // Derived from the same cached report, so kept under its key for the same window. Every
+  // finding of every visible service is megabytes at 10,000 services: few of those are kept.
+  const ruleFailuresCache = new ReportCache<RuleFailuresReport>({ ttlMs });
+  const findingsCsvCache = new ReportCache<PreparedBody>({
+    ttlMs,
+    maxEntries: 8,
+  });
+
   router.get('/report/rules', async (req, res) => {
-    const { rows } = await organisationReportFor(req, req.query);
+    const { rows, key } = await organisationReportFor(req, req.query);
     res.json(
-      (await buildRuleFailures(store, rows, {
-        withImages: options.images?.enabled,
-      })) as any,
+      (await ruleFailuresCache.get(key, () =>
+        buildRuleFailures(store, rows, {
+          withImages: options.images?.enabled,
+        }),
+      )) as any,
     );
   });
 
   router.get('/report/findings.csv', async (req, res) => {
-    const { rows } = await organisationReportFor(req, req.query);
-    const refs = rows.map(row => row.entityRef);
-    const findings = await store.listFindings(refs);
-    // Stored images outlive turning inspection off, but are no longer shown anywhere.
-    const imageFindings = options.images?.enabled
-      ? await store.images.findingsOf(refs)
-      : [];
+    const { rows, key } = await organisationReportFor(req, req.query);
+    const csv = await findingsCsvCache.get(key, async () => {
+      const refs = rows.map(row => row.entityRef);
+      const findings = await store.listFindings(refs);
+      // Stored images outlive turning inspection off, but are no longer shown anywhere.
+      const imageFindings = options.images?.enabled
+        ? await store.images.findingsOf(refs)
+        : [];
+      return prepareBody(findingsToCsv(rows, findings, imageFindings));
+    });
     res
       .status(200)
       .type('text/csv')
@@ -411,7 +425,7 @@ export async function createRouter(
           'findings',
         )}"`,
       );
-    res.send(findingsToCsv(rows, findings, imageFindings) as any);
+    sendPrepared(req, res, csv);
   });
 
   router.get('/rules', async (_req, res) => {

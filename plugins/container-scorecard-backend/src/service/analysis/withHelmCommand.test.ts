@@ -19,6 +19,10 @@ const CHART = [
   },
 ];
 
+// Each case creates the engine (its parsers' WebAssembly) and spawns a process: past jest's 5 s
+// default on a loaded 2-core machine.
+jest.setTimeout(30_000);
+
 describe('containerScorecard.helm', () => {
   it('is off unless a command is configured, with defaults for the bounds', () => {
     expect(readAnalysisOptions(new ConfigReader({})).helm).toBeUndefined();

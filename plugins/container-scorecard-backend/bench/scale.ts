@@ -13,7 +13,8 @@
  * - 100k:     100,000 entities seeded in bulk (the demo repositories scanned for real, their
  *             stored results cloned in batches), 30 days of history, the same routes measured.
  * - replicas: bench/replicas.ts: a full scan of 10,000 changed entities with one replica
- *             process and with two (target: two take <= 0.6 of one's time).
+ *             process and with two (target: two take <= 0.6 of one's time), reading from a fake
+ *             GitHub over HTTP that answers each request after --scm-latency-ms (default 100).
  * - push:     bench/pushLatency.ts: 100 GitHub pushes to updated scorecards over 10,000 entities
  *             (target p95 < 10 s), after seeding the store (`--push-start scan` scans it first).
  * Every phase checks RSS < 1 GiB per replica.
@@ -21,8 +22,9 @@
  * Needs BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING (source scripts/ensure-postgres.sh).
  * Run: npm run bench:scale [-- --quick] [-- --phases readers,100k] [-- --database sqlite]
  *   sizes: --entities, --history-days, --clients 20,50, --duration <s>, --large-entities,
- *   --large-history-days, --large-clients, --replica-entities, --concurrency, --push-entities,
- *   --pushes, --push-start seed|scan; --keep-database / --reuse-database NAME keep or reuse the readers' database.
+ *   --large-history-days, --large-clients, --replica-entities, --concurrency, --scm-latency-ms,
+ *   --push-entities, --pushes, --push-start seed|scan; --keep-database / --reuse-database NAME
+ *   keep or reuse the readers' database.
  */
 import { availableParallelism, loadavg } from 'node:os';
 import { runPushPhase } from './pushLatency';
@@ -129,10 +131,13 @@ async function main() {
   }
 
   if (phases.has('replicas')) {
-    console.log(`replicas: ${options.replicaEntities} changed entities`);
+    console.log(
+      `replicas: ${options.replicaEntities} changed entities, SCM latency ${options.scmLatencyMs} ms`,
+    );
     await runReplicasPhase({
       entities: options.replicaEntities,
       concurrency: options.concurrency,
+      scmLatencyMs: options.scmLatencyMs,
     });
   }
 

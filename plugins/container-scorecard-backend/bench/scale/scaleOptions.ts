@@ -18,6 +18,8 @@ export interface ScaleOptions {
   largeClients: number[];
   replicaEntities: number;
   concurrency: number;
+  /** The replicas phase's SCM round-trip, per request to the fake GitHub; 0 allowed. */
+  scmLatencyMs: number;
   pushEntities: number;
   pushes: number;
   /** How the push phase's store gets its results first. */
@@ -75,6 +77,12 @@ export function readScaleOptions(args: string[]): ScaleOptions {
     return n;
   };
   const base = args.includes('--quick') ? QUICK : FULL;
+  const scmLatency = argument('--scm-latency-ms') ?? '100';
+  if (!/^\d+$/.test(scmLatency)) {
+    throw new Error(
+      `--scm-latency-ms takes a whole number of milliseconds, 0 or more, not ${scmLatency}`,
+    );
+  }
   const phases = (argument('--phases') ?? PHASES.join(',')).split(',');
   for (const phase of phases) {
     if (!(PHASES as readonly string[]).includes(phase)) {
@@ -105,6 +113,7 @@ export function readScaleOptions(args: string[]): ScaleOptions {
       : base.largeClients,
     replicaEntities: count('--replica-entities', base.replicaEntities),
     concurrency: count('--concurrency', 4),
+    scmLatencyMs: Number(scmLatency),
     pushEntities: count('--push-entities', base.pushEntities),
     pushes: count('--pushes', base.pushes),
     pushStart,

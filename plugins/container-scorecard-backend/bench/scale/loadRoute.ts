@@ -5,6 +5,8 @@ import { percentile } from './benchLogger';
 export interface RouteLoad {
   requests: number;
   failures: number;
+  /** Why requests failed, counted: `HTTP 503`, or a network error's code or message. */
+  failureReasons: Record<string, number>;
   requestsPerSecond: number;
   p50: number;
   p95: number;
@@ -16,8 +18,8 @@ export interface RouteLoad {
  * `clients` readers, each sending its next request as soon as the last one's body has arrived,
  * for `durationMs`: a closed loop, as browsers waiting on a page behave. Requests still open at
  * the end are waited for and counted. Failures (non-2xx, network errors) are counted apart and
- * their latencies kept: a fast error must not pass for a fast answer. RSS is sampled every
- * 250 ms from `rss`.
+ * their latencies kept: a fast error must not pass for a fast answer; each failure's reason is
+ * counted, so a run that failed says what failed. RSS is sampled every 250 ms from `rss`.
  */
 export async function loadRoute(options: {
   baseUrl: string;
@@ -28,6 +30,11 @@ export async function loadRoute(options: {
 }): Promise<RouteLoad> {
   const latencies: number[] = [];
   let failures = 0;
+  const failureReasons: Record<string, number> = {};
+  const failed = (reason: string) => {
+    failures += 1;
+    failureReasons[reason] = (failureReasons[reason] ?? 0) + 1;
+  };
   let next = 0;
   let peakRssBytes = options.rss();
   const sampler = setInterval(() => {
@@ -44,9 +51,9 @@ export async function loadRoute(options: {
           try {
             const response = await fetch(`${options.baseUrl}${path}`);
             await response.arrayBuffer();
-            if (!response.ok) failures += 1;
-          } catch {
-            failures += 1;
+            if (!response.ok) failed(`HTTP ${response.status}`);
+          } catch (error) {
+            failed(reasonOf(error));
           }
           latencies.push(performance.now() - start);
         }
@@ -61,10 +68,19 @@ export async function loadRoute(options: {
   return {
     requests: latencies.length,
     failures,
+    failureReasons,
     requestsPerSecond: latencies.length / (elapsed / 1000),
     p50: percentile(latencies, 50),
     p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),
     peakRssBytes,
   };
+}
+
+/** A network error as fetch reports it: the cause's code and text (`UND_ERR_SOCKET: other side closed`). */
+function reasonOf(error: unknown): string {
+  const cause = (error as { cause?: { code?: string; message?: string } })
+    ?.cause;
+  const text = cause?.message ?? (error as Error)?.message ?? String(error);
+  return cause?.code ? `${cause.code}: ${text}` : text;
 }

@@ -99,6 +99,13 @@ export async function runReadersPhase(options: {
           load.requests
         } requests, ${load.failures} failed  peak RSS ${mb(load.peakRssBytes)}`,
       );
+      if (load.failures > 0) {
+        console.log(
+          `    failed: ${Object.entries(load.failureReasons)
+            .map(([reason, count]) => `${count} × ${reason}`)
+            .join(', ')}`,
+        );
+      }
     }
   }
   if (options.targetApplies && outcome.worstP95AtTarget !== undefined) {

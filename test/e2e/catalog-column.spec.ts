@@ -1,15 +1,11 @@
 import { APIRequestContext, expect, test } from '@playwright/test';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'yaml';
+import { backend, demoComponents, guestToken } from './support';
 
 /*
  * The demo's catalog table carries the Container Scorecard column (issue 14, item 5): every
  * demo service's row shows the grade and score the backend holds for it, or what stands in for
  * them, and the grade is the one its entity page shows.
  */
-
-const backend = 'http://localhost:7007/api';
 
 /** What a cell says for a service without a score (the plugin's STATUS_LABELS). */
 const STATUS_TEXT: Record<string, string> = {
@@ -25,30 +21,12 @@ interface Summary {
   score?: number;
 }
 
-/** The demo catalog's components, read from examples/repos/<service>/catalog-info.yaml. */
-function demoComponents(): { ref: string; label: string }[] {
-  const reposDir = join(__dirname, '../../examples/repos');
-  return readdirSync(reposDir).map(service => {
-    const entity = parse(
-      readFileSync(join(reposDir, service, 'catalog-info.yaml'), 'utf8'),
-    );
-    return {
-      ref: `component:${entity.metadata.namespace ?? 'default'}/${
-        entity.metadata.name
-      }`,
-      label: entity.metadata.title ?? entity.metadata.name,
-    };
-  });
-}
-
 /** The backend's summaries of the services, as the guest may read them. */
 async function summaries(
   request: APIRequestContext,
   refs: string[],
 ): Promise<Map<string, Summary>> {
-  const refresh = await request.get(`${backend}/auth/guest/refresh`);
-  expect(refresh.ok()).toBeTruthy();
-  const token = (await refresh.json()).backstageIdentity.token;
+  const token = await guestToken(request);
   const response = await request.get(
     `${backend}/container-scorecard/entities/summaries`,
     {

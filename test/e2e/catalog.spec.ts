@@ -1,22 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'yaml';
-
-/** The demo catalog's components, read from examples/repos/<service>/catalog-info.yaml. */
-function demoComponents(): { name: string; label: string }[] {
-  const reposDir = join(__dirname, '../../examples/repos');
-  return readdirSync(reposDir).map(service => {
-    const entity = parse(
-      readFileSync(join(reposDir, service, 'catalog-info.yaml'), 'utf8'),
-    );
-    // The catalog table shows an entity's title when it has one, its name otherwise.
-    return {
-      name: entity.metadata.name,
-      label: entity.metadata.title ?? entity.metadata.name,
-    };
-  });
-}
+import { demoComponents } from './support';
 
 test('a guest signs in and sees every demo service in the catalog', async ({
   page,

@@ -1,19 +1,12 @@
-import { APIRequestContext, expect, Page, test } from '@playwright/test';
+import { APIRequestContext, expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { backend, guestToken, signIn } from './support';
 
 /*
  * The three journeys of issue 5 against the running demo portal and its real backend: a service
  * owner reads the findings of a service, a team lead filters the team scorecard, a manager opens
  * the organisation report and exports it. Each view is saved under artifacts/e2e/ (git-ignored).
  */
-
-const backend = 'http://localhost:7007/api';
-
-async function guestToken(request: APIRequestContext): Promise<string> {
-  const response = await request.get(`${backend}/auth/guest/refresh`);
-  expect(response.ok()).toBeTruthy();
-  return (await response.json()).backstageIdentity.token;
-}
 
 /**
  * The scanner starts ten seconds after the backend and the catalog needs a moment to ingest the
@@ -41,16 +34,6 @@ async function waitForScan(
     )
     .not.toMatch(/^(unavailable|not-scanned)$/);
   return scorecard;
-}
-
-async function signIn(page: Page) {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
-  await expect(
-    page
-      .getByRole('navigation', { name: 'sidebar nav' })
-      .getByRole('link', { name: 'Catalog' }),
-  ).toBeVisible();
 }
 
 test.describe.configure({ timeout: 180_000 });

@@ -1,7 +1,7 @@
 import { APIRequestContext, request } from '@playwright/test';
 import { rmSync } from 'node:fs';
+import { backend } from './support';
 
-const backend = 'http://localhost:7007/api';
 const app = process.env.PLAYWRIGHT_URL ?? 'http://localhost:3000';
 const DEADLINE_MS = 240_000;
 

@@ -1,4 +1,5 @@
-import { expect, Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { signIn } from './support';
 
 /*
  * Issue 12, item 6: the demo has a past. Its first start scanned seven earlier revisions of the
@@ -8,16 +9,6 @@ import { expect, Page, test } from '@playwright/test';
  */
 
 test.describe.configure({ timeout: 180_000 });
-
-async function signIn(page: Page) {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
-  await expect(
-    page
-      .getByRole('navigation', { name: 'sidebar nav' })
-      .getByRole('link', { name: 'Catalog' }),
-  ).toBeVisible();
-}
 
 const day = (daysAgo: number) =>
   new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);

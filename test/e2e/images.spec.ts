@@ -6,6 +6,7 @@ import {
   test,
 } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { backend, guestToken, signIn } from './support';
 
 /*
  * Issue 15 through the demo portal: the images the demo registry holds behind the example
@@ -14,8 +15,6 @@ import { readFileSync } from 'node:fs';
  * is old and unsigned, and its findings link to the image rules' pages; shipment-tracker-api's is
  * signed and has no findings. The texts are those of EntityImagesCard and ImageRows.
  */
-
-const backend = 'http://localhost:7007/api';
 
 /** The image an example service names in its container-scorecard.io/images annotation. */
 function annotatedImage(service: string): string {
@@ -40,12 +39,6 @@ const COLUMNS = [
   'Signed',
   'Score',
 ] as const;
-
-async function guestToken(request: APIRequestContext): Promise<string> {
-  const response = await request.get(`${backend}/auth/guest/refresh`);
-  expect(response.ok()).toBeTruthy();
-  return (await response.json()).backstageIdentity.token;
-}
 
 /**
  * Waits until a scan has read the service's image from the demo registry. A failed inspection
@@ -80,16 +73,6 @@ async function waitForImage(
     )
     .toMatch(/^(inspected|failed)/);
   expect(seen, `${service}'s image ${reference}`).toBe('inspected');
-}
-
-async function signIn(page: Page) {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
-  await expect(
-    page
-      .getByRole('navigation', { name: 'sidebar nav' })
-      .getByRole('link', { name: 'Catalog' }),
-  ).toBeVisible();
 }
 
 /** The Images section of a service's Container Scorecard tab, with its table's header checked. */

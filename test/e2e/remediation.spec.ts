@@ -1,5 +1,6 @@
 import { APIRequestContext, expect, Page, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { backend, guestToken, signIn } from './support';
 
 /*
  * Issue 12's service-owner journey: the fixes of legacy-billing-portal copied as patches and as
@@ -7,7 +8,6 @@ import { readFileSync } from 'node:fs';
  * page grouped by rule and filtered, and a filtered URL shared and reopened.
  */
 
-const backend = 'http://localhost:7007/api';
 const page_ =
   '/catalog/default/component/legacy-billing-portal/container-scorecard';
 const dockerfile = readFileSync(
@@ -23,9 +23,7 @@ test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 test.describe.configure({ timeout: 180_000 });
 
 async function waitForScan(request: APIRequestContext) {
-  const token = (
-    await (await request.get(`${backend}/auth/guest/refresh`)).json()
-  ).backstageIdentity.token;
+  const token = await guestToken(request);
   await expect
     .poll(
       async () => {
@@ -38,16 +36,6 @@ async function waitForScan(request: APIRequestContext) {
       { timeout: 110_000, intervals: [2_000] },
     )
     .toBe('analysed');
-}
-
-async function signIn(page: Page) {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
-  await expect(
-    page
-      .getByRole('navigation', { name: 'sidebar nav' })
-      .getByRole('link', { name: 'Catalog' }),
-  ).toBeVisible();
 }
 
 async function copied(page: Page, button: ReturnType<Page['getByRole']>) {

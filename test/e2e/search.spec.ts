@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse } from 'yaml';
+import { backend, guestToken } from './support';
 
 /*
  * Findings are searchable (issue 14, item 5): in the demo portal, searching "docker.sock" finds
@@ -10,7 +11,6 @@ import { parse } from 'yaml';
  * Container Scorecard tab.
  */
 
-const backend = 'http://localhost:7007/api';
 const reposDir = join(__dirname, '../../examples/repos');
 
 /** Every file under a folder, recursively. */
@@ -59,8 +59,7 @@ test('searching "docker.sock" finds the services that mount it', async ({
 
   // The collator indexes shortly after start-up and then every five minutes (app-config.yaml):
   // wait until the index holds today's documents before searching in the browser.
-  const refresh = await request.get(`${backend}/auth/guest/refresh`);
-  const token = (await refresh.json()).backstageIdentity.token;
+  const token = await guestToken(request);
   await expect
     .poll(
       async () => {

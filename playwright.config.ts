@@ -2,13 +2,7 @@ import { defineConfig } from '@playwright/test';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-
-/**
- * End-to-end tests drive Debian's Chromium against the demo portal. Browser downloads do not
- * work on our machines, so Playwright is pointed at /usr/bin/chromium (scripts/ensure-chromium.sh
- * installs it).
- */
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { chromiumUse } from './test/chromium';
 
 /**
  * Each run starts the demo on databases of its own, so it seeds the demo's past afresh (the report
@@ -71,18 +65,8 @@ export default defineConfig({
     baseURL: process.env.PLAYWRIGHT_URL ?? 'http://localhost:3000',
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
-    launchOptions: {
-      executablePath: chromiumPath,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    },
+    // Debian's Chromium, launched as verify-install's browser check launches it.
+    ...chromiumUse,
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
 });

@@ -1,12 +1,12 @@
 import { defineConfig } from '@playwright/test';
 import { join } from 'node:path';
+import { chromiumUse } from '../chromium';
 
 /**
  * The browser check of scripts/verify-install.sh: a stock Backstage app, made by create-app and
  * given the packed plugins as their READMEs say, is already running (the script starts it and
- * stops it); this only drives Debian's Chromium against it.
+ * stops it); this only drives Debian's Chromium (test/chromium.ts) against it.
  */
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const artifacts =
   process.env.VERIFY_INSTALL_ARTIFACTS ??
   join(__dirname, '../../artifacts/verify-install');
@@ -25,18 +25,7 @@ export default defineConfig({
     baseURL: process.env.VERIFY_INSTALL_APP_URL ?? 'http://localhost:3100',
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
-    launchOptions: {
-      executablePath: chromiumPath,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    },
+    ...chromiumUse,
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
 });

@@ -135,7 +135,8 @@ export function startFakeGithubProcess(options: {
       ...['--entities', String(options.entities)],
       ...['--latency-ms', String(options.latencyMs)],
     ],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
+    // Its stdin is a pipe from this process: it ends when this process does, however it ends.
+    { stdio: ['pipe', 'pipe', 'inherit'] },
   );
   return new Promise((resolve, reject) => {
     let output = '';
@@ -178,6 +179,10 @@ if (require.main === module) {
   if (!Number.isFinite(latencyMs) || latencyMs < 0) {
     throw new Error('--latency-ms takes a number of milliseconds, 0 or more');
   }
+  // No fake GitHub outlives the bench that started it, even one killed before its cleanup.
+  process.stdin.on('end', () => process.exit(0));
+  process.stdin.on('error', () => process.exit(0));
+  process.stdin.resume();
   const github = new FakeGithub();
   serveGeneration(github, entities, 0);
   listenFakeGithub(github, {

@@ -1,17 +1,12 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-  TestDatabaseId,
-} from '@backstage/backend-test-utils';
-import { Entity, RELATION_OWNED_BY } from '@backstage/catalog-model';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import request from 'supertest';
-import { containerScorecardPlugin } from './plugin';
-import { ScorecardStore } from './database/ScorecardStore';
+import { TestDatabaseId } from '@backstage/backend-test-utils';
 import { buildOrganisationReport } from './service/reports/buildOrganisationReport';
 import { buildTeamScorecard } from './service/reports/buildTeamScorecard';
-import { catalogWithVisibility } from './__testUtils__/demoCatalog';
+import {
+  component,
+  OUTSIDER,
+  startReportsBackend,
+  team,
+} from './__testUtils__/reportsBackend';
 import { createTestDatabases } from './__testUtils__/testDatabases';
 
 // Counts the report computations through the module seam while running the real one.
@@ -40,24 +35,6 @@ const computed = buildOrganisationReport as jest.MockedFunction<
 
 jest.setTimeout(120_000);
 
-const API = '/api/container-scorecard';
-const OUTSIDER = 'user:default/outsider';
-const zero = { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
-const component = (name: string, owner: string): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: { name },
-  spec: { owner, type: 'service' },
-  relations: [{ type: RELATION_OWNED_BY, targetRef: `group:default/${owner}` }],
-});
-
-const team = (name: string): Entity => ({
-  apiVersion: 'backstage.io/v1',
-  kind: 'Group',
-  metadata: { name },
-  spec: { type: 'team', children: [] },
-});
-
 describe('organisation report cache', () => {
   const databases = createTestDatabases();
 
@@ -65,48 +42,22 @@ describe('organisation report cache', () => {
     databaseId: TestDatabaseId,
     config: { cacheTtl?: { milliseconds: number } } = {},
   ) {
-    const knex = await databases.init(databaseId);
-    // The outsider cannot see the payments team's ledger, as a catalog policy would decide.
-    const catalog = catalogWithVisibility(
-      [
-        component('checkout', 'shop'),
-        component('ledger', 'payments'),
-        team('shop'),
-        team('payments'),
-      ],
-      (user, entity) => user === OUTSIDER && entity.spec?.owner === 'payments',
+    const { get, catalog } = await startReportsBackend(
+      await databases.init(databaseId),
+      {
+        entities: [
+          component('checkout', 'shop'),
+          component('ledger', 'payments'),
+          team('shop'),
+          team('payments'),
+        ],
+        scored: [
+          { name: 'checkout', score: 82, grade: 'B' },
+          { name: 'ledger', score: 41, grade: 'F' },
+        ],
+        config: { reports: config },
+      },
     );
-    const { server } = await startTestBackend({
-      features: [
-        containerScorecardPlugin,
-        catalog.factory,
-        mockServices.rootConfig.factory({
-          data: { containerScorecard: { reports: config } },
-        }),
-        mockServices.database.factory({ knex }),
-        mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
-        mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
-      ],
-    });
-    const store = ScorecardStore.fromClient(knex);
-    const save = (name: string, score: number, grade: 'B' | 'F') =>
-      store.saveResult({
-        entityRef: `component:default/${name}`,
-        status: 'analysed',
-        analysedAt: new Date(),
-        rulesetVersion: '1',
-        score,
-        grade,
-        counts: { ...zero, high: 1 },
-        files: [],
-        sourceKey: `url:https://example.com/${name}`,
-      });
-    await save('checkout', 82, 'B');
-    await save('ledger', 41, 'F');
-    const get = (path: string, user?: string) =>
-      request(server)
-        .get(`${API}${path}`)
-        .set('Authorization', mockCredentials.user.header(user));
     /** Catalog reads of a caller's whole visible set (components in scope), so far. */
     const scopeReads = () =>
       catalog.getEntities.mock.calls.filter(

@@ -6,6 +6,7 @@ import {
 import { Entity, RELATION_OWNED_BY } from '@backstage/catalog-model';
 import type { ApiGrade } from '@container-scorecard/plugin-container-scorecard-common';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import type { JsonObject } from '@backstage/types';
 import type { Knex } from 'knex';
 import request from 'supertest';
 import { containerScorecardPlugin } from '../plugin';
@@ -47,6 +48,8 @@ export interface ScoredComponent {
 export interface ReportsBackend {
   server: Awaited<ReturnType<typeof startTestBackend>>['server'];
   store: ScorecardStore;
+  /** The catalog the plugin asks, a mock whose calls can be counted. */
+  catalog: ReturnType<typeof catalogWithVisibility>;
   /** GETs a path under the plugin's API as `user` (the default mock user when left out). */
   get(path: string, user?: string): request.Test;
 }
@@ -60,7 +63,12 @@ export interface ReportsBackend {
  */
 export async function startReportsBackend(
   knex: Knex,
-  options: { entities: Entity[]; scored: ScoredComponent[] },
+  options: {
+    entities: Entity[];
+    scored: ScoredComponent[];
+    /** The plugin's configuration, under `containerScorecard`. */
+    config?: JsonObject;
+  },
 ): Promise<ReportsBackend> {
   const catalog = catalogWithVisibility(
     options.entities,
@@ -70,6 +78,9 @@ export async function startReportsBackend(
     features: [
       containerScorecardPlugin,
       catalog.factory,
+      mockServices.rootConfig.factory({
+        data: { containerScorecard: options.config ?? {} },
+      }),
       mockServices.database.factory({ knex }),
       mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
       mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
@@ -91,5 +102,5 @@ export async function startReportsBackend(
     request(server)
       .get(`${API}${path}`)
       .set('Authorization', mockCredentials.user.header(user));
-  return { server, store, get };
+  return { server, store, catalog, get };
 }

@@ -63,7 +63,12 @@ describe('organisation report cache', () => {
       catalog.getEntities.mock.calls.filter(
         ([query]) => (query?.filter as { kind?: string })?.kind === 'Component',
       ).length;
-    return { get, scopeReads };
+    /** Catalog reads of a team's services (filtered by owner), so far. */
+    const teamReads = () =>
+      catalog.getEntities.mock.calls.filter(([query]) =>
+        JSON.stringify(query?.filter).includes('relations.ownedBy'),
+      ).length;
+    return { get, scopeReads, teamReads };
   }
 
   beforeEach(() => {
@@ -140,15 +145,36 @@ describe('organisation report cache', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'reads a team’s services from the catalog once per caller and window, on %p',
+    async databaseId => {
+      const { get, teamReads } = await start(databaseId);
+      const first = await get('/teams/default/payments/scorecard');
+      await get('/teams/default/payments/scorecard');
+      await get('/teams/default/payments/scorecard?days=30');
+      expect(teamReads()).toBe(2); // the second query is computed over a fresh read
+      expect(first.body.serviceCount).toBe(1);
+      const outsider = await get('/teams/default/payments/scorecard', OUTSIDER);
+      expect(outsider.body.serviceCount).toBe(0);
+      expect(teamReads()).toBe(3);
+      // A team the caller cannot see is not found, every time.
+      expect((await get('/teams/default/nobody/scorecard')).status).toBe(404);
+      expect((await get('/teams/default/nobody/scorecard')).status).toBe(404);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'reads the catalog on every request when the window is 0, on %p',
     async databaseId => {
-      const { get, scopeReads } = await start(databaseId, {
+      const { get, scopeReads, teamReads } = await start(databaseId, {
         cacheTtl: { milliseconds: 0 },
       });
       await get('/report');
       await get('/report');
       expect(scopeReads()).toBe(2);
       expect(computed).toHaveBeenCalledTimes(2);
+      await get('/teams/default/payments/scorecard');
+      await get('/teams/default/payments/scorecard');
+      expect(teamReads()).toBe(2);
     },
   );
 

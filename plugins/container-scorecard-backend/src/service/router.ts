@@ -4,7 +4,7 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
-import { stringifyEntityRef } from '@backstage/catalog-model';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
@@ -42,7 +42,6 @@ import {
 import {
   DEFAULT_REPORT_CACHE_TTL_MS,
   ReportCache,
-  visibleSetKey,
 } from './reports/ReportCache';
 import {
   findingsToCsv,
@@ -243,11 +242,11 @@ export async function createRouter(
   });
 
   // A team's scorecard is memoised like the report: keyed by the team's visible services and
-  // groups as the caller's catalog answer gives them, plus the whole query.
-  const teamCache = new ReportCache<TeamScorecard>({
-    ttlMs: options.reportCacheTtlMs ?? DEFAULT_REPORT_CACHE_TTL_MS,
-    maxEntries: 512,
-  });
+  // groups as the caller's catalog answer gives them, plus the whole query; that answer's digest
+  // is remembered per caller and team for the same window.
+  const ttlMs = options.reportCacheTtlMs ?? DEFAULT_REPORT_CACHE_TTL_MS;
+  const teamCache = new ReportCache<TeamScorecard>({ ttlMs, maxEntries: 512 });
+  const teamSets = new CallerVisibleSets({ ttlMs });
   router.get('/teams/:namespace/:name/scorecard', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
     const q = req.query;
@@ -262,29 +261,36 @@ export async function createRouter(
       status: q.status,
     } as const;
     const groupRef = `group:${req.params.namespace}/${req.params.name}`;
-    const groupEntities = await access.groups(credentials);
-    const { group, refs: groups } = await access.groupWithDescendants(
-      groupRef,
-      credentials,
-      groupTreeOf(groupEntities),
-    );
-    const owned = await teamEntities(access, groups, credentials);
-    const key = JSON.stringify([
-      refOfParams({ kind: 'group', ...req.params }),
-      query,
-      visibleSetKey(owned, groupEntities),
-    ]);
-    const scorecard = await teamCache.get(key, () =>
-      buildTeamScorecard({
-        access,
-        store,
-        credentials,
-        groupRef,
-        query,
-        now: now(),
-        loaded: { group, groups, owned },
-      }),
-    );
+    const teamRef = refOfParams({ kind: 'group', ...req.params });
+    // A group the caller cannot see fails the read, so it is never remembered: always 404.
+    const teamOf = (groups: Entity[]) =>
+      access.groupWithDescendants(groupRef, credentials, groupTreeOf(groups));
+    const { value: scorecard } = await cachedForCaller({
+      principal: `${principalKeyOf(credentials)}\t${teamRef}`,
+      visibleSets: teamSets,
+      read: async () => {
+        const groups = await access.groups(credentials);
+        const { refs } = await teamOf(groups);
+        return {
+          visible: await teamEntities(access, refs, credentials),
+          groups,
+        };
+      },
+      cache: teamCache,
+      keyOf: digest => JSON.stringify([teamRef, query, digest]),
+      compute: async ({ visible, groups }) => {
+        const { group, refs } = await teamOf(groups);
+        return buildTeamScorecard({
+          access,
+          store,
+          credentials,
+          groupRef,
+          query,
+          now: now(),
+          loaded: { group, groups: refs, owned: visible },
+        });
+      },
+    });
     res.json(scorecard as any);
   });
 
@@ -316,7 +322,6 @@ export async function createRouter(
   // each caller's visible set is remembered for the same window (CallerVisibleSets), so a cached
   // report is found without reading the caller's whole catalog answer again.
   const reportLimit = new ConcurrencyLimit(REPORTS_AT_ONCE);
-  const ttlMs = options.reportCacheTtlMs ?? DEFAULT_REPORT_CACHE_TTL_MS;
   const reportCache = new ReportCache<OrganisationReportData>({ ttlMs });
   const csvCache = new ReportCache<PreparedBody>({ ttlMs });
   const visibleSets = new CallerVisibleSets({ ttlMs });

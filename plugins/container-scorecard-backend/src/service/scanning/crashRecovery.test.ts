@@ -1,29 +1,15 @@
 import { mockServices, TestDatabaseId } from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { createNodeScorecardEngine } from '@container-scorecard/plugin-container-scorecard-node';
 import { ScorecardStore } from '../../database/ScorecardStore';
 import { createTestDatabases } from '../../__testUtils__/testDatabases';
+import { sourcedComponent } from '../../__testUtils__/scanReplicas';
 import type { RepositoryReader } from '../reading/createRepositoryReader';
 import { ScanService } from './ScanService';
 
 jest.setTimeout(60_000);
 
-function component(name: string): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name,
-      annotations: {
-        'backstage.io/source-location': `url:https://example.com/acme/${name}/`,
-      },
-    },
-    spec: { owner: 'team-a', type: 'service' },
-  };
-}
-
-const entities = ['one', 'two', 'three', 'four'].map(component);
+const entities = ['one', 'two', 'three', 'four'].map(sourcedComponent);
 
 /** Every repository holds one Dockerfile; `onRead` sees each read as it happens. */
 function fakeReader(onRead: (target: string) => void = () => {}) {

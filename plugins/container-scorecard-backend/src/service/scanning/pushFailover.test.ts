@@ -1,29 +1,21 @@
 import { mockServices, TestDatabaseId } from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { ScorecardEngine } from '@container-scorecard/plugin-container-scorecard-common';
 import { createNodeScorecardEngine } from '@container-scorecard/plugin-container-scorecard-node';
 import { ScorecardStore } from '../../database/ScorecardStore';
 import { createTestDatabases } from '../../__testUtils__/testDatabases';
+import {
+  replicaScanService,
+  repositoryOf,
+  sourcedComponent,
+} from '../../__testUtils__/scanReplicas';
 import type { RepositoryReader } from '../reading/createRepositoryReader';
 import { QUEUE_PRIORITY } from '../../database/ScanQueueStore';
-import { ScanService } from './ScanService';
 
 jest.setTimeout(90_000);
 
 const names = Array.from({ length: 12 }, (_, i) => `service-${i}`);
 const refOf = (name: string) => `component:default/${name}`;
-const entities: Entity[] = names.map(name => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name,
-    annotations: {
-      'backstage.io/source-location': `url:https://example.com/acme/${name}/`,
-    },
-  },
-  spec: { owner: 'team-a', type: 'service' },
-}));
+const entities = names.map(sourcedComponent);
 
 /**
  * The issue's check in one scenario: pushes land while replicas share the queue, and a replica
@@ -50,7 +42,7 @@ describe('pushes while a replica dies', () => {
     const replica = (id: string, now?: () => Date) => {
       const reader: RepositoryReader = {
         async read(source) {
-          const name = source.target.split('/').at(-2)!;
+          const name = repositoryOf(source);
           const commit = commits.get(name)!;
           reads.push({ replica: id, name, commit });
           const reading = (inFlight.get(name) ?? 0) + 1;
@@ -73,22 +65,12 @@ describe('pushes while a replica dies', () => {
           };
         },
       };
-      return new ScanService({
-        store: ScorecardStore.fromClient(knex),
+      return replicaScanService({
+        knex,
         engine,
+        entities,
         reader,
-        catalog: catalogServiceMock({ entities }),
-        auth: mockServices.auth(),
-        logger: mockServices.logger.mock(),
-        options: {
-          filter: { kind: 'Component' },
-          concurrency: 2,
-          entityTimeoutMs: 10_000,
-          retentionDays: 400,
-          maxFileBytes: 1024 * 1024,
-        },
         replicaId: id,
-        claimTtlMs: 60_000,
         now,
       });
     };

@@ -31,7 +31,11 @@ import {
 } from './reports/buildOrganisationReport';
 import { buildRollupScorecard } from './reports/buildRollupScorecard';
 import { buildRuleFailures } from './reports/buildRuleFailures';
-import { buildTeamScorecard, teamEntities } from './reports/buildTeamScorecard';
+import {
+  buildTeamScorecard,
+  teamEntities,
+  TeamQuery,
+} from './reports/buildTeamScorecard';
 import { cachedForCaller } from './reports/cachedForCaller';
 import { ConcurrencyLimit } from './reports/ConcurrencyLimit';
 import {
@@ -249,17 +253,7 @@ export async function createRouter(
   const teamSets = new CallerVisibleSets({ ttlMs });
   router.get('/teams/:namespace/:name/scorecard', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
-    const q = req.query;
-    const query = {
-      days: q.days ?? 90,
-      limit: q.limit ?? 50,
-      offset: q.offset ?? 0,
-      sort: q.sort,
-      order: q.order ?? 'asc',
-      q: q.q,
-      grade: q.grade as any,
-      status: q.status,
-    } as const;
+    const query = serviceTableQuery(req.query);
     const groupRef = `group:${req.params.namespace}/${req.params.name}`;
     const teamRef = refOfParams({ kind: 'group', ...req.params });
     // A group the caller cannot see fails the read, so it is never remembered: always 404.
@@ -295,22 +289,12 @@ export async function createRouter(
   });
 
   router.get('/rollups/:kind/:namespace/:name/scorecard', async (req, res) => {
-    const query = req.query;
     const scorecard = await buildRollupScorecard({
       access,
       store,
       credentials: await httpAuth.credentials(req),
       entityRef: `${req.params.kind}:${req.params.namespace}/${req.params.name}`,
-      query: {
-        days: query.days ?? 90,
-        limit: query.limit ?? 50,
-        offset: query.offset ?? 0,
-        sort: query.sort,
-        order: query.order ?? 'asc',
-        q: query.q,
-        grade: query.grade as any,
-        status: query.status,
-      },
+      query: serviceTableQuery(req.query),
       now: now(),
     });
     res.json(scorecard as any);
@@ -477,6 +461,22 @@ export async function createRouter(
 
   router.use(sanitiseErrors(logger));
   return router;
+}
+
+/** A team's or roll-up's table of services, as asked, with the defaults both routes use. */
+function serviceTableQuery(
+  q: Partial<Omit<TeamQuery, 'grade'>> & { grade?: readonly string[] },
+): TeamQuery {
+  return {
+    days: q.days ?? 90,
+    limit: q.limit ?? 50,
+    offset: q.offset ?? 0,
+    sort: q.sort,
+    order: q.order ?? 'asc',
+    q: q.q,
+    grade: q.grade as TeamQuery['grade'],
+    status: q.status,
+  };
 }
 
 function refOfParams(params: {
